@@ -1,0 +1,82 @@
+#include "analysis/facts.h"
+
+#include <fmt/format.h>
+
+namespace llmg {
+
+std::int64_t kv_values_per_token(const Layer& layer) {
+  const AttentionSpec& a = layer.attention;
+  switch (layer.mixer) {
+    case MixerKind::Attention:
+      if (a.kv_shared_from >= 0) return 0;
+      return a.num_kv_heads * (a.head_dim + (a.keys_are_values ? 0 : a.value_head_dim));
+    case MixerKind::LatentAttention:
+      if (a.kv_shared_from >= 0) return 0;
+      return a.kv_lora_rank + a.qk_rope_head_dim;
+    default: return 0;
+  }
+}
+
+std::string_view decoder_type_key(DecoderType type) {
+  switch (type) {
+    case DecoderType::Dense: return "dense";
+    case DecoderType::SparseMoE: return "moe";
+    case DecoderType::Hybrid: return "hybrid";
+    case DecoderType::Recurrent: return "recurrent";
+  }
+  return "dense";
+}
+
+std::string_view decoder_type_label(DecoderType type) {
+  switch (type) {
+    case DecoderType::Dense: return "dense";
+    case DecoderType::SparseMoE: return "sparse MoE";
+    case DecoderType::Hybrid: return "hybrid";
+    case DecoderType::Recurrent: return "recurrent";
+  }
+  return "dense";
+}
+
+Facts compute_facts(const Model& model) {
+  Facts facts;
+  facts.params = count_parameters(model).value_or(ParameterCounts{});
+  facts.layers = model.layer_count();
+  facts.hidden_size = model.hidden_size;
+  facts.vocab_size = model.vocab_size;
+  facts.context_length = model.context_length;
+  std::string flavour;
+  for (std::size_t i = 0; i < model.layers.size(); ++i) {
+    const Layer& layer = model.layers[i];
+    if (model.is_softmax_attention(i)) {
+      ++facts.attention_layers;
+      if (flavour.empty()) flavour = attention_flavour(layer);
+      if (model.is_window_limited(i)) ++facts.sliding_layers;
+      if (layer.attention.kv_shared_from >= 0) {
+        ++facts.kv_cache.shared_layers;
+      } else {
+        ++facts.kv_cache.caching_layers;
+        if (model.is_window_limited(i)) ++facts.kv_cache.window_limited_layers;
+      }
+    } else if (layer.mixer != MixerKind::None) {
+      ++facts.recurrent_layers;
+    }
+    if (model.is_moe(i)) ++facts.moe_layers;
+    facts.kv_cache.bytes_per_token_bf16 += kv_values_per_token(layer) * kBf16Bytes;
+  }
+  if (facts.recurrent_layers > 0)
+    facts.decoder_type = facts.attention_layers > 0 ? DecoderType::Hybrid : DecoderType::Recurrent;
+  else if (facts.moe_layers > 0)
+    facts.decoder_type = DecoderType::SparseMoE;
+  facts.layer_mix = mixer_mix(model);
+  facts.ffn_mix = ffn_mix(model);
+  const std::string mix = mixer_mix_summary(model);
+  if (flavour.empty())
+    facts.attention_summary = mix;
+  else if (facts.layer_mix.size() == 1)
+    facts.attention_summary = flavour + (facts.sliding_layers > 0 ? ", " + mix : "");
+  else
+    facts.attention_summary = flavour + ", " + mix;
+  return facts;
+}
+
+}  // namespace llmg

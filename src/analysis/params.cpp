@@ -1,0 +1,258 @@
+#include "analysis/params.h"
+
+#include <fmt/format.h>
+
+namespace llmg {
+
+namespace {
+
+// Appends tensors of one block; keeps the call sites short and the names uniform.
+class TensorList {
+ public:
+  TensorList(std::vector<TensorSpec>& out, std::string prefix) : out_(out), prefix_(std::move(prefix)) {}
+
+  void add(Component component, const std::string& name, std::vector<std::int64_t> shape) {
+    out_.push_back({component, prefix_ + name, std::move(shape), 1, 1});
+  }
+  void add_experts(const std::string& name, std::vector<std::int64_t> shape, std::int64_t count,
+                   std::int64_t active) {
+    out_.push_back({Component::RoutedExperts, prefix_ + name, std::move(shape), count, active});
+  }
+  // weight [out, in] and, when `bias`, bias [out]
+  void linear(Component component, const std::string& name, std::int64_t in, std::int64_t out, bool bias) {
+    add(component, name + ".weight", {out, in});
+    if (bias) add(component, name + ".bias", {out});
+  }
+  void norm(NormKind kind, const std::string& name, std::int64_t width) {
+    add(Component::Norm, name + ".weight", {width});
+    if (kind == NormKind::LayerNorm) add(Component::Norm, name + ".bias", {width});
+  }
+
+ private:
+  std::vector<TensorSpec>& out_;
+  std::string prefix_;
+};
+
+void attention_tensors(TensorList& t, const Model& model, const AttentionSpec& a) {
+  const std::int64_t h = model.hidden_size;
+  const std::int64_t q_width = a.num_heads * a.head_dim * (a.output_gate ? 2 : 1);
+  t.linear(Component::Attention, "self_attn.q_proj", h, q_width, a.q_bias);
+  t.linear(Component::Attention, "self_attn.k_proj", h, a.num_kv_heads * a.head_dim, a.k_bias);
+  if (!a.keys_are_values)
+    t.linear(Component::Attention, "self_attn.v_proj", h, a.num_kv_heads * a.value_head_dim, a.v_bias);
+  t.linear(Component::Attention, "self_attn.o_proj", a.num_heads * a.value_head_dim, h, a.o_bias);
+  switch (a.qk_norm) {
+    case QkNorm::PerHead:
+      t.add(Component::Attention, "self_attn.q_norm.weight", {a.head_dim});
+      t.add(Component::Attention, "self_attn.k_norm.weight", {a.head_dim});
+      break;
+    case QkNorm::FullWidth:
+      t.add(Component::Attention, "self_attn.q_norm.weight", {a.num_heads * a.head_dim});
+      t.add(Component::Attention, "self_attn.k_norm.weight", {a.num_kv_heads * a.head_dim});
+      break;
+    case QkNorm::None: break;
+  }
+  if (a.sinks) t.add(Component::Attention, "self_attn.sinks", {a.num_heads});
+}
+
+// DeepSeek V3 MLA (DeepseekV3Attention).
+void latent_attention_tensors(TensorList& t, const Model& model, const AttentionSpec& a) {
+  const std::int64_t h = model.hidden_size;
+  const std::int64_t q_head = a.qk_nope_head_dim + a.qk_rope_head_dim;
+  if (a.q_lora_rank > 0) {
+    t.linear(Component::Attention, "self_attn.q_a_proj", h, a.q_lora_rank, a.q_bias);
+    t.add(Component::Attention, "self_attn.q_a_layernorm.weight", {a.q_lora_rank});
+    t.linear(Component::Attention, "self_attn.q_b_proj", a.q_lora_rank, a.num_heads * q_head, false);
+  } else {
+    t.linear(Component::Attention, "self_attn.q_proj", h, a.num_heads * q_head, false);
+  }
+  t.linear(Component::Attention, "self_attn.kv_a_proj_with_mqa", h, a.kv_lora_rank + a.qk_rope_head_dim, a.k_bias);
+  t.add(Component::Attention, "self_attn.kv_a_layernorm.weight", {a.kv_lora_rank});
+  t.linear(Component::Attention, "self_attn.kv_b_proj", a.kv_lora_rank,
+           a.num_heads * (a.qk_nope_head_dim + a.value_head_dim), false);
+  t.linear(Component::Attention, "self_attn.o_proj", a.num_heads * a.value_head_dim, h, a.o_bias);
+}
+
+// Gated DeltaNet (Qwen3NextGatedDeltaNet): fused qkvz and ba projections, a depthwise causal conv over
+// q, k and v, per-head dt_bias and A_log, a gated RMSNorm of value_head_dim, out_proj.
+void gated_deltanet_tensors(TensorList& t, const Model& model, const RecurrentSpec& r) {
+  const std::int64_t h = model.hidden_size;
+  const std::int64_t key_dim = r.num_key_heads * r.key_head_dim;
+  const std::int64_t value_dim = r.num_heads * r.value_head_dim;
+  t.linear(Component::Attention, "linear_attn.in_proj_qkvz", h, 2 * key_dim + 2 * value_dim, false);
+  t.linear(Component::Attention, "linear_attn.in_proj_ba", h, 2 * r.num_heads, false);
+  t.add(Component::Attention, "linear_attn.conv1d.weight", {2 * key_dim + value_dim, 1, r.conv_kernel});
+  t.add(Component::Attention, "linear_attn.dt_bias", {r.num_heads});
+  t.add(Component::Attention, "linear_attn.A_log", {r.num_heads});
+  t.add(Component::Attention, "linear_attn.norm.weight", {r.value_head_dim});
+  t.linear(Component::Attention, "linear_attn.out_proj", value_dim, h, false);
+}
+
+// Mamba-2 (NemotronHMamba2Mixer / Mamba2Mixer): in_proj emits z, x, B, C and dt; a depthwise conv over
+// x, B and C; per-head A_log, D and dt_bias; a gated RMSNorm over the inner width; out_proj.
+void mamba2_tensors(TensorList& t, const Model& model, const RecurrentSpec& r) {
+  const std::int64_t h = model.hidden_size;
+  const std::int64_t inner = r.num_heads * r.value_head_dim;
+  const std::int64_t conv_dim = inner + 2 * r.num_groups * r.state_size;
+  t.linear(Component::Attention, "mixer.in_proj", h, inner + conv_dim + r.num_heads, r.proj_bias);
+  t.add(Component::Attention, "mixer.conv1d.weight", {conv_dim, 1, r.conv_kernel});
+  if (r.conv_bias) t.add(Component::Attention, "mixer.conv1d.bias", {conv_dim});
+  t.add(Component::Attention, "mixer.dt_bias", {r.num_heads});
+  t.add(Component::Attention, "mixer.A_log", {r.num_heads});
+  t.add(Component::Attention, "mixer.D", {r.num_heads});
+  t.add(Component::Attention, "mixer.norm.weight", {inner});
+  t.linear(Component::Attention, "mixer.out_proj", inner, h, r.proj_bias);
+}
+
+void mlp_tensors(TensorList& t, Component component, const std::string& name, std::int64_t h,
+                 std::int64_t width, bool gated, bool bias) {
+  if (gated) t.linear(component, name + ".gate_proj", h, width, bias);
+  t.linear(component, name + ".up_proj", h, width, bias);
+  t.linear(component, name + ".down_proj", width, h, bias);
+}
+
+void ffn_tensors(TensorList& t, const Model& model, const FeedForwardSpec& f) {
+  const std::int64_t h = model.hidden_size;
+  if (f.kind == FfnKind::Dense) {
+    mlp_tensors(t, Component::FeedForward, "mlp", h, f.intermediate_size, f.gated, f.bias);
+    return;
+  }
+  if (f.kind != FfnKind::MoE) return;
+  t.linear(Component::Router, "mlp.gate", h, f.num_experts, f.router_bias);
+  if (f.router_correction_bias) t.add(Component::Router, "mlp.gate.e_score_correction_bias", {f.num_experts});
+  const std::int64_t w = f.expert_intermediate_size;
+  const std::int64_t n = f.num_experts, k = f.experts_per_token;
+  if (f.gated) t.add_experts("mlp.experts.gate_proj.weight", {w, h}, n, k);
+  t.add_experts("mlp.experts.up_proj.weight", {w, h}, n, k);
+  t.add_experts("mlp.experts.down_proj.weight", {h, w}, n, k);
+  if (f.bias) {
+    if (f.gated) t.add_experts("mlp.experts.gate_proj.bias", {w}, n, k);
+    t.add_experts("mlp.experts.up_proj.bias", {w}, n, k);
+    t.add_experts("mlp.experts.down_proj.bias", {h}, n, k);
+  }
+  for (std::int64_t s = 0; s < f.num_shared_experts; ++s) {
+    const std::string name = f.num_shared_experts == 1 ? "mlp.shared_expert" : fmt::format("mlp.shared_experts.{}", s);
+    mlp_tensors(t, Component::FeedForward, name, h, f.shared_intermediate_size, f.gated, false);
+  }
+  if (f.shared_expert_gate) t.linear(Component::FeedForward, "mlp.shared_expert_gate", h, 1, false);
+}
+
+bool checked_multiply(std::int64_t a, std::int64_t b, std::int64_t* out) {
+  return !__builtin_mul_overflow(a, b, out);
+}
+
+}  // namespace
+
+std::vector<TensorSpec> layer_tensors(const Model& model, const Layer& layer, const std::string& prefix) {
+  std::vector<TensorSpec> out;
+  TensorList t(out, prefix);
+  const std::int64_t h = model.hidden_size;
+  const bool has_mixer = layer.mixer != MixerKind::None;
+  const bool has_ffn = layer.ffn.kind != FfnKind::None;
+  // Norms: one before (pre) or after (post) each sub-block; sandwich has both.
+  if (has_mixer && has_ffn) {
+    switch (model.norm_placement) {
+      case NormPlacement::Pre:
+        t.norm(model.norm_kind, "input_layernorm", h);
+        t.norm(model.norm_kind, "post_attention_layernorm", h);
+        break;
+      case NormPlacement::Post:
+        t.norm(model.norm_kind, "post_attention_layernorm", h);
+        t.norm(model.norm_kind, "post_feedforward_layernorm", h);
+        break;
+      case NormPlacement::Sandwich:
+        t.norm(model.norm_kind, "input_layernorm", h);
+        t.norm(model.norm_kind, "post_attention_layernorm", h);
+        t.norm(model.norm_kind, "pre_feedforward_layernorm", h);
+        t.norm(model.norm_kind, "post_feedforward_layernorm", h);
+        break;
+    }
+  } else if (has_mixer || has_ffn) {
+    t.norm(model.norm_kind, "norm", h);
+    if (model.norm_placement == NormPlacement::Sandwich) t.norm(model.norm_kind, "post_norm", h);
+  }
+  switch (layer.mixer) {
+    case MixerKind::Attention: attention_tensors(t, model, layer.attention); break;
+    case MixerKind::LatentAttention: latent_attention_tensors(t, model, layer.attention); break;
+    case MixerKind::GatedDeltaNet: gated_deltanet_tensors(t, model, layer.recurrent); break;
+    case MixerKind::Mamba2: mamba2_tensors(t, model, layer.recurrent); break;
+    case MixerKind::KimiDeltaAttention:
+    case MixerKind::LightningAttention:
+    case MixerKind::MLSTM:
+    case MixerKind::None: break;  // families with these mixers list their tensors in Layer::extra
+  }
+  ffn_tensors(t, model, layer.ffn);
+  for (const TensorSpec& extra : layer.extra) {
+    TensorSpec copy = extra;
+    copy.name = prefix + copy.name;
+    out.push_back(std::move(copy));
+  }
+  return out;
+}
+
+std::vector<TensorSpec> model_tensors(const Model& model) {
+  std::vector<TensorSpec> out;
+  const std::int64_t h = model.hidden_size;
+  // A tied matrix is the LM head for counting (the convention in params.h).
+  out.push_back({model.tied_embeddings ? Component::LmHead : Component::Embedding, "model.embed_tokens.weight",
+                 {model.vocab_size, h}});
+  if (model.positions == PositionKind::Learned && model.learned_position_count > 0)
+    out.push_back({Component::Embedding, "model.embed_positions.weight", {model.learned_position_count, h}});
+  for (const TensorSpec& extra : model.extra) out.push_back(extra);
+  for (std::size_t i = 0; i < model.layers.size(); ++i) {
+    auto tensors = layer_tensors(model, model.layers[i], fmt::format("model.layers.{}.", i));
+    out.insert(out.end(), tensors.begin(), tensors.end());
+  }
+  out.push_back({Component::Norm, "model.norm.weight", {h}});
+  if (model.norm_kind == NormKind::LayerNorm) out.push_back({Component::Norm, "model.norm.bias", {h}});
+  if (!model.tied_embeddings) out.push_back({Component::LmHead, "lm_head.weight", {model.vocab_size, h}});
+  if (model.lm_head_bias) out.push_back({Component::LmHead, "lm_head.bias", {model.vocab_size}});
+  for (std::size_t i = 0; i < model.mtp_layers.size(); ++i) {
+    auto tensors = layer_tensors(model, model.mtp_layers[i], fmt::format("mtp.layers.{}.", i));
+    for (TensorSpec& tensor : tensors) tensor.component = Component::Mtp;
+    out.insert(out.end(), tensors.begin(), tensors.end());
+  }
+  return out;
+}
+
+std::int64_t tensor_elements(const TensorSpec& tensor) {
+  std::int64_t elements = 1;
+  for (std::int64_t dim : tensor.shape) {
+    if (dim < 0 || !checked_multiply(elements, dim, &elements)) return -1;
+  }
+  if (!checked_multiply(elements, tensor.copies, &elements)) return -1;
+  return elements;
+}
+
+Result<ParameterCounts> count_parameters(const Model& model) {
+  ParameterCounts counts;
+  std::int64_t embedding_lookup = 0;  // Embedding-component tensors: left out of `active`
+  std::int64_t active = 0;
+  for (const TensorSpec& tensor : model_tensors(model)) {
+    const std::int64_t elements = tensor_elements(tensor);
+    std::int64_t active_elements = 0;
+    if (elements < 0 || (tensor.copies > 0 && !checked_multiply(elements / tensor.copies, tensor.active_copies,
+                                                                &active_elements)))
+      return internal_error(fmt::format("tensor {} is too large to count (sizes overflow 64 bits)", tensor.name));
+    auto add = [&](std::int64_t& into, std::int64_t value) {
+      return !__builtin_add_overflow(into, value, &into);
+    };
+    bool ok = true;
+    if (tensor.component == Component::Mtp) {
+      ok = add(counts.mtp, elements);
+    } else {
+      ok = add(counts.total, elements) && add(counts.by_component[tensor.component], elements);
+      if (tensor.component == Component::Embedding)
+        ok = ok && add(embedding_lookup, elements);
+      else
+        ok = ok && add(active, active_elements);
+    }
+    if (!ok) return internal_error("parameter count overflows 64 bits: sizes are absurd");
+  }
+  counts.active = active;
+  counts.embedding = embedding_lookup + (model.tied_embeddings ? model.vocab_size * model.hidden_size : 0);
+  counts.active_with_embeddings = active + embedding_lookup;
+  return counts;
+}
+
+}  // namespace llmg

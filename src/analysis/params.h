@@ -1,0 +1,46 @@
+// Parameter counts from the normalized model: every tensor the reference implementation
+// (Hugging Face transformers) creates, enumerated once, then summed. The same list drives the
+// per-component breakdown and the cross-check against safetensors headers.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "model/model.h"
+#include "util/result.h"
+
+namespace llmg {
+
+// All tensors of the model, main stack first, then the MTP layers (component Mtp).
+// Names follow transformers' layout ("model.layers.3.self_attn.q_proj.weight"); per-expert tensors
+// appear once with copies = num_experts.
+std::vector<TensorSpec> model_tensors(const Model& model);
+// The tensors of one block, named under `prefix` ("model.layers.3.").
+std::vector<TensorSpec> layer_tensors(const Model& model, const Layer& layer, const std::string& prefix);
+
+struct ParameterCounts {
+  // Every parameter of the language model except MTP layers.
+  std::int64_t total = 0;
+  // Parameters one token runs through, with the input embedding treated as a lookup (left out) and
+  // the LM head counted in full: the gpt-oss model card's convention (5.13B for gpt-oss-120b).
+  std::int64_t active = 0;
+  // `active` plus the whole input embedding table: Mixtral's "12.9B active", Qwen's "3.3B activated".
+  // With tied embeddings the shared matrix is counted once, as the LM head, in both.
+  std::int64_t active_with_embeddings = 0;
+  // Input lookup tables: token embedding (also when tied), learned positions, per-layer inputs.
+  std::int64_t embedding = 0;
+  // Multi-token-prediction layers, not part of total or active.
+  std::int64_t mtp = 0;
+  // total per component (Embedding here excludes a tied matrix, which counts as LmHead).
+  std::map<Component, std::int64_t> by_component;
+};
+
+// Fails only when the sizes overflow 64-bit counting (an absurd config).
+Result<ParameterCounts> count_parameters(const Model& model);
+
+// Elements of one tensor spec (shape product × copies), or -1 on overflow.
+std::int64_t tensor_elements(const TensorSpec& tensor);
+
+}  // namespace llmg

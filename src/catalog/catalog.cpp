@@ -1,0 +1,157 @@
+#include "catalog/catalog.h"
+
+#include <map>
+
+#include <fmt/format.h>
+
+#include "catalog/embedded.h"
+#include "ingest/hf_config.h"
+
+namespace llmg {
+
+std::string_view config_status_key(ConfigStatus status) {
+  switch (status) {
+    case ConfigStatus::Verbatim: return "verbatim";
+    case ConfigStatus::Sibling: return "sibling";
+    case ConfigStatus::Reconstructed: return "reconstructed";
+    case ConfigStatus::Unknown: return "unknown";
+  }
+  return "unknown";
+}
+
+std::vector<std::vector<std::string>> parse_tsv(std::string_view text) {
+  std::vector<std::vector<std::string>> rows;
+  std::size_t start = 0;
+  while (start < text.size()) {
+    std::size_t end = text.find('\n', start);
+    if (end == std::string_view::npos) end = text.size();
+    std::string_view line = text.substr(start, end - start);
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (!line.empty()) {
+      std::vector<std::string> fields;
+      std::size_t field_start = 0;
+      while (true) {
+        const std::size_t tab = line.find('\t', field_start);
+        fields.emplace_back(line.substr(field_start, tab == std::string_view::npos ? tab : tab - field_start));
+        if (tab == std::string_view::npos) break;
+        field_start = tab + 1;
+      }
+      rows.push_back(std::move(fields));
+    }
+    start = end + 1;
+  }
+  return rows;
+}
+
+namespace {
+
+std::string_view embedded_file(std::string_view path) {
+  for (const embedded::File& file : embedded::files())
+    if (file.path == path) return file.data;
+  return {};
+}
+
+// Rows of a TSV keyed by the first column, each as column name -> value.
+std::map<std::string, std::map<std::string, std::string>> keyed_table(std::string_view text) {
+  std::map<std::string, std::map<std::string, std::string>> table;
+  auto rows = parse_tsv(text);
+  if (rows.empty()) return table;
+  const auto& header = rows.front();
+  for (std::size_t r = 1; r < rows.size(); ++r) {
+    auto& row = table[rows[r][0]];
+    for (std::size_t c = 0; c < header.size() && c < rows[r].size(); ++c) row[header[c]] = rows[r][c];
+  }
+  return table;
+}
+
+ConfigStatus parse_status(const std::string& text) {
+  if (text == "verbatim") return ConfigStatus::Verbatim;
+  if (text == "sibling") return ConfigStatus::Sibling;
+  if (text == "reconstructed") return ConfigStatus::Reconstructed;
+  return ConfigStatus::Unknown;
+}
+
+std::string get(const std::map<std::string, std::string>& row, const std::string& key) {
+  auto it = row.find(key);
+  return it == row.end() ? std::string() : it->second;
+}
+
+Catalog build_catalog();
+
+}  // namespace
+
+const Catalog& Catalog::bundled() {
+  static const Catalog catalog = build_catalog();
+  return catalog;
+}
+
+const CatalogEntry* Catalog::find(std::string_view slug) const {
+  for (const CatalogEntry& entry : entries_)
+    if (entry.slug == slug) return &entry;
+  return nullptr;
+}
+
+std::vector<const CatalogEntry*> Catalog::children(std::string_view slug) const {
+  std::vector<const CatalogEntry*> out;
+  for (const CatalogEntry& entry : entries_)
+    if (entry.parent == slug) out.push_back(&entry);
+  return out;
+}
+
+namespace {
+
+Catalog build_catalog() {
+  std::vector<CatalogEntry> entries;
+  auto facts = parse_tsv(embedded_file("facts.tsv"));
+  auto models = keyed_table(embedded_file("models.tsv"));
+  auto sources = keyed_table(embedded_file("sources.tsv"));
+  if (facts.empty()) return Catalog(std::move(entries));
+  const auto& header = facts.front();
+  for (std::size_t r = 1; r < facts.size(); ++r) {
+    std::map<std::string, std::string> row;
+    for (std::size_t c = 0; c < header.size() && c < facts[r].size(); ++c) row[header[c]] = facts[r][c];
+    CatalogEntry entry;
+    entry.slug = get(row, "slug");
+    entry.name = get(row, "name");
+    entry.release_date = get(row, "release_date");
+    entry.license = get(row, "license");
+    entry.config_url = get(row, "config_url");
+    entry.tech_report_url = get(row, "tech_report_url");
+    entry.article_url = get(row, "article_url");
+    entry.from_scratch_url = get(row, "from_scratch_url");
+    if (const std::string score = get(row, "aa_index_total"); !score.empty()) entry.benchmark_score = std::stod(score);
+    if (auto it = models.find(entry.slug); it != models.end()) {
+      entry.vendor = get(it->second, "vendor");
+      entry.parent = get(it->second, "parent");
+      entry.description = get(it->second, "description");
+    }
+    if (auto it = sources.find(entry.slug); it != sources.end()) {
+      entry.config_status = parse_status(get(it->second, "status"));
+      entry.hf_repo = get(it->second, "hf_repo");
+      entry.config_source = get(it->second, "where_found");
+      entry.config_note = get(it->second, "note");
+    }
+    for (const std::string& name : {entry.slug + ".json", entry.slug + ".params.json"}) {
+      const std::string path = "configs/" + name;
+      if (std::string_view text = embedded_file(path); !text.empty()) {
+        entry.config_file = path;
+        entry.config_text = std::string(text);
+        break;
+      }
+    }
+    if (entry.config_text.empty()) {
+      entry.config_status = ConfigStatus::Unknown;
+      entry.unknown_reason = entry.config_note.empty() ? "no config has been found for this model" : entry.config_note;
+    } else if (auto model = read_config_text(entry.config_text, "catalog/" + entry.config_file)) {
+      entry.model = std::move(*model);
+    } else {
+      entry.unknown_reason = model.error().message;
+    }
+    entries.push_back(std::move(entry));
+  }
+  return Catalog(std::move(entries));
+}
+
+}  // namespace
+
+}  // namespace llmg

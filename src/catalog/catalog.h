@@ -1,0 +1,58 @@
+// The bundled catalog: every model of catalog/facts.tsv with its metadata, its config's provenance,
+// and (when the architecture is known) its normalized model. Everything comes from files embedded in
+// the binary at build time.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "model/model.h"
+#include "util/result.h"
+
+namespace llmg {
+
+// How the config of a catalog model was obtained (catalog/sources.tsv).
+enum class ConfigStatus {
+  Verbatim,       // the checkpoint's own config.json
+  Sibling,        // an architecturally identical checkpoint's config (e.g. the Instruct variant)
+  Reconstructed,  // written from published hyperparameters, each value sourced
+  Unknown,        // no config and no established architecture: facts unknown
+};
+std::string_view config_status_key(ConfigStatus status);
+
+struct CatalogEntry {
+  // From catalog/facts.tsv (vendor facts).
+  std::string slug, name, release_date, license;
+  std::string config_url, tech_report_url, article_url, from_scratch_url;
+  std::optional<double> benchmark_score;
+  // From catalog/models.tsv (ours).
+  std::string vendor, parent, description;
+  // From catalog/sources.tsv.
+  ConfigStatus config_status = ConfigStatus::Unknown;
+  std::string hf_repo, config_source, config_note;
+  // The config as embedded, its file name inside the catalog, and what reading it gave.
+  std::string config_file, config_text;
+  std::optional<Model> model;
+  std::string unknown_reason;  // why `model` is empty
+};
+
+class Catalog {
+ public:
+  explicit Catalog(std::vector<CatalogEntry> entries) : entries_(std::move(entries)) {}
+  // The catalog compiled into this binary (built once, on first use).
+  static const Catalog& bundled();
+
+  const std::vector<CatalogEntry>& entries() const { return entries_; }
+  const CatalogEntry* find(std::string_view slug) const;
+  // Slugs of the models whose parent is `slug`.
+  std::vector<const CatalogEntry*> children(std::string_view slug) const;
+
+ private:
+  std::vector<CatalogEntry> entries_;
+};
+
+// A tab-separated table with a header row; rows as maps from column name to value.
+std::vector<std::vector<std::string>> parse_tsv(std::string_view text);
+
+}  // namespace llmg

@@ -1,0 +1,190 @@
+// llmgallery: one binary, one verb per task. Exit codes: 0 done, 1 internal error, 2 bad input or usage.
+#include <algorithm>
+#include <filesystem>
+#include <iostream>
+#include <optional>
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include "catalog/catalog.h"
+#include "ingest/hf_config.h"
+#include "render/json.h"
+#include "render/text.h"
+
+namespace {
+
+using namespace llmg;
+
+constexpr int kExitOk = 0;
+constexpr int kExitInternal = 1;
+constexpr int kExitBadInput = 2;
+
+int report(const Error& error) {
+  std::cerr << "llmgallery: " << error.message << "\n";
+  return error.kind == Error::Kind::BadInput ? kExitBadInput : kExitInternal;
+}
+
+// A model named on the command line: a catalog slug, or a path to a config (or a folder holding one).
+struct Resolved {
+  std::optional<Model> owned;  // for paths
+  ModelView view;
+};
+
+Result<Resolved> resolve(const std::string& argument, bool allow_slug) {
+  const Catalog& catalog = Catalog::bundled();
+  if (allow_slug) {
+    if (const CatalogEntry* entry = catalog.find(argument)) {
+      Resolved resolved;
+      resolved.view = view_of(*entry);
+      return resolved;
+    }
+  }
+  std::error_code ec;
+  if (!std::filesystem::exists(argument, ec)) {
+    if (allow_slug)
+      return bad_input(fmt::format("argument '{}': not a catalog slug nor an existing file (see 'llmgallery list')",
+                                   argument));
+    return bad_input(fmt::format("{}: no such file or directory", argument));
+  }
+  auto model = read_config_path(argument);
+  if (!model) return tl::unexpected(model.error());
+  Resolved resolved;
+  resolved.owned = std::move(*model);
+  std::filesystem::path path = std::filesystem::absolute(argument, ec).lexically_normal();
+  if (!std::filesystem::is_directory(path, ec)) path = path.parent_path();
+  const std::string name = path.filename().string().empty() ? argument : path.filename().string();
+  resolved.view = view_of(*resolved.owned, name, name);
+  return resolved;
+}
+
+void print_json(const nlohmann::json& document) { std::cout << document.dump(2) << "\n"; }
+
+// Sort keys of `list --sort`; numeric columns sort largest first, text columns A→Z, date oldest first.
+Result<void> sort_views(std::vector<ModelView>& views, const std::string& key) {
+  using Getter = double (*)(const ModelView&);
+  struct NumericKey {
+    const char* name;
+    Getter get;
+  };
+  static const NumericKey kNumeric[] = {
+      {"total", [](const ModelView& v) { return double(v.facts.params.total); }},
+      {"active", [](const ModelView& v) { return double(v.facts.params.active); }},
+      {"layers", [](const ModelView& v) { return double(v.facts.layers); }},
+      {"kv", [](const ModelView& v) { return double(v.facts.kv_cache.bytes_per_token_bf16); }},
+      {"context", [](const ModelView& v) { return double(v.facts.context_length); }},
+      {"score", [](const ModelView& v) {
+         return v.entry && v.entry->benchmark_score ? *v.entry->benchmark_score : -1.0;
+       }},
+  };
+  for (const NumericKey& numeric : kNumeric)
+    if (key == numeric.name) {
+      std::stable_sort(views.begin(), views.end(), [&](const ModelView& a, const ModelView& b) {
+        return numeric.get(a) > numeric.get(b);
+      });
+      return {};
+    }
+  auto text_sort = [&](auto get) {
+    std::stable_sort(views.begin(), views.end(), [&](const ModelView& a, const ModelView& b) { return get(a) < get(b); });
+  };
+  if (key == "name")
+    text_sort([](const ModelView& v) { return v.name; });
+  else if (key == "slug")
+    text_sort([](const ModelView& v) { return v.slug; });
+  else if (key == "date")
+    text_sort([](const ModelView& v) { return v.entry ? v.entry->release_date : std::string(); });
+  else if (key == "attention")
+    text_sort([](const ModelView& v) { return v.facts.attention_summary; });
+  else
+    return bad_input(fmt::format("argument '--sort {}': expected one of date, name, slug, total, active, layers, "
+                                 "attention, kv, context, score",
+                                 key));
+  return {};
+}
+
+int run_list(bool json, const std::string& sort_key) {
+  std::vector<ModelView> views;
+  for (const CatalogEntry& entry : Catalog::bundled().entries()) views.push_back(view_of(entry));
+  if (auto sorted = sort_views(views, sort_key); !sorted) return report(sorted.error());
+  if (json) {
+    nlohmann::json out = nlohmann::json::array();
+    for (const ModelView& view : views) out.push_back(list_item_json(view));
+    print_json(out);
+  } else {
+    std::cout << list_text(views);
+  }
+  return kExitOk;
+}
+
+int run_show(const std::string& argument, bool json, bool allow_slug) {
+  auto resolved = resolve(argument, allow_slug);
+  if (!resolved) return report(resolved.error());
+  if (json)
+    print_json(model_json(resolved->view));
+  else
+    std::cout << sheet_text(resolved->view);
+  return kExitOk;
+}
+
+int run_diff(const std::string& first, const std::string& second, bool json) {
+  auto a = resolve(first, true);
+  if (!a) return report(a.error());
+  auto b = resolve(second, true);
+  if (!b) return report(b.error());
+  if (json)
+    print_json(diff_json(a->view, b->view));
+  else
+    std::cout << diff_text(a->view, b->view);
+  return kExitOk;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"llmgallery — LLM architecture facts derived from the models' own files", "llmgallery"};
+  app.require_subcommand(1);
+  app.set_version_flag("--version", "llmgallery 0.1.0");
+
+  bool json = false;
+  std::string sort_key = "date";
+  auto* list = app.add_subcommand("list", "table of every catalog model");
+  list->add_option("--sort", sort_key, "date, name, slug, total, active, layers, attention, kv, context, score");
+  list->add_flag("--json", json, "JSON array instead of a table");
+
+  std::string target, other;
+  auto* show = app.add_subcommand("show", "fact sheet of a catalog model (or a config path)");
+  show->add_option("model", target, "catalog slug or path to config.json / params.json / directory")->required();
+  show->add_flag("--json", json, "JSON document");
+
+  auto* inspect = app.add_subcommand("inspect", "fact sheet of a config.json, params.json or a directory");
+  inspect->add_option("path", target, "config.json, params.json or a directory holding one")->required();
+  inspect->add_flag("--json", json, "JSON document");
+
+  auto* diff = app.add_subcommand("diff", "two models side by side, differing rows marked");
+  diff->add_option("a", target, "slug or path")->required();
+  diff->add_option("b", other, "slug or path")->required();
+  diff->add_flag("--json", json, "JSON document");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    std::cerr << "llmgallery: " << e.what() << " (see 'llmgallery --help')\n";
+    return kExitBadInput;
+  }
+  try {
+    if (list->parsed()) return run_list(json, sort_key);
+    if (show->parsed()) return run_show(target, json, true);
+    if (inspect->parsed()) return run_show(target, json, false);
+    if (diff->parsed()) return run_diff(target, other, json);
+  } catch (const std::exception& e) {
+    std::cerr << "llmgallery: internal error: " << e.what() << "\n";
+    return kExitInternal;
+  }
+  return kExitBadInput;
+}

@@ -1,0 +1,49 @@
+#include "ingest/families.h"
+
+namespace llmg {
+namespace {
+
+// Gemma3TextConfig defaults (transformers configuration_gemma3.py): Gemma 3 files omit most of these.
+constexpr std::string_view kGemma3TextDefaults = R"({
+  "vocab_size": 262208, "hidden_size": 2304, "intermediate_size": 9216, "num_hidden_layers": 26,
+  "num_attention_heads": 8, "num_key_value_heads": 4, "head_dim": 256,
+  "hidden_activation": "gelu_pytorch_tanh", "max_position_embeddings": 131072, "rms_norm_eps": 1e-6,
+  "rope_theta": 1000000.0, "rope_local_base_freq": 10000.0, "attention_bias": false,
+  "sliding_window": 4096, "sliding_window_pattern": 6, "tie_word_embeddings": true
+})";
+
+constexpr FamilyRow kFamilies[] = {
+    {"gpt2", "GPT-2", read_gpt2},
+    {"llama", "Llama", read_llama},
+    {"mistral", "Mistral", read_llama},
+    {"mistral_params", "Mistral (params.json)", read_mistral_params},  // pseudo type: native params.json
+    {"qwen2", "Qwen2", read_qwen2},
+    {"qwen3", "Qwen3", read_qwen3},
+    {"qwen3_moe", "Qwen3-MoE", read_qwen3_moe},
+    {"olmo2", "OLMo 2", read_olmo2},
+    {"phi3", "Phi-3", read_phi3},
+    {"gpt_oss", "gpt-oss", read_gpt_oss},
+    {"deepseek_v3", "DeepSeek V3", read_deepseek_v3},
+    {"kimi_k2", "Kimi K2", read_deepseek_v3},
+    {"glm4_moe", "GLM-4.5", read_glm4_moe},
+    {"minimax_m2", "MiniMax M2", read_minimax_m2},
+    {"llama4", "Llama 4", read_llama4},
+    {"llama4_text", "Llama 4", read_llama4},
+    {"git", "Grok", read_grok},
+    {"gemma3", "Gemma 3", read_gemma3, "Gemma3TextConfig", kGemma3TextDefaults},
+    {"gemma3_text", "Gemma 3", read_gemma3, "Gemma3TextConfig", kGemma3TextDefaults},
+    {"qwen3_next", "Qwen3-Next", read_qwen3_next},
+    {"nemotron_h", "Nemotron-H", read_nemotron_h},
+};
+
+}  // namespace
+
+std::span<const FamilyRow> family_table() { return kFamilies; }
+
+const FamilyRow* find_family(std::string_view model_type) {
+  for (const FamilyRow& row : kFamilies)
+    if (row.model_type == model_type) return &row;
+  return nullptr;
+}
+
+}  // namespace llmg

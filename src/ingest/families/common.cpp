@@ -1,0 +1,167 @@
+#include "ingest/families/common.h"
+
+#include <fmt/format.h>
+
+namespace llmg {
+
+void read_basics(ConfigView& config, Model& model, bool tied_default) {
+  model.hidden_size = config.require_int(Key::HiddenSize);
+  model.vocab_size = config.require_int(Key::VocabSize);
+  model.context_length = config.require_int(Key::ContextLength);
+  model.tied_embeddings = config.bool_or(Key::TieEmbeddings, tied_default);
+  model.norm_eps = config.number_or(Key::NormEps, 0.0);
+  model.rope_theta = read_rope_theta(config, "", 10000.0);
+  if (const auto* scaling = config.find("rope_scaling"); scaling && scaling->is_object()) {
+    for (const char* key : {"rope_type", "type"}) {
+      auto it = scaling->find(key);
+      if (it != scaling->end() && it->is_string()) {
+        model.rope_scaling = it->get<std::string>();
+        break;
+      }
+    }
+  }
+}
+
+double read_rope_theta(ConfigView& config, const std::string& layer_type, double fallback) {
+  if (!layer_type.empty()) {
+    const std::string nested = "rope_parameters." + layer_type + ".rope_theta";
+    if (config.find(nested)) return config.number_named(nested, fallback);
+  }
+  if (config.find("rope_parameters.rope_theta")) return config.number_named("rope_parameters.rope_theta", fallback);
+  return config.number_or(Key::RopeTheta, fallback);
+}
+
+AttentionSpec read_attention(ConfigView& config, const Model& model) {
+  AttentionSpec attention;
+  attention.num_heads = config.require_int(Key::NumHeads);
+  attention.num_kv_heads = config.int_or(Key::NumKvHeads, attention.num_heads);
+  if (attention.num_heads > 0 && attention.num_kv_heads > 0 && attention.num_heads % attention.num_kv_heads != 0)
+    config.fail("num_key_value_heads", fmt::format("expected a divisor of num_attention_heads ({}), got {}",
+                                                   attention.num_heads, attention.num_kv_heads));
+  const std::int64_t default_head_dim = attention.num_heads > 0 ? model.hidden_size / attention.num_heads : 0;
+  attention.head_dim = config.int_or(Key::HeadDim, default_head_dim);
+  if (!config.find("head_dim")) config.note_source("head_dim", "hidden_size / num_attention_heads");
+  attention.value_head_dim = attention.head_dim;
+  const bool bias = config.bool_or(Key::AttentionBias, false);
+  attention.q_bias = attention.k_bias = attention.v_bias = attention.o_bias = bias;
+  attention.rope_fraction = config.number_or(Key::PartialRotaryFactor, 1.0);
+  if (config.find("rope_parameters.partial_rotary_factor"))
+    attention.rope_fraction = config.number_named("rope_parameters.partial_rotary_factor", 1.0);
+  attention.rope_theta = model.rope_theta;
+  return attention;
+}
+
+FeedForwardSpec read_dense_ffn(ConfigView& config, bool gated) {
+  FeedForwardSpec ffn;
+  ffn.kind = FfnKind::Dense;
+  ffn.gated = gated;
+  ffn.intermediate_size = config.require_int(Key::IntermediateSize);
+  ffn.activation = config.string_or(Key::HiddenAct, "silu");
+  ffn.bias = config.bool_or(Key::MlpBias, false);
+  return ffn;
+}
+
+FeedForwardSpec read_moe_ffn(ConfigView& config) {
+  FeedForwardSpec ffn;
+  ffn.kind = FfnKind::MoE;
+  ffn.num_experts = config.require_int(Key::NumExperts);
+  ffn.experts_per_token = config.require_int(Key::ExpertsPerToken);
+  if (ffn.num_experts > 0 && ffn.experts_per_token > ffn.num_experts)
+    config.fail("num_experts_per_tok",
+                fmt::format("expected at most num_experts ({}), got {}", ffn.num_experts, ffn.experts_per_token));
+  ffn.expert_intermediate_size = config.require_int(Key::MoeIntermediateSize);
+  ffn.num_shared_experts = config.int_or(Key::NumSharedExperts, 0);
+  ffn.shared_intermediate_size = config.int_or(Key::SharedExpertIntermediateSize, 0);
+  if (ffn.num_shared_experts > 0 && ffn.shared_intermediate_size == 0)
+    ffn.shared_intermediate_size = ffn.expert_intermediate_size;  // DeepSeek: shared experts are expert-sized
+  if (ffn.num_shared_experts == 0 && ffn.shared_intermediate_size > 0) ffn.num_shared_experts = 1;
+  ffn.activation = config.string_or(Key::HiddenAct, "silu");
+  return ffn;
+}
+
+void fill_layers(ConfigView& config, Model& model, const Layer& prototype) {
+  const std::int64_t count = config.require_int(Key::NumLayers);
+  model.layers.assign(static_cast<std::size_t>(count), prototype);
+}
+
+void make_sliding(Layer& layer, std::int64_t window) {
+  layer.attention.span = AttentionSpan::SlidingWindow;
+  layer.attention.window = window;
+}
+
+bool apply_layer_types(ConfigView& config, Model& model, std::int64_t window,
+                       const std::function<void(Layer&)>& linear) {
+  const auto types = config.string_list_named("layer_types");
+  if (types.empty()) return config.ok();
+  if (types.size() != model.layers.size()) {
+    config.fail("layer_types", fmt::format("expected {} entries (num_hidden_layers), got {}", model.layers.size(),
+                                           types.size()));
+    return false;
+  }
+  for (std::size_t i = 0; i < types.size(); ++i) {
+    const std::string& type = types[i];
+    Layer& layer = model.layers[i];
+    if (type == "full_attention" || type == "global_attention" || type == "attention") {
+      layer.attention.span = AttentionSpan::Full;
+    } else if (type == "sliding_attention" || type == "sliding_window_attention") {
+      if (window <= 0) {
+        config.fail("sliding_window", "layer_types names sliding_attention layers, so a positive window is required");
+        return false;
+      }
+      make_sliding(layer, window);
+    } else if (type == "chunked_attention") {
+      layer.attention.span = AttentionSpan::Chunked;
+      layer.attention.window = window;
+    } else if (type == "linear_attention" && linear) {
+      linear(layer);
+    } else {
+      config.fail(fmt::format("layer_types[{}]", i), fmt::format("unknown layer type \"{}\"", type));
+      return false;
+    }
+  }
+  config.note_source("layer mix", "layer_types");
+  return true;
+}
+
+void apply_moe_schedule(ConfigView& config, Model& model, const FeedForwardSpec& dense,
+                        const FeedForwardSpec& moe) {
+  const std::int64_t first_dense = config.int_or(Key::FirstKDenseReplace, 0);
+  const auto* freq_value = config.find("moe_layer_freq");
+  std::vector<std::int64_t> per_layer;
+  std::int64_t every = 1;
+  if (freq_value && freq_value->is_array())
+    per_layer = config.int_list_named("moe_layer_freq");
+  else
+    every = config.int_or(Key::MoeLayerFreq, 1);
+  if (!per_layer.empty() && per_layer.size() != model.layers.size()) {
+    config.fail("moe_layer_freq", fmt::format("expected {} entries (num_hidden_layers), got {}",
+                                              model.layers.size(), per_layer.size()));
+    return;
+  }
+  if (every <= 0) every = 1;
+  for (std::size_t i = 0; i < model.layers.size(); ++i) {
+    const auto index = static_cast<std::int64_t>(i);
+    bool is_moe;
+    if (!per_layer.empty())
+      is_moe = per_layer[i] != 0;
+    else
+      is_moe = index >= first_dense && index % every == 0;
+    model.layers[i].ffn = is_moe ? moe : dense;
+  }
+}
+
+Layer make_mtp_layer(const Model& model, const Layer& block, bool stores_embeddings) {
+  Layer layer = block;
+  const std::int64_t hidden = model.hidden_size;
+  layer.extra.push_back({Component::Mtp, "enorm", {hidden}});
+  layer.extra.push_back({Component::Mtp, "hnorm", {hidden}});
+  layer.extra.push_back({Component::Mtp, "eh_proj", {hidden, 2 * hidden}});
+  layer.extra.push_back({Component::Mtp, "shared_head.norm", {hidden}});
+  if (stores_embeddings) {
+    layer.extra.push_back({Component::Mtp, "embed_tokens", {model.vocab_size, hidden}});
+    layer.extra.push_back({Component::Mtp, "shared_head.head", {model.vocab_size, hidden}});
+  }
+  return layer;
+}
+
+}  // namespace llmg

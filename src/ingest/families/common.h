@@ -1,0 +1,53 @@
+// Reading steps shared by the family readers: the keys nearly every decoder config has, and the
+// per-layer schedules several families use. A family reader is these steps plus its own specifics.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <string>
+
+#include "ingest/config_view.h"
+#include "model/model.h"
+
+namespace llmg {
+
+// hidden_size, vocab_size, max_position_embeddings, tie_word_embeddings, norm eps, rope theta.
+void read_basics(ConfigView& config, Model& model, bool tied_default = false);
+
+// Softmax attention from num_attention_heads / num_key_value_heads / head_dim (head_dim defaults to
+// hidden_size / heads, as transformers does), attention_bias on q/k/v/o, partial_rotary_factor.
+AttentionSpec read_attention(ConfigView& config, const Model& model);
+
+// Dense MLP of width intermediate_size; gated unless said otherwise; mlp_bias.
+FeedForwardSpec read_dense_ffn(ConfigView& config, bool gated = true);
+
+// MoE block from num_experts / num_experts_per_tok / moe_intermediate_size / shared experts.
+FeedForwardSpec read_moe_ffn(ConfigView& config);
+
+// num_hidden_layers copies of `prototype`.
+void fill_layers(ConfigView& config, Model& model, const Layer& prototype);
+
+// The rope theta the config declares: rope_theta, rope_parameters.rope_theta, or (per layer type)
+// rope_parameters.<type>.rope_theta; fallback when absent.
+double read_rope_theta(ConfigView& config, const std::string& layer_type, double fallback);
+
+// Apply `layer_types` ("full_attention", "sliding_attention", "chunked_attention",
+// "linear_attention", ...) to the stack. `linear` configures a layer for a linear_attention entry.
+// Returns false (and records an error) on an unknown entry or a length mismatch.
+bool apply_layer_types(ConfigView& config, Model& model, std::int64_t window,
+                       const std::function<void(Layer&)>& linear = {});
+
+// Turn layer i into sliding-window attention of `window` tokens.
+void make_sliding(Layer& layer, std::int64_t window);
+
+// MoE placement for DeepSeek-style configs: the first `first_k_dense_replace` layers dense,
+// then MoE on every `moe_layer_freq`-th layer; a list-valued moe_layer_freq gives 0/1 per layer.
+void apply_moe_schedule(ConfigView& config, Model& model, const FeedForwardSpec& dense,
+                        const FeedForwardSpec& moe);
+
+// A DeepSeek-V3-style multi-token-prediction module: one decoder block like `block`, plus
+// enorm, hnorm, eh_proj (2H -> H) and the shared-head norm. `stores_embeddings` adds the copies
+// of the token embedding and LM head that DeepSeek's checkpoints keep inside the MTP layer.
+Layer make_mtp_layer(const Model& model, const Layer& block, bool stores_embeddings);
+
+}  // namespace llmg

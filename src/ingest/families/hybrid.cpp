@@ -1,0 +1,119 @@
+// Hybrid stacks: linear attention or state-space layers mixed with softmax attention.
+#include <fmt/format.h>
+
+#include "ingest/families.h"
+#include "ingest/families/common.h"
+
+namespace llmg {
+
+namespace {
+
+// Gated DeltaNet from the Qwen3-Next / Qwen3.5 linear_* keys.
+RecurrentSpec read_gated_deltanet(ConfigView& config) {
+  RecurrentSpec spec;
+  spec.num_heads = config.require_int(Key::LinearNumValueHeads);
+  spec.num_key_heads = config.require_int(Key::LinearNumKeyHeads);
+  spec.key_head_dim = config.require_int(Key::LinearKeyHeadDim);
+  spec.value_head_dim = config.require_int(Key::LinearValueHeadDim);
+  spec.conv_kernel = config.int_or(Key::LinearConvKernel, 4);
+  return spec;
+}
+
+}  // namespace
+
+// Qwen3-Next (Qwen3NextForCausalLM): three Gated DeltaNet layers per gated full-attention layer
+// (layer i is full attention when (i + 1) % full_attention_interval == 0, or from layer_types);
+// attention has an output gate (q_proj emits 2×), per-head QK-norm and partial RoPE; every layer is MoE
+// with one gated shared expert.
+void read_qwen3_next(ConfigView& config, Model& model) {
+  read_basics(config, model);
+  Layer attention_layer;
+  attention_layer.attention = read_attention(config, model);
+  attention_layer.attention.qk_norm = QkNorm::PerHead;
+  attention_layer.attention.output_gate = true;
+  FeedForwardSpec moe = read_moe_ffn(config);
+  moe.shared_expert_gate = moe.num_shared_experts > 0;
+  attention_layer.ffn = moe;
+  fill_layers(config, model, attention_layer);
+  Layer linear_layer = attention_layer;
+  linear_layer.mixer = MixerKind::GatedDeltaNet;
+  linear_layer.attention = {};
+  linear_layer.recurrent = read_gated_deltanet(config);
+  if (config.find("layer_types")) {
+    apply_layer_types(config, model, 0, [&](Layer& layer) { layer = linear_layer; });
+  } else {
+    const std::int64_t interval = config.require_int(Key::FullAttentionInterval);
+    for (std::size_t i = 0; i < model.layers.size(); ++i)
+      if ((static_cast<std::int64_t>(i) + 1) % interval != 0) model.layers[i] = linear_layer;
+    config.note_source("layer mix", "full_attention_interval");
+  }
+  // mlp_only_layers / decoder_sparse_step as in Qwen3-MoE.
+  const auto mlp_only = config.int_list_named("mlp_only_layers");
+  if (!mlp_only.empty()) {
+    const FeedForwardSpec dense = read_dense_ffn(config);
+    for (std::int64_t index : mlp_only)
+      if (index >= 0 && index < model.layer_count()) model.layers[static_cast<std::size_t>(index)].ffn = dense;
+  }
+}
+
+// Nemotron-H (NemotronHForCausalLM): one block per character of hybrid_override_pattern, each a single
+// pre-normed mixer: M = Mamba-2, * = attention (no positional encoding), - = ReLU² MLP, E = MoE with
+// ReLU² experts (up/down, not gated), one shared expert and a correction bias.
+void read_nemotron_h(ConfigView& config, Model& model) {
+  read_basics(config, model);
+  model.positions = PositionKind::NoPE;
+  const std::string pattern = config.string_named("hybrid_override_pattern", "");
+  const std::int64_t count = config.require_int(Key::NumLayers);
+  if (!config.ok()) return;
+  if (static_cast<std::int64_t>(pattern.size()) != count) {
+    config.fail("hybrid_override_pattern",
+                fmt::format("expected {} characters (num_hidden_layers), got {}", count, pattern.size()));
+    return;
+  }
+  Layer attention;
+  attention.attention = read_attention(config, model);
+  attention.attention.rope_fraction = 0.0;
+  attention.ffn.kind = FfnKind::None;
+
+  Layer mamba;
+  mamba.mixer = MixerKind::Mamba2;
+  mamba.recurrent.num_heads = config.require_int(Key::MambaNumHeads);
+  mamba.recurrent.value_head_dim = config.require_int(Key::MambaHeadDim);
+  mamba.recurrent.state_size = config.require_int(Key::SsmStateSize);
+  mamba.recurrent.num_groups = config.require_int(Key::MambaGroups);
+  mamba.recurrent.conv_kernel = config.require_int(Key::ConvKernel);
+  mamba.recurrent.conv_bias = config.bool_named("use_conv_bias", true);
+  mamba.recurrent.proj_bias = config.bool_named("use_bias", false);
+  mamba.ffn.kind = FfnKind::None;
+
+  Layer mlp;
+  mlp.mixer = MixerKind::None;
+  mlp.ffn = read_dense_ffn(config, /*gated=*/false);
+  mlp.ffn.activation = config.string_named("mlp_hidden_act", "relu2");
+
+  Layer moe = mlp;
+  const bool has_moe = pattern.find('E') != std::string::npos;
+  if (has_moe) {
+    moe.ffn = read_moe_ffn(config);
+    moe.ffn.gated = false;
+    moe.ffn.activation = mlp.ffn.activation;
+    moe.ffn.router_correction_bias = true;
+  }
+  model.layers.clear();
+  for (std::size_t i = 0; i < pattern.size(); ++i) {
+    switch (pattern[i]) {
+      case 'M': model.layers.push_back(mamba); break;
+      case '*': model.layers.push_back(attention); break;
+      case '-': model.layers.push_back(mlp); break;
+      case 'E': model.layers.push_back(moe); break;
+      default:
+        config.fail(fmt::format("hybrid_override_pattern[{}]", i),
+                    fmt::format("unknown block '{}' (expected M, *, - or E)", pattern[i]));
+        return;
+    }
+  }
+  config.note_source("layer mix", "hybrid_override_pattern");
+  model.notes.push_back("Nemotron-H: every block is one mixer or one MLP/MoE with its own norm");
+}
+
+}  // namespace llmg

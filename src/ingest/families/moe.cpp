@@ -1,0 +1,207 @@
+// Sparse mixture-of-experts families with softmax or latent attention.
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "ingest/families.h"
+#include "ingest/families/common.h"
+
+namespace llmg {
+
+// Qwen3-MoE (Qwen3MoeSparseMoeBlock): per-head QK-norm, no shared expert; layer i is MoE unless listed
+// in mlp_only_layers, and only every decoder_sparse_step-th layer ((i + 1) % step == 0).
+void read_qwen3_moe(ConfigView& config, Model& model) {
+  read_basics(config, model);
+  Layer layer;
+  layer.attention = read_attention(config, model);
+  layer.attention.qk_norm = QkNorm::PerHead;
+  fill_layers(config, model, layer);
+  const FeedForwardSpec moe = read_moe_ffn(config);
+  FeedForwardSpec dense;
+  const auto mlp_only = config.int_list_named("mlp_only_layers");
+  const std::int64_t step = config.int_named("decoder_sparse_step", 1, 1, 4096);
+  const bool has_dense = !mlp_only.empty() || step > 1;
+  if (has_dense) dense = read_dense_ffn(config);
+  for (std::size_t i = 0; i < model.layers.size(); ++i) {
+    const auto index = static_cast<std::int64_t>(i);
+    const bool listed = std::find(mlp_only.begin(), mlp_only.end(), index) != mlp_only.end();
+    model.layers[i].ffn = (!listed && (index + 1) % step == 0) ? moe : dense;
+  }
+  apply_layer_types(config, model, config.int_or(Key::SlidingWindow, 0));
+}
+
+// gpt-oss (GptOssForCausalLM): alternating sliding (128) and full attention from layer_types, learned
+// attention sinks per head, bias on q/k/v/o, a router with bias and experts with biases
+// (gate_up_proj_bias, down_proj_bias). The expert width is intermediate_size.
+void read_gpt_oss(ConfigView& config, Model& model) {
+  read_basics(config, model);
+  Layer layer;
+  layer.attention = read_attention(config, model);
+  layer.attention.sinks = true;
+  layer.ffn.kind = FfnKind::MoE;
+  layer.ffn.num_experts = config.require_int(Key::NumExperts);
+  layer.ffn.experts_per_token = config.require_int(Key::ExpertsPerToken);
+  layer.ffn.expert_intermediate_size = config.require_int(Key::IntermediateSize);
+  layer.ffn.bias = true;
+  layer.ffn.router_bias = true;
+  layer.ffn.activation = "swiglu (clamped)";
+  fill_layers(config, model, layer);
+  apply_layer_types(config, model, config.int_or(Key::SlidingWindow, 0));
+  model.notes.push_back("gpt-oss: experts are intermediate_size wide; router and experts carry biases");
+}
+
+namespace {
+
+// Multi-head latent attention from the DeepSeek V2/V3 keys.
+AttentionSpec read_latent_attention(ConfigView& config, const Model& model) {
+  AttentionSpec attention;
+  attention.num_heads = config.require_int(Key::NumHeads);
+  attention.num_kv_heads = attention.num_heads;  // after up-projection every head has its own K and V
+  attention.q_lora_rank = config.int_or(Key::QLoraRank, 0);
+  attention.kv_lora_rank = config.require_int(Key::KvLoraRank);
+  attention.qk_nope_head_dim = config.require_int(Key::QkNopeHeadDim);
+  attention.qk_rope_head_dim = config.require_int(Key::QkRopeHeadDim);
+  attention.head_dim = attention.qk_nope_head_dim + attention.qk_rope_head_dim;
+  attention.value_head_dim = config.require_int(Key::ValueHeadDim);
+  const bool bias = config.bool_or(Key::AttentionBias, false);
+  attention.q_bias = attention.k_bias = attention.o_bias = bias;  // q_a_proj, kv_a_proj_with_mqa, o_proj
+  attention.rope_fraction = attention.head_dim > 0
+                                ? static_cast<double>(attention.qk_rope_head_dim) / attention.head_dim
+                                : 0.0;
+  attention.rope_theta = model.rope_theta;
+  return attention;
+}
+
+}  // namespace
+
+// DeepSeek V3 / R1, Kimi K2 (DeepseekV3ForCausalLM): MLA, a dense prefix of first_k_dense_replace
+// layers, MoE with shared experts and the noaux_tc correction bias, num_nextn_predict_layers MTP
+// modules (stored with their own copies of the embedding and head in the checkpoint).
+void read_deepseek_v3(ConfigView& config, Model& model) {
+  read_basics(config, model);
+  Layer layer;
+  layer.mixer = MixerKind::LatentAttention;
+  layer.attention = read_latent_attention(config, model);
+  fill_layers(config, model, layer);
+  const FeedForwardSpec dense = read_dense_ffn(config);
+  FeedForwardSpec moe = read_moe_ffn(config);
+  moe.router_correction_bias = config.string_named("topk_method", "") == "noaux_tc";
+  apply_moe_schedule(config, model, dense, moe);
+  const std::int64_t mtp = config.int_or(Key::NumMtpLayers, 0);
+  for (std::int64_t i = 0; i < mtp && !model.layers.empty(); ++i)
+    model.mtp_layers.push_back(make_mtp_layer(model, model.layers.back(), /*stores_embeddings=*/true));
+}
+
+// GLM-4.5 / 4.6 / 4.7 (Glm4MoeForCausalLM): GQA with bias on q/k/v (not o_proj), per-head QK-norm when
+// use_qk_norm, partial RoPE, DeepSeek-style dense prefix, shared expert and correction bias, MTP layers.
+void read_glm4_moe(ConfigView& config, Model& model) {
+  read_basics(config, model);
+  Layer layer;
+  layer.attention = read_attention(config, model);
+  layer.attention.o_bias = false;
+  if (config.bool_named("use_qk_norm", false)) layer.attention.qk_norm = QkNorm::PerHead;
+  fill_layers(config, model, layer);
+  const FeedForwardSpec dense = read_dense_ffn(config);
+  FeedForwardSpec moe = read_moe_ffn(config);
+  moe.router_correction_bias = true;  // Glm4MoeTopkRouter always has e_score_correction_bias
+  apply_moe_schedule(config, model, dense, moe);
+  const std::int64_t mtp = config.int_or(Key::NumMtpLayers, 0);
+  for (std::int64_t i = 0; i < mtp && !model.layers.empty(); ++i)
+    model.mtp_layers.push_back(make_mtp_layer(model, model.layers.back(), /*stores_embeddings=*/true));
+}
+
+// MiniMax M2 (MiniMaxM2ForCausalLM): full attention in every layer (attn_type_list all 1), QK-norm
+// over the full projection width (qk_norm_type "per_layer"), rotary_dim of head_dim rotated, MoE with
+// a routing (correction) bias and no shared expert.
+void read_minimax_m2(ConfigView& config, Model& model) {
+  read_basics(config, model);
+  Layer layer;
+  layer.attention = read_attention(config, model);
+  if (config.bool_named("use_qk_norm", false))
+    layer.attention.qk_norm =
+        config.string_named("qk_norm_type", "per_layer") == "per_layer" ? QkNorm::FullWidth : QkNorm::PerHead;
+  const std::int64_t rotary_dim = config.int_named("rotary_dim", layer.attention.head_dim, 0, 1 << 16);
+  if (layer.attention.head_dim > 0)
+    layer.attention.rope_fraction = static_cast<double>(rotary_dim) / layer.attention.head_dim;
+  layer.ffn.kind = FfnKind::MoE;
+  layer.ffn.num_experts = config.require_int(Key::NumExperts);
+  layer.ffn.experts_per_token = config.require_int(Key::ExpertsPerToken);
+  layer.ffn.expert_intermediate_size = config.require_int(Key::IntermediateSize);
+  layer.ffn.router_correction_bias = config.bool_named("use_routing_bias", false);
+  fill_layers(config, model, layer);
+  const auto attn_types = config.int_list_named("attn_type_list");
+  if (!attn_types.empty() && attn_types.size() != model.layers.size())
+    config.fail("attn_type_list", fmt::format("expected {} entries, got {}", model.layers.size(), attn_types.size()));
+  for (std::size_t i = 0; i < attn_types.size() && i < model.layers.size(); ++i)
+    if (attn_types[i] == 0) model.layers[i].mixer = MixerKind::LightningAttention;
+  model.notes.push_back("MiniMax M2: expert width is intermediate_size (mlp_intermediate_size is unused)");
+}
+
+// Llama 4 (Llama4TextModel): MoE every interleave_moe_layer_step-th layer (top-1 routed + one shared
+// expert of intermediate_size), dense layers of intermediate_size_mlp; chunked attention with RoPE in
+// three of four layers and a global NoPE layer every no_rope_layer_interval-th (default 4).
+void read_llama4(ConfigView& config, Model& model) {
+  read_basics(config, model);
+  Layer layer;
+  layer.attention = read_attention(config, model);
+  fill_layers(config, model, layer);
+  FeedForwardSpec moe;
+  moe.kind = FfnKind::MoE;
+  moe.num_experts = config.require_int(Key::NumExperts);
+  moe.experts_per_token = config.require_int(Key::ExpertsPerToken);
+  moe.expert_intermediate_size = config.require_int(Key::IntermediateSize);
+  moe.num_shared_experts = 1;
+  moe.shared_intermediate_size = moe.expert_intermediate_size;
+  FeedForwardSpec dense = moe;
+  dense.kind = FfnKind::Dense;
+  dense.intermediate_size = config.int_named("intermediate_size_mlp", 0, 1, 1 << 22);
+  const std::int64_t step = config.int_named("interleave_moe_layer_step", 1, 1, 4096);
+  const auto moe_layers = config.int_list_named("moe_layers");
+  const std::int64_t chunk = config.int_or(Key::AttentionChunkSize, 0);
+  auto no_rope = config.int_list_named("no_rope_layers");
+  const std::int64_t no_rope_interval = config.int_named("no_rope_layer_interval", 4, 1, 4096);
+  if (no_rope.empty()) {
+    // Llama4TextConfig default: no_rope_layers[i] = int((i + 1) % no_rope_layer_interval != 0);
+    // 1 means the layer uses RoPE.
+    for (std::size_t i = 0; i < model.layers.size(); ++i)
+      no_rope.push_back((static_cast<std::int64_t>(i) + 1) % no_rope_interval != 0 ? 1 : 0);
+    config.note_source("no_rope_layers", "Llama4TextConfig default (every 4th layer NoPE)");
+  }
+  for (std::size_t i = 0; i < model.layers.size(); ++i) {
+    const auto index = static_cast<std::int64_t>(i);
+    bool is_moe = (index + 1) % step == 0;
+    if (!moe_layers.empty()) is_moe = std::find(moe_layers.begin(), moe_layers.end(), index) != moe_layers.end();
+    model.layers[i].ffn = is_moe ? moe : dense;
+    const bool uses_rope = i < no_rope.size() ? no_rope[i] != 0 : true;
+    if (uses_rope && chunk > 0) {
+      model.layers[i].attention.span = AttentionSpan::Chunked;
+      model.layers[i].attention.window = chunk;
+    } else if (!uses_rope) {
+      model.layers[i].attention.rope_fraction = 0.0;
+    }
+  }
+  if (dense.intermediate_size == 0 && step > 1) config.fail("intermediate_size_mlp", "required key is missing");
+}
+
+// Grok 2 / 2.5 (xAI's Grok1ForCausalLM, config model_type "git"): sandwich norms around attention
+// and MoE, 8 experts top-2, plus a dense "residual MoE" MLP of intermediate_size beside the experts in
+// every layer (residual_moe), counted as an always-on shared expert.
+void read_grok(ConfigView& config, Model& model) {
+  read_basics(config, model);
+  model.norm_placement = NormPlacement::Sandwich;
+  Layer layer;
+  layer.attention = read_attention(config, model);
+  layer.ffn.kind = FfnKind::MoE;
+  layer.ffn.num_experts = config.require_int(Key::NumExperts);
+  layer.ffn.experts_per_token = config.require_int(Key::ExpertsPerToken);
+  layer.ffn.expert_intermediate_size = config.require_int(Key::MoeIntermediateSize);
+  layer.ffn.activation = "gelu";
+  if (config.bool_named("residual_moe", false)) {
+    layer.ffn.num_shared_experts = 1;
+    layer.ffn.shared_intermediate_size = config.require_int(Key::IntermediateSize);
+    model.notes.push_back("Grok: residual_moe adds a dense MLP beside the experts, shown as a shared expert");
+  }
+  fill_layers(config, model, layer);
+}
+
+}  // namespace llmg

@@ -1,0 +1,222 @@
+// The normalized architecture: one plain description of a decoder, whatever file it came from.
+// Ingestion (config.json, params.json, GGUF, safetensors) fills it; analysis, diagrams, diff and
+// the server read it. Two models compare field by field (operator== is defaulted everywhere).
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace llmg {
+
+// ---- token mixers -------------------------------------------------------------------------------
+
+enum class MixerKind : std::uint8_t {
+  None,                // block without a token mixer (Nemotron-H MLP/MoE-only blocks)
+  Attention,           // softmax attention with its own K and V; MHA/GQA/MQA follow from head counts
+  LatentAttention,     // multi-head latent attention (DeepSeek V2/V3 MLA): caches a compressed latent
+  GatedDeltaNet,       // linear attention with delta rule and gating (Qwen3-Next, Qwen3.5)
+  KimiDeltaAttention,  // Kimi Linear's KDA (channel-wise gated delta rule)
+  LightningAttention,  // MiniMax-01 style linear attention
+  Mamba2,              // selective state-space layer
+  MLSTM,               // xLSTM matrix-memory LSTM
+};
+
+// How far back a softmax-attention layer sees.
+enum class AttentionSpan : std::uint8_t {
+  Full,           // every previous token
+  SlidingWindow,  // the last `window` tokens
+  Chunked,        // tokens of the same `window`-sized chunk (Llama 4)
+};
+
+// Normalization of queries and keys inside attention.
+enum class QkNorm : std::uint8_t {
+  None,
+  PerHead,    // one head_dim vector shared by every head (Qwen3, Gemma 3)
+  FullWidth,  // one vector over all heads × head_dim (OLMo 2)
+};
+
+struct AttentionSpec {
+  std::int64_t num_heads = 0;
+  std::int64_t num_kv_heads = 0;
+  std::int64_t head_dim = 0;        // query/key head dimension (MLA: qk_nope + qk_rope)
+  std::int64_t value_head_dim = 0;  // value head dimension (equal to head_dim unless decoupled)
+  AttentionSpan span = AttentionSpan::Full;
+  std::int64_t window = 0;  // tokens, for SlidingWindow and Chunked
+  bool q_bias = false, k_bias = false, v_bias = false, o_bias = false;
+  QkNorm qk_norm = QkNorm::None;
+  bool keys_are_values = false;     // K = V: one projection and one cached tensor (Gemma 4 global layers)
+  std::int64_t kv_shared_from = -1;  // index of the layer whose KV cache this layer reuses, or -1
+  bool output_gate = false;          // sigmoid gate on the attention output; q_proj emits 2× (Qwen3-Next)
+  bool sinks = false;                // learned per-head sink logits (gpt-oss)
+  double rope_fraction = 1.0;        // share of head_dim rotated; 0 = NoPE layer
+  double rope_theta = 0.0;
+  // Multi-head latent attention (DeepSeek V3 keys); zero when not MLA.
+  std::int64_t q_lora_rank = 0;  // 0: queries projected directly from the hidden state
+  std::int64_t kv_lora_rank = 0;
+  std::int64_t qk_nope_head_dim = 0;
+  std::int64_t qk_rope_head_dim = 0;
+  bool operator==(const AttentionSpec&) const = default;
+};
+
+// Linear-attention and state-space mixers: heads, state and the short convolution.
+struct RecurrentSpec {
+  std::int64_t num_heads = 0;      // value heads (GDN/KDA), SSM heads (Mamba-2), heads (mLSTM)
+  std::int64_t num_key_heads = 0;  // GDN/KDA key heads
+  std::int64_t key_head_dim = 0;
+  std::int64_t value_head_dim = 0;  // Mamba-2: head_dim
+  std::int64_t state_size = 0;      // Mamba-2 d_state
+  std::int64_t num_groups = 0;      // Mamba-2 n_groups (B/C groups)
+  std::int64_t conv_kernel = 0;     // short causal convolution width; 0 = none
+  bool conv_bias = false;
+  bool proj_bias = false;
+  bool operator==(const RecurrentSpec&) const = default;
+};
+
+// ---- feed-forward ------------------------------------------------------------------------------
+
+enum class FfnKind : std::uint8_t { None, Dense, MoE };
+
+struct FeedForwardSpec {
+  FfnKind kind = FfnKind::Dense;
+  bool gated = true;               // gate·up (SwiGLU/GeGLU) vs a plain up projection (GPT-2, ReLU²)
+  std::string activation = "silu";  // as the config names it
+  bool bias = false;
+  std::int64_t intermediate_size = 0;  // dense width
+  // Mixture of experts
+  std::int64_t num_experts = 0;
+  std::int64_t experts_per_token = 0;
+  std::int64_t expert_intermediate_size = 0;
+  std::int64_t num_shared_experts = 0;
+  std::int64_t shared_intermediate_size = 0;  // width of each shared expert
+  bool router_bias = false;                   // linear bias on the router (gpt-oss)
+  bool router_correction_bias = false;        // e_score_correction_bias (DeepSeek V3 noaux_tc)
+  bool shared_expert_gate = false;            // sigmoid gate on the shared expert (Qwen2-MoE, Qwen3-Next)
+  bool operator==(const FeedForwardSpec&) const = default;
+};
+
+// ---- tensors a family adds on top of the common layout ------------------------------------------
+
+// Which part of the model a tensor belongs to; used for the per-component breakdown, for the
+// active-parameter rule and for matching safetensors names.
+enum class Component : std::uint8_t {
+  Embedding,      // input lookup tables (token, position, per-layer inputs): not "active"
+  Attention,      // token mixer (softmax, latent or recurrent)
+  FeedForward,    // dense MLP and shared experts
+  RoutedExperts,  // MoE experts: only experts_per_token of them run for a token
+  Router,
+  Norm,
+  LmHead,
+  Mtp,        // multi-token-prediction layers: counted apart from total
+  Other,
+};
+
+struct TensorSpec {
+  Component component = Component::Other;
+  std::string name;
+  std::vector<std::int64_t> shape;
+  std::int64_t copies = 1;         // e.g. routed experts: one tensor per expert
+  std::int64_t active_copies = 1;  // copies that run for one token
+  bool operator==(const TensorSpec&) const = default;
+};
+
+// ---- layers and the model ------------------------------------------------------------------------
+
+struct Layer {
+  MixerKind mixer = MixerKind::Attention;
+  AttentionSpec attention;  // for Attention and LatentAttention
+  RecurrentSpec recurrent;  // for the linear/state-space mixers
+  FeedForwardSpec ffn;
+  std::vector<TensorSpec> extra;  // family-specific tensors of this layer (e.g. DSA indexer)
+  bool operator==(const Layer&) const = default;
+};
+
+enum class NormKind : std::uint8_t { RMSNorm, LayerNorm };
+
+enum class NormPlacement : std::uint8_t {
+  Pre,       // norm before mixer and FFN (GPT-2 onwards)
+  Post,      // norm after mixer and FFN, inside the residual (OLMo 2)
+  Sandwich,  // both before and after (Gemma 2/3/4)
+};
+
+enum class PositionKind : std::uint8_t { RoPE, Learned, NoPE };
+
+// Provenance of a reconstructed or inferred value: which config key, or which convention.
+using KeySources = std::map<std::string, std::string>;
+
+struct Model {
+  std::string model_type;    // config's model_type (or GGUF general.architecture)
+  std::string family;        // display name of the family ("Llama", "DeepSeek V3", ...)
+  std::string architecture;  // architectures[0] when given
+
+  std::int64_t hidden_size = 0;
+  std::int64_t vocab_size = 0;
+  std::int64_t context_length = 0;
+
+  std::vector<Layer> layers;
+  std::vector<Layer> mtp_layers;  // multi-token-prediction blocks, not part of the main stack
+
+  bool tied_embeddings = false;
+  PositionKind positions = PositionKind::RoPE;
+  std::int64_t learned_position_count = 0;  // GPT-2 wpe rows
+  double rope_theta = 0.0;
+  std::string rope_scaling;  // "yarn", "llama3", ... or empty
+
+  NormKind norm_kind = NormKind::RMSNorm;
+  NormPlacement norm_placement = NormPlacement::Pre;
+  double norm_eps = 0.0;
+  bool lm_head_bias = false;
+
+  std::vector<TensorSpec> extra;  // model-level tensors a family adds (per-layer input tables, ...)
+
+  // Which config key each fact came from ("layers" -> "text_config.num_hidden_layers").
+  KeySources key_sources;
+  // Conventions and inferences applied while reading, in plain words.
+  std::vector<std::string> notes;
+
+  bool operator==(const Model&) const = default;
+
+  // ---- per-layer accessors --------------------------------------------------------------------
+  std::int64_t layer_count() const { return static_cast<std::int64_t>(layers.size()); }
+  bool is_softmax_attention(std::size_t i) const;  // Attention or LatentAttention
+  bool is_window_limited(std::size_t i) const;     // sliding window or chunk
+  bool is_moe(std::size_t i) const { return layers[i].ffn.kind == FfnKind::MoE; }
+};
+
+// ---- names for display and JSON -------------------------------------------------------------------
+
+std::string_view mixer_kind_key(MixerKind kind);  // stable JSON key: "full_attention", "mamba2", ...
+std::string_view mixer_kind_label(MixerKind kind);
+std::string_view ffn_kind_key(FfnKind kind);  // "dense", "moe", "none"
+std::string_view component_key(Component component);
+std::string_view norm_kind_key(NormKind kind);
+std::string_view norm_placement_key(NormPlacement placement);
+std::string_view position_kind_key(PositionKind kind);
+
+// The mixer of layer i as a stable key, span included: "full_attention", "sliding_attention",
+// "chunked_attention", "latent_attention", "sliding_latent_attention", "gated_deltanet", ...
+std::string layer_mixer_key(const Layer& layer);
+// Human label for the same: "global attention", "sliding-window attention (1,024)", "Gated DeltaNet".
+std::string layer_mixer_label(const Layer& layer);
+// Attention flavour from head counts: "MHA", "GQA", "MQA", "MLA".
+std::string attention_flavour(const Layer& layer);
+
+// Run-length summaries of the stack.
+struct KindCount {
+  std::string kind;
+  std::int64_t count = 0;
+  bool operator==(const KindCount&) const = default;
+};
+// Counts per mixer key, in order of first appearance ("sliding_attention" 52, "full_attention" 10).
+std::vector<KindCount> mixer_mix(const Model& model);
+// Counts per FFN key ("dense" 3, "moe" 58).
+std::vector<KindCount> ffn_mix(const Model& model);
+// Consecutive runs of identical (mixer, ffn) keys, in order: the layer strip as runs.
+std::vector<KindCount> layer_runs(const Model& model);
+// "52 sliding-window + 10 global"
+std::string mixer_mix_summary(const Model& model);
+
+}  // namespace llmg
