@@ -1,5 +1,220 @@
+// Ingestion per family: the normalized structure each config must produce, and clear errors for
+// bad input.
 #include <gtest/gtest.h>
 
-#include "catalog/catalog.h"
+#include "ingest/config_keys.h"
+#include "test_support.h"
 
-TEST(Catalog, HasModels) { EXPECT_EQ(llmg::Catalog::bundled().entries().size(), 72u); }
+using llmg::AttentionSpan;
+using llmg::FfnKind;
+using llmg::MixerKind;
+using llmg::testing::catalog_facts;
+using llmg::testing::catalog_model;
+using llmg::testing::model_from;
+
+namespace {
+
+std::int64_t count_of(const std::vector<llmg::KindCount>& mix, const std::string& kind) {
+  for (const auto& entry : mix)
+    if (entry.kind == kind) return entry.count;
+  return 0;
+}
+
+std::string error_of(const std::string& json_text) {
+  auto model = llmg::read_config_text(json_text, "bad.json");
+  return model ? std::string() : model.error().message;
+}
+
+}  // namespace
+
+TEST(Catalog, HasEveryModelOfTheFactsTable) {
+  const auto& entries = llmg::Catalog::bundled().entries();
+  EXPECT_EQ(entries.size(), 72u);
+  EXPECT_EQ(entries.front().slug, "gpt-2-xl-1-5b");
+  for (const auto& entry : entries) {
+    EXPECT_FALSE(entry.name.empty()) << entry.slug;
+    EXPECT_FALSE(entry.release_date.empty()) << entry.slug;
+    if (!entry.config_text.empty()) {
+      EXPECT_TRUE(entry.model.has_value()) << entry.slug << ": " << entry.unknown_reason;
+    } else {
+      EXPECT_EQ(entry.config_status, llmg::ConfigStatus::Unknown) << entry.slug;
+      EXPECT_FALSE(entry.unknown_reason.empty()) << entry.slug;
+    }
+  }
+}
+
+TEST(ConfigKeys, EveryKeyHasARowWithItsName) {
+  for (int k = 0; k <= static_cast<int>(llmg::Key::ConvKernel); ++k) {
+    const auto& spec = llmg::key_spec(static_cast<llmg::Key>(k));
+    EXPECT_EQ(static_cast<int>(spec.key), k);
+    EXPECT_FALSE(spec.aliases.empty());
+  }
+}
+
+TEST(ConfigKeys, AliasesReachTheSameFact) {
+  const auto gpt2_style = model_from(R"({"model_type": "llama", "n_embd": 256, "n_layer": 2, "n_head": 4,
+      "intermediate_size": 512, "vocab_size": 1000, "n_positions": 128})");
+  const auto hf_style = model_from(R"({"model_type": "llama", "hidden_size": 256, "num_hidden_layers": 2,
+      "num_attention_heads": 4, "intermediate_size": 512, "vocab_size": 1000, "max_position_embeddings": 128})");
+  EXPECT_EQ(gpt2_style.layers, hf_style.layers);
+  EXPECT_EQ(gpt2_style.hidden_size, 256);
+  EXPECT_EQ(gpt2_style.key_sources.at("hidden_size"), "n_embd");
+  EXPECT_EQ(hf_style.key_sources.at("hidden_size"), "hidden_size");
+}
+
+TEST(Families, Gpt2IsLayerNormLearnedPositionsPlainMlp) {
+  const auto& model = catalog_model("gpt-2-xl-1-5b");
+  EXPECT_EQ(model.norm_kind, llmg::NormKind::LayerNorm);
+  EXPECT_EQ(model.positions, llmg::PositionKind::Learned);
+  EXPECT_FALSE(model.layers[0].ffn.gated);
+  EXPECT_EQ(model.layers[0].ffn.intermediate_size, 4 * 1600);
+  EXPECT_TRUE(model.tied_embeddings);
+}
+
+TEST(Families, Gemma3SparseConfigTakesClassDefaultsAndFiveToOne) {
+  const auto& model = catalog_model("gemma-3-27b");
+  EXPECT_EQ(model.vocab_size, 262'208);  // Gemma3TextConfig default; the file omits it
+  EXPECT_NE(model.key_sources.at("vocab_size").find("default of Gemma3TextConfig"), std::string::npos);
+  const auto facts = catalog_facts("gemma-3-27b");
+  EXPECT_EQ(count_of(facts.layer_mix, "sliding_attention"), 52);
+  EXPECT_EQ(count_of(facts.layer_mix, "full_attention"), 10);
+  EXPECT_EQ(model.layers[0].attention.window, 1024);
+  EXPECT_EQ(model.norm_placement, llmg::NormPlacement::Sandwich);
+  EXPECT_EQ(llmg::mixer_mix_summary(model), "52 sliding-window + 10 global");
+}
+
+TEST(Families, GptOssAlternatesSlidingAndFull) {
+  const auto& model = catalog_model("gpt-oss-120b");
+  EXPECT_EQ(model.layers[0].attention.span, AttentionSpan::SlidingWindow);
+  EXPECT_EQ(model.layers[0].attention.window, 128);
+  EXPECT_EQ(model.layers[1].attention.span, AttentionSpan::Full);
+  EXPECT_TRUE(model.layers[0].attention.sinks);
+  EXPECT_EQ(model.layers[0].ffn.num_experts, 128);
+  EXPECT_EQ(model.layers[0].ffn.experts_per_token, 4);
+}
+
+TEST(Families, DeepSeekV3DensePrefixMlaAndMtp) {
+  const auto& model = catalog_model("deepseek-v3-671b");
+  const auto facts = catalog_facts("deepseek-v3-671b");
+  EXPECT_EQ(count_of(facts.ffn_mix, "dense"), 3);
+  EXPECT_EQ(count_of(facts.ffn_mix, "moe"), 58);
+  EXPECT_EQ(model.layers[5].mixer, MixerKind::LatentAttention);
+  EXPECT_EQ(model.layers[5].attention.kv_lora_rank, 512);
+  EXPECT_EQ(model.layers[5].ffn.num_shared_experts, 1);
+  EXPECT_EQ(model.mtp_layers.size(), 1u);
+  EXPECT_EQ(llmg::layer_runs(model).size(), 2u);
+}
+
+TEST(Families, Llama4ChunkedWithNoPeGlobalEveryFourth) {
+  const auto& model = catalog_model("llama-4-maverick-400b");
+  const auto facts = catalog_facts("llama-4-maverick-400b");
+  EXPECT_EQ(count_of(facts.layer_mix, "chunked_attention"), 36);
+  EXPECT_EQ(count_of(facts.layer_mix, "full_attention"), 12);
+  EXPECT_EQ(model.layers[3].attention.rope_fraction, 0.0);  // layer 4 (1-based) is NoPE
+  EXPECT_EQ(model.layers[0].attention.window, 8192);
+  EXPECT_EQ(model.layers[0].ffn.kind, FfnKind::Dense);  // interleave_moe_layer_step 2: odd layers MoE
+  EXPECT_EQ(model.layers[1].ffn.kind, FfnKind::MoE);
+  EXPECT_EQ(count_of(facts.ffn_mix, "moe"), 24);
+}
+
+TEST(Families, Qwen3NextThreeDeltaNetPerAttention) {
+  const auto facts = catalog_facts("qwen3-next-80b-a3b");
+  EXPECT_EQ(count_of(facts.layer_mix, "gated_deltanet"), 36);
+  EXPECT_EQ(count_of(facts.layer_mix, "full_attention"), 12);
+  const auto& model = catalog_model("qwen3-next-80b-a3b");
+  EXPECT_EQ(model.layers[3].mixer, MixerKind::Attention);
+  EXPECT_TRUE(model.layers[3].attention.output_gate);
+  EXPECT_EQ(facts.decoder_type, llmg::DecoderType::Hybrid);
+}
+
+TEST(Families, NemotronHFollowsThePattern) {
+  const auto facts = catalog_facts("nemotron-3-nano-30b-a3b");
+  EXPECT_EQ(count_of(facts.layer_mix, "mamba2"), 23);
+  EXPECT_EQ(count_of(facts.layer_mix, "full_attention"), 6);
+  EXPECT_EQ(count_of(facts.ffn_mix, "moe"), 23);
+  EXPECT_EQ(facts.layers, 52);
+}
+
+TEST(Families, Qwen35UsesLayerTypesAndMtp) {
+  const auto facts = catalog_facts("qwen3-6-27b");
+  EXPECT_EQ(count_of(facts.layer_mix, "gated_deltanet"), 48);
+  EXPECT_EQ(count_of(facts.layer_mix, "full_attention"), 16);
+  EXPECT_EQ(catalog_model("qwen3-6-27b").mtp_layers.size(), 1u);
+  EXPECT_EQ(facts.decoder_type, llmg::DecoderType::Hybrid);
+}
+
+TEST(Families, Olmo2PostNormFullWidthQkNorm) {
+  const auto& model = catalog_model("olmo-2-7b");
+  EXPECT_EQ(model.norm_placement, llmg::NormPlacement::Post);
+  EXPECT_EQ(model.layers[0].attention.qk_norm, llmg::QkNorm::FullWidth);
+}
+
+TEST(Families, MistralParamsJson) {
+  const auto model = model_from(R"({"dim": 5120, "n_layers": 40, "head_dim": 128, "hidden_dim": 32768,
+      "n_heads": 32, "n_kv_heads": 8, "rope_theta": 1000000000.0, "norm_eps": 1e-05, "vocab_size": 131072})");
+  EXPECT_EQ(model.model_type, "mistral_params");
+  EXPECT_EQ(model.layer_count(), 40);
+  EXPECT_EQ(model.layers[0].attention.head_dim, 128);
+  EXPECT_EQ(model.context_length, 0);  // params.json declares none
+}
+
+TEST(BadInput, InvalidJsonNamesFileAndPosition) {
+  EXPECT_NE(error_of("{\"model_type\": ").find("bad.json: invalid JSON at byte"), std::string::npos);
+}
+
+TEST(BadInput, UnknownModelTypeIsNamed) {
+  const std::string message = error_of(R"({"model_type": "frobnicator", "hidden_size": 4})");
+  EXPECT_NE(message.find("unknown model type \"frobnicator\""), std::string::npos) << message;
+  EXPECT_NE(message.find("model_type"), std::string::npos);
+}
+
+TEST(BadInput, MissingRequiredKeyIsNamed) {
+  const std::string message = error_of(R"({"model_type": "llama", "hidden_size": 64, "num_attention_heads": 4,
+      "intermediate_size": 128, "vocab_size": 100, "max_position_embeddings": 64})");
+  EXPECT_NE(message.find("key 'num_hidden_layers': required key is missing"), std::string::npos) << message;
+}
+
+TEST(BadInput, NegativeAndAbsurdValuesAreRejected) {
+  const std::string negative = error_of(R"({"model_type": "llama", "hidden_size": -64, "num_hidden_layers": 2,
+      "num_attention_heads": 4, "intermediate_size": 128, "vocab_size": 100, "max_position_embeddings": 64})");
+  EXPECT_NE(negative.find("key 'hidden_size': expected an integer in [1,"), std::string::npos) << negative;
+  const std::string absurd = error_of(R"({"model_type": "llama", "hidden_size": 64, "num_hidden_layers": 1e9,
+      "num_attention_heads": 4, "intermediate_size": 128, "vocab_size": 100, "max_position_embeddings": 64})");
+  EXPECT_NE(absurd.find("key 'num_hidden_layers'"), std::string::npos) << absurd;
+  const std::string wrong_type = error_of(R"({"model_type": "llama", "hidden_size": "big", "num_hidden_layers": 2,
+      "num_attention_heads": 4, "intermediate_size": 128, "vocab_size": 100, "max_position_embeddings": 64})");
+  EXPECT_NE(wrong_type.find("key 'hidden_size': expected an integer, got \"big\""), std::string::npos) << wrong_type;
+}
+
+TEST(BadInput, InconsistentHeadsAndSchedules) {
+  EXPECT_NE(error_of(R"({"model_type": "llama", "hidden_size": 64, "num_hidden_layers": 2, "num_attention_heads": 4,
+      "num_key_value_heads": 3, "intermediate_size": 128, "vocab_size": 100, "max_position_embeddings": 64})")
+                .find("num_key_value_heads"),
+            std::string::npos);
+  EXPECT_NE(error_of(R"({"model_type": "gpt_oss", "hidden_size": 64, "num_hidden_layers": 2, "num_attention_heads": 4,
+      "num_key_value_heads": 2, "intermediate_size": 128, "vocab_size": 100, "max_position_embeddings": 64,
+      "num_local_experts": 4, "num_experts_per_tok": 2, "sliding_window": 8,
+      "layer_types": ["sliding_attention"]})")
+                .find("layer_types"),
+            std::string::npos);
+  EXPECT_NE(error_of(R"({"model_type": "nemotron_h", "hidden_size": 64, "num_hidden_layers": 2,
+      "num_attention_heads": 4, "intermediate_size": 128, "vocab_size": 100, "max_position_embeddings": 64,
+      "hybrid_override_pattern": "MX", "mamba_num_heads": 2, "mamba_head_dim": 8, "ssm_state_size": 4,
+      "n_groups": 1, "conv_kernel": 4})")
+                .find("hybrid_override_pattern[1]"),
+            std::string::npos);
+}
+
+TEST(BadInput, OverflowingSizesAreAnErrorNotACrash) {
+  // Each value within its own bound, but the product overflows 64-bit counting.
+  const std::string message = error_of(R"({"model_type": "qwen3_moe", "hidden_size": 1048576,
+      "num_hidden_layers": 4096, "num_attention_heads": 8, "intermediate_size": 128, "vocab_size": 100,
+      "max_position_embeddings": 64, "num_experts": 65536, "num_experts_per_tok": 2,
+      "moe_intermediate_size": 4194304})");
+  EXPECT_NE(message.find("overflow"), std::string::npos) << message;
+}
+
+TEST(BadInput, NotAnObject) {
+  EXPECT_NE(error_of("[1, 2]").find("expected a JSON object"), std::string::npos);
+  EXPECT_NE(error_of("{}").find("model_type"), std::string::npos);
+}

@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <iostream>
+#include <memory>
 #include <optional>
 
 #include <CLI/CLI.hpp>
@@ -27,7 +28,7 @@ int report(const Error& error) {
 
 // A model named on the command line: a catalog slug, or a path to a config (or a folder holding one).
 struct Resolved {
-  std::optional<Model> owned;  // for paths
+  std::shared_ptr<const Model> owned;  // for paths; on the heap so `view` may point into it across moves
   ModelView view;
 };
 
@@ -50,7 +51,7 @@ Result<Resolved> resolve(const std::string& argument, bool allow_slug) {
   auto model = read_config_path(argument);
   if (!model) return tl::unexpected(model.error());
   Resolved resolved;
-  resolved.owned = std::move(*model);
+  resolved.owned = std::make_shared<const Model>(std::move(*model));
   std::filesystem::path path = std::filesystem::absolute(argument, ec).lexically_normal();
   if (!std::filesystem::is_directory(path, ec)) path = path.parent_path();
   const std::string name = path.filename().string().empty() ? argument : path.filename().string();
@@ -165,6 +166,18 @@ int main(int argc, char** argv) {
   diff->add_option("b", other, "slug or path")->required();
   diff->add_flag("--json", json, "JSON document");
 
+  if (argc > 1 && argv[1][0] != '-') {
+    bool known = false;
+    std::string verbs;
+    for (const CLI::App* sub : app.get_subcommands({})) {
+      known = known || sub->get_name() == argv[1];
+      verbs += (verbs.empty() ? "" : ", ") + sub->get_name();
+    }
+    if (!known) {
+      std::cerr << "llmgallery: unknown verb '" << argv[1] << "' (expected one of " << verbs << ")\n";
+      return kExitBadInput;
+    }
+  }
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

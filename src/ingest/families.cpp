@@ -25,6 +25,9 @@ constexpr FamilyRow kFamilies[] = {
     {"gpt_oss", "gpt-oss", read_gpt_oss},
     {"deepseek_v3", "DeepSeek V3", read_deepseek_v3},
     {"kimi_k2", "Kimi K2", read_deepseek_v3},
+    {"kimi_k25", "Kimi K2.5", read_deepseek_v3},  // multimodal wrapper; text_config is kimi_k2
+    {"deepseek_v32", "DeepSeek V3.2", read_deepseek_v32},
+    {"glm_moe_dsa", "GLM-5", read_deepseek_v32},
     {"glm4_moe", "GLM-4.5", read_glm4_moe},
     {"minimax_m2", "MiniMax M2", read_minimax_m2},
     {"llama4", "Llama 4", read_llama4},
@@ -33,6 +36,10 @@ constexpr FamilyRow kFamilies[] = {
     {"gemma3", "Gemma 3", read_gemma3, "Gemma3TextConfig", kGemma3TextDefaults},
     {"gemma3_text", "Gemma 3", read_gemma3, "Gemma3TextConfig", kGemma3TextDefaults},
     {"qwen3_next", "Qwen3-Next", read_qwen3_next},
+    {"qwen3_5", "Qwen3.5", read_qwen3_next},
+    {"qwen3_5_moe", "Qwen3.5-MoE", read_qwen3_next},
+    {"qwen3_5_text", "Qwen3.5", read_qwen3_next},
+    {"qwen3_5_moe_text", "Qwen3.5-MoE", read_qwen3_next},
     {"nemotron_h", "Nemotron-H", read_nemotron_h},
 };
 

@@ -34,6 +34,7 @@ void read_olmo2(ConfigView&, Model&);
 void read_phi3(ConfigView&, Model&);
 void read_gpt_oss(ConfigView&, Model&);
 void read_deepseek_v3(ConfigView&, Model&);
+void read_deepseek_v32(ConfigView&, Model&);
 void read_glm4_moe(ConfigView&, Model&);
 void read_gemma3(ConfigView&, Model&);
 void read_qwen3_next(ConfigView&, Model&);

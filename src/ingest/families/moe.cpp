@@ -74,10 +74,14 @@ AttentionSpec read_latent_attention(ConfigView& config, const Model& model) {
 
 }  // namespace
 
-// DeepSeek V3 / R1, Kimi K2 (DeepseekV3ForCausalLM): MLA, a dense prefix of first_k_dense_replace
-// layers, MoE with shared experts and the noaux_tc correction bias, num_nextn_predict_layers MTP
-// modules (stored with their own copies of the embedding and head in the checkpoint).
-void read_deepseek_v3(ConfigView& config, Model& model) {
+namespace {
+
+// Whether a family's MTP layers keep their own copies of the token embedding and LM head in the
+// checkpoint. DeepSeek V3 does (model.layers.61.embed_tokens / shared_head.head: its "14B MTP");
+// GLM does not (GLM-5.1's reported 753,864,139,008 parameters match only without them).
+enum class MtpEmbeddings { Stored, Shared };
+
+void read_deepseek_layout(ConfigView& config, Model& model, MtpEmbeddings mtp_embeddings) {
   read_basics(config, model);
   Layer layer;
   layer.mixer = MixerKind::LatentAttention;
@@ -89,7 +93,16 @@ void read_deepseek_v3(ConfigView& config, Model& model) {
   apply_moe_schedule(config, model, dense, moe);
   const std::int64_t mtp = config.int_or(Key::NumMtpLayers, 0);
   for (std::int64_t i = 0; i < mtp && !model.layers.empty(); ++i)
-    model.mtp_layers.push_back(make_mtp_layer(model, model.layers.back(), /*stores_embeddings=*/true));
+    model.mtp_layers.push_back(make_mtp_layer(model, model.layers.back(), mtp_embeddings == MtpEmbeddings::Stored));
+}
+
+}  // namespace
+
+// DeepSeek V3 / R1, Kimi K2 (DeepseekV3ForCausalLM): MLA, a dense prefix of first_k_dense_replace
+// layers, MoE with shared experts and the noaux_tc correction bias, num_nextn_predict_layers MTP
+// modules (stored with their own copies of the embedding and head in the checkpoint).
+void read_deepseek_v3(ConfigView& config, Model& model) {
+  read_deepseek_layout(config, model, MtpEmbeddings::Stored);
 }
 
 // GLM-4.5 / 4.6 / 4.7 (Glm4MoeForCausalLM): GQA with bias on q/k/v (not o_proj), per-head QK-norm when
@@ -107,7 +120,7 @@ void read_glm4_moe(ConfigView& config, Model& model) {
   apply_moe_schedule(config, model, dense, moe);
   const std::int64_t mtp = config.int_or(Key::NumMtpLayers, 0);
   for (std::int64_t i = 0; i < mtp && !model.layers.empty(); ++i)
-    model.mtp_layers.push_back(make_mtp_layer(model, model.layers.back(), /*stores_embeddings=*/true));
+    model.mtp_layers.push_back(make_mtp_layer(model, model.layers.back(), /*stores_embeddings=*/false));
 }
 
 // MiniMax M2 (MiniMaxM2ForCausalLM): full attention in every layer (attn_type_list all 1), QK-norm
@@ -202,6 +215,44 @@ void read_grok(ConfigView& config, Model& model) {
     model.notes.push_back("Grok: residual_moe adds a dense MLP beside the experts, shown as a shared expert");
   }
   fill_layers(config, model, layer);
+}
+
+}  // namespace llmg
+
+namespace llmg {
+
+namespace {
+
+// The lightning indexer of DeepSeek Sparse Attention (DeepSeek V3.2 inference code, class Indexer):
+// wq_b (q_lora_rank -> index_n_heads × index_head_dim), wk (hidden -> index_head_dim), k_norm
+// (LayerNorm with bias over index_head_dim), weights_proj (hidden -> index_n_heads). It picks the
+// index_topk tokens each query attends to; it caches one index_head_dim key per token (not counted in
+// the gallery KV figure, which counts the MLA latent only).
+void add_dsa_indexer(ConfigView& config, const Model& model, Layer& layer) {
+  const std::int64_t heads = config.int_named("index_n_heads", 0, 1, 1 << 16);
+  const std::int64_t head_dim = config.int_named("index_head_dim", 0, 1, 1 << 16);
+  const std::int64_t q_rank = layer.attention.q_lora_rank;
+  if (heads == 0 || head_dim == 0 || q_rank == 0) {
+    config.fail("index_n_heads", "DeepSeek Sparse Attention needs index_n_heads, index_head_dim and q_lora_rank");
+    return;
+  }
+  layer.extra.push_back({Component::Attention, "self_attn.indexer.wq_b.weight", {heads * head_dim, q_rank}});
+  layer.extra.push_back({Component::Attention, "self_attn.indexer.wk.weight", {head_dim, model.hidden_size}});
+  layer.extra.push_back({Component::Attention, "self_attn.indexer.k_norm.weight", {head_dim}});
+  layer.extra.push_back({Component::Attention, "self_attn.indexer.k_norm.bias", {head_dim}});
+  layer.extra.push_back({Component::Attention, "self_attn.indexer.weights_proj.weight", {heads, model.hidden_size}});
+}
+
+}  // namespace
+
+// DeepSeek V3.2 and GLM-5 (DeepseekV32ForCausalLM, GlmMoeDsaForCausalLM): the DeepSeek V3 layout plus
+// DeepSeek Sparse Attention's indexer in every layer, MTP layers included.
+void read_deepseek_v32(ConfigView& config, Model& model) {
+  read_deepseek_layout(config, model, model.model_type == "glm_moe_dsa" ? MtpEmbeddings::Shared : MtpEmbeddings::Stored);
+  if (!config.ok()) return;
+  for (Layer& layer : model.layers) add_dsa_indexer(config, model, layer);
+  for (Layer& layer : model.mtp_layers) add_dsa_indexer(config, model, layer);
+  model.notes.push_back("DeepSeek Sparse Attention: a lightning indexer selects index_topk tokens per query");
 }
 
 }  // namespace llmg

@@ -1,0 +1,152 @@
+// End-to-end tests of the llmgallery binary: output, JSON keys and exit codes.
+#include <algorithm>
+#include <array>
+#include <sys/wait.h>
+#include <unistd.h>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+namespace {
+
+struct CliRun {
+  int exit_code = -1;
+  std::string out;
+  std::string err;
+};
+
+CliRun run(const std::string& arguments) {
+  const auto dir = std::filesystem::temp_directory_path() / ("llmg-cli-" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  const std::string err_file = (dir / "stderr").string();
+  const std::string command = std::string(LLMG_BINARY) + " " + arguments + " 2>" + err_file;
+  CliRun result;
+  FILE* pipe = popen(command.c_str(), "r");
+  std::array<char, 4096> buffer{};
+  std::size_t n;
+  while ((n = fread(buffer.data(), 1, buffer.size(), pipe)) > 0) result.out.append(buffer.data(), n);
+  const int status = pclose(pipe);
+  result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  std::ifstream err(err_file);
+  result.err.assign(std::istreambuf_iterator<char>(err), std::istreambuf_iterator<char>());
+  return result;
+}
+
+std::string write_temp(const std::string& name, const std::string& text) {
+  const auto dir = std::filesystem::temp_directory_path() / ("llmg-cli-" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  const auto path = dir / name;
+  std::ofstream(path) << text;
+  return path.string();
+}
+
+std::size_t lines(const std::string& text) { return std::count(text.begin(), text.end(), '\n'); }
+
+}  // namespace
+
+TEST(Cli, ListShowsAllModels) {
+  const CliRun r = run("list");
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_NE(r.out.find("gpt-oss-120b"), std::string::npos);
+  EXPECT_NE(r.out.find("72 models"), std::string::npos);
+}
+
+TEST(Cli, ListJsonIsAnArrayOfAllSlugs) {
+  const CliRun r = run("list --json --sort total");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto doc = nlohmann::json::parse(r.out);
+  ASSERT_EQ(doc.size(), 72u);
+  for (const auto& item : doc) {
+    EXPECT_TRUE(item.contains("slug"));
+    EXPECT_TRUE(item.contains("name"));
+  }
+  // --sort total: largest first among known models.
+  EXPECT_GE(doc[0]["params"]["total"].get<std::int64_t>(), doc[1]["params"]["total"].get<std::int64_t>());
+}
+
+TEST(Cli, ShowEveryCatalogModelInTextAndJson) {
+  const auto list = nlohmann::json::parse(run("list --json").out);
+  for (const auto& item : list) {
+    const std::string slug = item["slug"];
+    const CliRun text = run("show " + slug);
+    EXPECT_EQ(text.exit_code, 0) << slug << text.err;
+    EXPECT_NE(text.out.find(slug), std::string::npos);
+    const CliRun json = run("show " + slug + " --json");
+    ASSERT_EQ(json.exit_code, 0) << slug;
+    const auto doc = nlohmann::json::parse(json.out);
+    EXPECT_EQ(doc["slug"], slug);
+    if (doc["known"].get<bool>()) {
+      for (const char* key : {"name", "layers", "attention_layers", "sliding_layers", "hidden_size", "vocab_size",
+                              "context_length", "layer_mix", "params", "kv_cache"})
+        EXPECT_TRUE(doc.contains(key)) << slug << " lacks " << key;
+      for (const char* key : {"total", "active", "active_with_embeddings", "embedding", "mtp"})
+        EXPECT_TRUE(doc["params"].contains(key)) << slug << " lacks params." << key;
+      EXPECT_TRUE(doc["kv_cache"].contains("bytes_per_token_bf16"));
+    } else {
+      EXPECT_FALSE(doc["unknown_reason"].get<std::string>().empty()) << slug;
+    }
+  }
+}
+
+TEST(Cli, ShowTextHasHumanNumbersAndSources) {
+  const CliRun r = run("show llama-3-8b");
+  EXPECT_NE(r.out.find("8.03B (8,030,261,248)"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("128 KiB"), std::string::npos);
+  EXPECT_NE(r.out.find("[num_hidden_layers]"), std::string::npos);
+}
+
+TEST(Cli, InspectConfigFileAndDirectory) {
+  const std::string config = write_temp("config.json", R"({"model_type": "llama", "hidden_size": 256,
+      "num_hidden_layers": 2, "num_attention_heads": 4, "intermediate_size": 512, "vocab_size": 1000,
+      "max_position_embeddings": 128})");
+  const CliRun file = run("inspect " + config + " --json");
+  ASSERT_EQ(file.exit_code, 0) << file.err;
+  EXPECT_EQ(nlohmann::json::parse(file.out)["layers"], 2);
+  const CliRun dir = run("inspect " + std::filesystem::path(config).parent_path().string());
+  EXPECT_EQ(dir.exit_code, 0) << dir.err;
+}
+
+TEST(Cli, DiffMarksDifferences) {
+  const CliRun r = run("diff llama-3-8b qwen3-8b");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("* Parameters"), std::string::npos) << r.out;
+  const auto doc = nlohmann::json::parse(run("diff llama-3-8b qwen3-8b --json").out);
+  bool found = false;
+  for (const auto& row : doc["rows"])
+    if (row["key"] == "layers") {
+      found = true;
+      EXPECT_TRUE(row["differs"].get<bool>());
+      EXPECT_DOUBLE_EQ(row["ratio"].get<double>(), 36.0 / 32.0);
+    }
+  EXPECT_TRUE(found);
+}
+
+// Bad input: one line on stderr naming the file or argument and the problem, exit code 2.
+TEST(Cli, BadInputGivesOneLineAndExitTwo) {
+  const std::string invalid = write_temp("invalid.json", "{\"model_type\": ");
+  const std::string unknown = write_temp("unknown.json", R"({"model_type": "frobnicator"})");
+  const std::string missing = write_temp("missing.json", R"({"model_type": "llama", "hidden_size": 8})");
+  const std::string negative = write_temp("negative.json", R"({"model_type": "llama", "hidden_size": -8,
+      "num_hidden_layers": 2, "num_attention_heads": 4, "intermediate_size": 8, "vocab_size": 10,
+      "max_position_embeddings": 8})");
+  const std::pair<std::string, std::string> cases[] = {
+      {"inspect /nonexistent/config.json", "/nonexistent/config.json"},
+      {"inspect " + invalid, "invalid JSON"},
+      {"inspect " + unknown, "unknown model type \"frobnicator\""},
+      {"inspect " + missing, "required key is missing"},
+      {"inspect " + negative, "key 'hidden_size'"},
+      {"show no-such-model", "argument 'no-such-model'"},
+      {"diff llama-3-8b", "b is required"},
+      {"list --sort bogus", "--sort bogus"},
+      {"frobnicate", "frobnicate"},
+  };
+  for (const auto& [arguments, expected] : cases) {
+    const CliRun r = run(arguments);
+    EXPECT_EQ(r.exit_code, 2) << arguments;
+    EXPECT_EQ(lines(r.err), 1u) << arguments << ": " << r.err;
+    EXPECT_NE(r.err.find(expected), std::string::npos) << arguments << ": " << r.err;
+  }
+}

@@ -1,0 +1,70 @@
+// KV cache bytes per token (bf16, gallery convention) for every catalog model with a config. Each
+// expectation is derived by hand from the config in its comment: layers × 2 (K, V) × KV heads ×
+// head_dim × 2 bytes for attention; layers × (kv_lora_rank + qk_rope_head_dim) × 2 for MLA; only
+// softmax-attention layers count.
+#include <gtest/gtest.h>
+
+#include "test_support.h"
+
+namespace {
+
+struct KvCase {
+  const char* slug;
+  std::int64_t bytes;
+};
+
+// clang-format off
+const KvCase kCases[] = {
+    {"gpt-2-xl-1-5b", 307'200},          // 48 × 2 × 25 heads × 64 × 2 (MHA, n_embd 1600 / 25)
+    {"llama-3-8b", 131'072},             // 32 × 2 × 8 × 128 × 2
+    {"llama-3-2-1b", 32'768},            // 16 × 2 × 8 × 64 × 2
+    {"llama-3-2-3b", 114'688},           // 28 × 2 × 8 × 128 × 2
+    {"olmo-2-7b", 524'288},              // 32 × 2 × 32 × 128 × 2 (MHA)
+    {"phi-4-14b", 204'800},              // 40 × 2 × 10 × 128 × 2
+    {"deepseek-v3-671b", 70'272},        // 61 × (512 + 64) × 2 (MLA latent + RoPE key)
+    {"deepseek-r1-671b", 70'272},        // same as V3
+    {"deepseek-v3-2-671b", 70'272},      // same MLA; the DSA indexer key is not in the convention
+    {"gemma-3-27b", 507'904},            // 62 × 2 × 16 × 128 × 2 (windows not applied)
+    {"llama-4-maverick-400b", 196'608},  // 48 × 2 × 8 × 128 × 2 (chunks not applied)
+    {"qwen3-235b-a22b", 192'512},        // 94 × 2 × 4 × 128 × 2
+    {"qwen3-30b-a3b", 98'304},           // 48 × 2 × 4 × 128 × 2
+    {"qwen3-32b", 262'144},              // 64 × 2 × 8 × 128 × 2
+    {"qwen3-4b", 147'456},               // 36 × 2 × 8 × 128 × 2
+    {"qwen3-8b", 147'456},               // 36 × 2 × 8 × 128 × 2
+    {"glm-4-5-air-106b", 188'416},       // 46 × 2 × 8 × 128 × 2
+    {"qwen3-coder-flash-30b-a3b", 98'304},  // 48 × 2 × 4 × 128 × 2
+    {"gpt-oss-120b", 73'728},            // 36 × 2 × 8 × 64 × 2 (sliding layers counted in full)
+    {"gpt-oss-20b", 49'152},             // 24 × 2 × 8 × 64 × 2
+    {"grok-2-5-270b", 262'144},          // 64 × 2 × 8 × 128 × 2
+    {"qwen3-next-80b-a3b", 24'576},      // 12 full-attention layers (every 4th of 48) × 2 × 2 × 256 × 2
+    {"minimax-m2-230b", 253'952},        // 62 × 2 × 8 × 128 × 2
+    {"minimax-m2-5-230b", 253'952},      // same
+    {"minimax-m2-7-230b", 253'952},      // same
+    {"nemotron-3-nano-30b-a3b", 6'144},  // 6 attention blocks ('*') × 2 × 2 × 128 × 2; Mamba-2 has no KV
+    {"glm-4-7-355b", 376'832},           // 92 × 2 × 8 × 128 × 2
+    {"kimi-k2-5-1t", 70'272},            // 61 × (512 + 64) × 2
+    {"kimi-k2-6-1t", 70'272},            // same
+    {"glm-5-744b", 89'856},              // 78 × (512 + 64) × 2
+    {"glm-5-1-744b", 89'856},            // same
+    {"qwen3-5-397b", 30'720},            // 15 full-attention layers × 2 × 2 × 256 × 2
+    {"qwen3-6-27b", 65'536},             // 16 full-attention layers × 2 × 4 × 256 × 2
+    {"qwen3-6-35b-a3b", 20'480},         // 10 full-attention layers × 2 × 2 × 256 × 2
+};
+// clang-format on
+
+class KvPerToken : public ::testing::TestWithParam<KvCase> {};
+
+TEST_P(KvPerToken, MatchesHandDerivation) {
+  const KvCase& c = GetParam();
+  EXPECT_EQ(llmg::testing::catalog_facts(c.slug).kv_cache.bytes_per_token_bf16, c.bytes) << c.slug;
+}
+
+INSTANTIATE_TEST_SUITE_P(Catalog, KvPerToken, ::testing::ValuesIn(kCases),
+                         [](const auto& info) {
+                           std::string name = info.param.slug;
+                           for (char& ch : name)
+                             if (!std::isalnum(static_cast<unsigned char>(ch))) ch = '_';
+                           return name;
+                         });
+
+}  // namespace

@@ -1,0 +1,108 @@
+// Exact parameter counts against published figures, one family at a time. Each expectation cites
+// where the reference number comes from.
+#include <gtest/gtest.h>
+
+#include "test_support.h"
+
+using llmg::testing::catalog_facts;
+using llmg::testing::model_from;
+
+namespace {
+
+// Relative distance |a - b| / b.
+double off_by(std::int64_t value, double reference) { return std::abs(static_cast<double>(value) - reference) / reference; }
+
+}  // namespace
+
+// GPT-2 XL: 1,557,611,200 = the sum of the gpt2-xl checkpoint's tensors (HF model page, Safetensors
+// "1.56B params"; the figure to the unit is 12·48·1600² + 13·48·1600 + 50257·1600 + 1024·1600 + 2·1600).
+TEST(Params, Gpt2XlExact) {
+  const auto facts = catalog_facts("gpt-2-xl-1-5b");
+  EXPECT_EQ(facts.params.total, 1'557'611'200);
+  // Tied: the shared matrix counts once, as the LM head, in both active figures; wpe is a lookup.
+  EXPECT_EQ(facts.params.active, 1'557'611'200 - 1024 * 1600);
+  EXPECT_EQ(facts.params.active_with_embeddings, 1'557'611'200);
+}
+
+// Llama 3 8B: 8,030,261,248 (meta-llama/Meta-Llama-3-8B safetensors metadata, "8.03B params").
+TEST(Params, Llama3_8bExact) {
+  const auto facts = catalog_facts("llama-3-8b");
+  EXPECT_EQ(facts.params.total, 8'030'261'248);
+  EXPECT_EQ(facts.params.embedding, 128'256LL * 4096);
+  EXPECT_EQ(facts.params.active, 8'030'261'248 - 128'256LL * 4096);
+}
+
+// Llama 3.2 1B: 1,235,814,400; Llama 3.2 3B: 3,212,749,824 (HF safetensors metadata of
+// meta-llama/Llama-3.2-1B and -3B). Both tie embeddings.
+TEST(Params, Llama32Exact) {
+  EXPECT_EQ(catalog_facts("llama-3-2-1b").params.total, 1'235'814'400);
+  EXPECT_EQ(catalog_facts("llama-3-2-3b").params.total, 3'212'749'824);
+}
+
+// Qwen3 0.6B: 596,049,920 (Qwen/Qwen3-0.6B safetensors metadata). Built here from the checkpoint's
+// published hyperparameters so the test does not depend on the catalog's reconstructed file.
+TEST(Params, Qwen3_0_6bExact) {
+  const auto model = model_from(R"({"model_type": "qwen3", "hidden_size": 1024, "num_hidden_layers": 28,
+    "num_attention_heads": 16, "num_key_value_heads": 8, "head_dim": 128, "intermediate_size": 3072,
+    "vocab_size": 151936, "max_position_embeddings": 40960, "tie_word_embeddings": true})");
+  EXPECT_EQ(llmg::compute_facts(model).params.total, 596'049'920);
+}
+
+// Qwen3-30B-A3B: "3.3B activated" (Qwen3 model card) counts the embedding table: the
+// active_with_embeddings convention. Total 30.5B (model card: "30.5B in total").
+TEST(Params, Qwen3_30bA3bActiveWithEmbeddings) {
+  const auto facts = catalog_facts("qwen3-30b-a3b");
+  EXPECT_LT(off_by(facts.params.active_with_embeddings, 3.3e9), 0.02);  // published to two digits
+  EXPECT_LT(off_by(facts.params.total, 30.5e9), 0.005);
+  EXPECT_EQ(facts.params.active_with_embeddings - facts.params.active, 151'936LL * 2048);
+}
+
+// gpt-oss model card (OpenAI, Aug 2025), table 1: 20b has 20.91B total and 3.61B active; 120b has
+// 116.83B total and 5.13B active. Active leaves the embedding out and counts the unembedding.
+TEST(Params, GptOssWithinHalfPercentOfModelCard) {
+  const auto small = catalog_facts("gpt-oss-20b");
+  EXPECT_LT(off_by(small.params.total, 20.91e9), 0.005);
+  EXPECT_LT(off_by(small.params.active, 3.61e9), 0.005);
+  const auto large = catalog_facts("gpt-oss-120b");
+  EXPECT_LT(off_by(large.params.total, 116.83e9), 0.005);
+  EXPECT_LT(off_by(large.params.active, 5.13e9), 0.005);
+}
+
+// DeepSeek V3 technical report: 671B total, 37B activated per token, plus a 14B MTP module.
+TEST(Params, DeepSeekV3) {
+  const auto facts = catalog_facts("deepseek-v3-671b");
+  EXPECT_EQ(facts.params.total, 671'026'419'200);
+  EXPECT_LT(off_by(facts.params.active_with_embeddings, 37e9), 0.02);
+  EXPECT_LT(off_by(facts.params.mtp, 14e9), 0.05);  // published rounded to 14B
+}
+
+// GLM-5.1: a local download of zai-org/GLM-5.1 reports 753,864,139,008 parameters including the MTP
+// layer 78 (catalog/sources.tsv). Matching it to the unit confirms the DSA indexer shapes and that
+// GLM's MTP layer shares the embedding and head (MtpEmbeddings::Shared).
+TEST(Params, Glm51ExactIncludingMtp) {
+  const auto facts = catalog_facts("glm-5-1-744b");
+  EXPECT_EQ(facts.params.total + facts.params.mtp, 753'864'139'008);
+}
+
+// Nemotron 3 Nano 30B-A3B (NVIDIA model card): 31.6B total, 3.2B active (3.6B including embeddings).
+TEST(Params, NemotronNano) {
+  const auto facts = catalog_facts("nemotron-3-nano-30b-a3b");
+  EXPECT_LT(off_by(facts.params.total, 31.6e9), 0.005);
+  EXPECT_LT(off_by(facts.params.active, 3.2e9), 0.02);
+  EXPECT_LT(off_by(facts.params.active_with_embeddings, 3.6e9), 0.02);
+}
+
+// Llama 4 Maverick (Meta model card): 400B total, 17B active. Text model only here.
+TEST(Params, Llama4Maverick) {
+  const auto facts = catalog_facts("llama-4-maverick-400b");
+  EXPECT_LT(off_by(facts.params.total, 400e9), 0.005);
+  EXPECT_LT(off_by(facts.params.active_with_embeddings, 17e9), 0.02);
+}
+
+// Active excludes routed experts that do not run: for a dense model active + embedding = total.
+TEST(Params, DenseActiveIsTotalMinusLookup) {
+  for (const char* slug : {"llama-3-8b", "qwen3-32b", "olmo-2-7b", "phi-4-14b"}) {
+    const auto facts = catalog_facts(slug);
+    EXPECT_EQ(facts.params.active_with_embeddings, facts.params.total) << slug;
+  }
+}
