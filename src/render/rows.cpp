@@ -124,11 +124,10 @@ std::vector<FactRow> fact_rows(const ModelView& view) {
   const auto& p = f.params;
   add("params.total", "Parameters", count_text(p.total), static_cast<double>(p.total), "sum of tensor shapes");
   const double active_share = p.total > 0 ? static_cast<double>(p.active) / static_cast<double>(p.total) : 0;
-  add("params.active", "Active", fmt::format("{} ({} of total) — embedding as lookup, LM head counted",
-                                             count_text(p.active), percent(active_share)),
-      static_cast<double>(p.active), "gpt-oss model card convention");
+  add("params.active", "Active", fmt::format("{}, {} of total", count_text(p.active), percent(active_share)),
+      static_cast<double>(p.active), "embedding as lookup, LM head counted: gpt-oss card convention");
   add("params.active_with_embeddings", "Active + embedding", count_text(p.active_with_embeddings),
-      static_cast<double>(p.active_with_embeddings), "Mixtral / Qwen convention");
+      static_cast<double>(p.active_with_embeddings), "active + input embedding: Mixtral / Qwen convention");
   add("params.embedding", "Embedding", count_text(p.embedding) + (m.tied_embeddings ? " (tied with LM head)" : ""),
       static_cast<double>(p.embedding));
   if (p.mtp > 0) add("params.mtp", "MTP layers", count_text(p.mtp) + " (not in total)", static_cast<double>(p.mtp));
