@@ -218,3 +218,28 @@ TEST(BadInput, NotAnObject) {
   EXPECT_NE(error_of("[1, 2]").find("expected a JSON object"), std::string::npos);
   EXPECT_NE(error_of("{}").find("model_type"), std::string::npos);
 }
+
+// Cohere2: one bias-free LayerNorm per layer feeding attention and MLP in parallel.
+// Per layer: norm 64 + q 64·64 + k 64·32 + v 64·32 + o 64·64 + MLP 3·64·128 = 64 + 12,288 + 24,576 = 36,928;
+// 4 layers = 147,712; tied embedding 100·64 = 6,400 (counted as the LM head); final norm 64 → 154,176.
+TEST(Families, Cohere2ParallelBlockAndNoPeGlobals) {
+  const auto model = model_from(R"({"model_type": "cohere2", "hidden_size": 64, "num_hidden_layers": 4,
+      "num_attention_heads": 4, "num_key_value_heads": 2, "intermediate_size": 128, "vocab_size": 100,
+      "max_position_embeddings": 256, "sliding_window": 32, "sliding_window_pattern": 4})");
+  const auto facts = llmg::compute_facts(model);
+  EXPECT_EQ(facts.params.total, 154'176);
+  EXPECT_EQ(model.norm_placement, llmg::NormPlacement::Parallel);
+  EXPECT_EQ(count_of(facts.layer_mix, "sliding_attention"), 3);
+  EXPECT_EQ(model.layers[3].attention.span, AttentionSpan::Full);
+  EXPECT_EQ(model.layers[3].attention.rope_fraction, 0.0);
+  EXPECT_GT(model.layers[0].attention.rope_fraction, 0.0);
+}
+
+// SmolLM3: NoPE in every 4th layer by default (no_rope_layer_interval 4).
+TEST(Families, SmolLM3NoPeEveryFourthLayer) {
+  const auto model = model_from(R"({"model_type": "smollm3", "hidden_size": 64, "num_hidden_layers": 8,
+      "num_attention_heads": 4, "num_key_value_heads": 2, "intermediate_size": 128, "vocab_size": 100,
+      "max_position_embeddings": 256})");
+  for (std::size_t i = 0; i < model.layers.size(); ++i)
+    EXPECT_EQ(model.layers[i].attention.rope_fraction == 0.0, i % 4 == 3) << i;
+}

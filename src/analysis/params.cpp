@@ -160,6 +160,7 @@ std::vector<TensorSpec> layer_tensors(const Model& model, const Layer& layer, co
         t.norm(model.norm_kind, "post_attention_layernorm", h);
         t.norm(model.norm_kind, "post_feedforward_layernorm", h);
         break;
+      case NormPlacement::Parallel: t.norm(model.norm_kind, "input_layernorm", h); break;
       case NormPlacement::Sandwich:
         t.norm(model.norm_kind, "input_layernorm", h);
         t.norm(model.norm_kind, "post_attention_layernorm", h);

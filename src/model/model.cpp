@@ -96,7 +96,12 @@ std::string_view component_key(Component component) {
 }
 
 std::string_view norm_kind_key(NormKind kind) {
-  return kind == NormKind::RMSNorm ? "rmsnorm" : "layernorm";
+  switch (kind) {
+    case NormKind::RMSNorm: return "rmsnorm";
+    case NormKind::LayerNorm: return "layernorm";
+    case NormKind::LayerNormNoBias: return "layernorm_nobias";
+  }
+  return "rmsnorm";
 }
 
 std::string_view norm_placement_key(NormPlacement placement) {
@@ -104,6 +109,7 @@ std::string_view norm_placement_key(NormPlacement placement) {
     case NormPlacement::Pre: return "pre";
     case NormPlacement::Post: return "post";
     case NormPlacement::Sandwich: return "sandwich";
+    case NormPlacement::Parallel: return "parallel";
   }
   return "pre";
 }

@@ -134,12 +134,17 @@ struct Layer {
   bool operator==(const Layer&) const = default;
 };
 
-enum class NormKind : std::uint8_t { RMSNorm, LayerNorm };
+enum class NormKind : std::uint8_t {
+  RMSNorm,
+  LayerNorm,        // weight and bias
+  LayerNormNoBias,  // weight only (Cohere)
+};
 
 enum class NormPlacement : std::uint8_t {
   Pre,       // norm before mixer and FFN (GPT-2 onwards)
   Post,      // norm after mixer and FFN, inside the residual (OLMo 2)
   Sandwich,  // both before and after (Gemma 2/3/4)
+  Parallel,  // one norm feeds attention and MLP side by side, both added to the residual (Cohere)
 };
 
 enum class PositionKind : std::uint8_t { RoPE, Learned, NoPE };

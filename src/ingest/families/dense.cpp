@@ -117,3 +117,56 @@ void read_mistral_params(ConfigView& config, Model& model) {
 }
 
 }  // namespace llmg
+
+namespace llmg {
+
+// SmolLM3 (SmolLM3ForCausalLM): Llama layout with NoPE in every no_rope_layer_interval-th layer.
+// no_rope_layers[i] = 1 means layer i uses RoPE (transformers SmolLM3Config; default interval 4).
+void read_smollm3(ConfigView& config, Model& model) {
+  read_basics(config, model, /*tied_default=*/true);
+  Layer layer = llama_layer(config, model);
+  read_llama_like(config, model, layer);
+  auto uses_rope = config.int_list_named("no_rope_layers");
+  if (uses_rope.empty()) {
+    const std::int64_t interval = config.int_named("no_rope_layer_interval", 4, 1, 4096);
+    for (std::size_t i = 0; i < model.layers.size(); ++i)
+      uses_rope.push_back((static_cast<std::int64_t>(i) + 1) % interval != 0 ? 1 : 0);
+    config.note_source("no_rope_layers", "SmolLM3Config default (every 4th layer NoPE)");
+  } else if (uses_rope.size() != model.layers.size()) {
+    config.fail("no_rope_layers", "expected one entry per layer");
+    return;
+  }
+  for (std::size_t i = 0; i < model.layers.size(); ++i)
+    if (uses_rope[i] == 0) model.layers[i].attention.rope_fraction = 0.0;
+}
+
+// OLMo 3 (Olmo3ForCausalLM): OLMo 2's post-norm and full-width QK-norm, with three sliding-window
+// layers per full-attention layer from layer_types.
+void read_olmo3(ConfigView& config, Model& model) {
+  read_olmo2(config, model);
+}
+
+// Cohere2 (Cohere2ForCausalLM: Command R7B, Command A, Aya): one bias-free LayerNorm feeding attention
+// and MLP in parallel, tied embeddings, sliding-window layers with RoPE and global layers without
+// (layer_types, or every sliding_window_pattern-th layer global).
+void read_cohere2(ConfigView& config, Model& model) {
+  read_basics(config, model, /*tied_default=*/true);
+  model.norm_kind = NormKind::LayerNormNoBias;
+  model.norm_placement = NormPlacement::Parallel;
+  Layer layer = llama_layer(config, model);
+  if (config.bool_named("use_qk_norm", false)) layer.attention.qk_norm = QkNorm::PerHead;
+  fill_layers(config, model, layer);
+  const std::int64_t window = config.int_or(Key::SlidingWindow, 0);
+  if (config.find("layer_types")) {
+    apply_layer_types(config, model, window);
+  } else if (window > 0) {
+    const std::int64_t pattern = config.int_named("sliding_window_pattern", 4, 1, 4096);
+    for (std::size_t i = 0; i < model.layers.size(); ++i)
+      if ((static_cast<std::int64_t>(i) + 1) % pattern != 0) make_sliding(model.layers[i], window);
+  }
+  for (Layer& l : model.layers)
+    if (l.attention.span == AttentionSpan::Full && window > 0) l.attention.rope_fraction = 0.0;
+  model.notes.push_back("Cohere2: global layers use no positional encoding; sliding layers use RoPE");
+}
+
+}  // namespace llmg
