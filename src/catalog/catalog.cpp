@@ -142,10 +142,17 @@ Catalog build_catalog() {
     if (entry.config_text.empty()) {
       entry.config_status = ConfigStatus::Unknown;
       entry.unknown_reason = entry.config_note.empty() ? "no config has been found for this model" : entry.config_note;
+      entry.unknown_short = "no config";
     } else if (auto model = read_config_text(entry.config_text, "catalog/" + entry.config_file)) {
       entry.model = std::move(*model);
     } else {
       entry.unknown_reason = model.error().message;
+      const std::string marker = "unknown model type \"";
+      const auto at = entry.unknown_reason.find(marker);
+      entry.unknown_short = at == std::string::npos
+                                ? "config not readable"
+                                : "no reader for " + entry.unknown_reason.substr(at + marker.size(),
+                                      entry.unknown_reason.find('"', at + marker.size()) - at - marker.size());
     }
     entries.push_back(std::move(entry));
   }

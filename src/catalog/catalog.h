@@ -34,7 +34,8 @@ struct CatalogEntry {
   // The config as embedded, its file name inside the catalog, and what reading it gave.
   std::string config_file, config_text;
   std::optional<Model> model;
-  std::string unknown_reason;  // why `model` is empty
+  std::string unknown_reason;  // why `model` is empty (full message)
+  std::string unknown_short;   // the same in a few words for tables: "no config", "no reader for xlstm"
 };
 
 class Catalog {

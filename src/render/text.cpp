@@ -83,7 +83,7 @@ std::string list_text(const std::vector<ModelView>& views) {
     cells.push_back({v.slug, v.name, v.entry ? v.entry->release_date : "",
                      known ? human_count(f.params.total) : "?", known ? human_count(f.params.active) : "?",
                      known ? std::to_string(f.layers) : "?",
-                     known ? clip(f.attention_summary, 44) : "unknown (no config)",
+                     known ? clip(f.attention_summary, 44) : "unknown (" + (v.entry ? v.entry->unknown_short : "") + ")",
                      known ? human_bytes(f.kv_cache.bytes_per_token_bf16) : "?",
                      known ? human_tokens(f.context_length) : "?"});
   }
