@@ -131,7 +131,13 @@ std::vector<FactRow> fact_rows(const ModelView& view) {
   add("params.embedding", "Embedding", count_text(p.embedding) + (m.tied_embeddings ? " (tied with LM head)" : ""),
       static_cast<double>(p.embedding));
   if (p.mtp > 0) add("params.mtp", "MTP layers", count_text(p.mtp) + " (not in total)", static_cast<double>(p.mtp));
-  add("layers", "Layers", fmt::format("{} ({})", f.layers, mixer_mix_summary(m)), static_cast<double>(f.layers),
+  std::string ffn_summary;
+  if (f.ffn_mix.size() > 1)
+    for (const KindCount& entry : f.ffn_mix)
+      ffn_summary += fmt::format("{}{} {}", ffn_summary.empty() ? "; " : " + ", entry.count,
+                                 entry.kind == "moe" ? "MoE" : entry.kind == "none" ? "no FFN" : entry.kind);
+  add("layers", "Layers", fmt::format("{} ({}{})", f.layers, mixer_mix_summary(m), ffn_summary),
+      static_cast<double>(f.layers),
       source_of(m, "num_hidden_layers"));
   if (!m.mtp_layers.empty())
     add("mtp_layers", "MTP layers", std::to_string(m.mtp_layers.size()), static_cast<double>(m.mtp_layers.size()),

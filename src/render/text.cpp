@@ -59,7 +59,7 @@ std::string sheet_text(const ModelView& view) {
     if (!row.source.empty()) out += "   [" + row.source + "]";
     out += "\n";
   }
-  if (view.entry && view.entry->config_status != ConfigStatus::Verbatim && !view.entry->config_note.empty())
+  if (view.entry && view.model && view.entry->config_status != ConfigStatus::Verbatim && !view.entry->config_note.empty())
     out += "\nConfig provenance: " + view.entry->config_note + "\n";
   if (view.model && !view.model->notes.empty()) {
     out += "\nConventions applied:\n";
