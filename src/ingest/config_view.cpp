@@ -148,26 +148,47 @@ double ConfigView::number_or(Key key, double fallback) {
   return number;
 }
 
-bool ConfigView::bool_or(Key key, bool fallback) {
-  std::string path;
-  const json* value = lookup(key, &path);
+namespace {
+
+// How each scalar type is recognised and named in messages.
+template <typename T>
+struct Scalar;
+template <>
+struct Scalar<bool> {
+  static bool matches(const json& v) { return v.is_boolean(); }
+  static constexpr std::string_view expected = "true or false";
+};
+template <>
+struct Scalar<std::string> {
+  static bool matches(const json& v) { return v.is_string(); }
+  static constexpr std::string_view expected = "a string";
+};
+template <>
+struct Scalar<double> {
+  static bool matches(const json& v) { return v.is_number(); }
+  static constexpr std::string_view expected = "a number";
+};
+
+}  // namespace
+
+template <typename T>
+T ConfigView::typed(const json* value, const std::string& path, T fallback) {
   if (!value) return fallback;
-  if (!value->is_boolean()) {
-    fail(path, fmt::format("expected true or false, got {}", describe(*value)));
+  if (!Scalar<T>::matches(*value)) {
+    fail(path, fmt::format("expected {}, got {}", Scalar<T>::expected, describe(*value)));
     return fallback;
   }
-  return value->get<bool>();
+  return value->get<T>();
+}
+
+bool ConfigView::bool_or(Key key, bool fallback) {
+  std::string path;
+  return typed<bool>(lookup(key, &path), path, fallback);
 }
 
 std::string ConfigView::string_or(Key key, std::string fallback) {
   std::string path;
-  const json* value = lookup(key, &path);
-  if (!value) return fallback;
-  if (!value->is_string()) {
-    fail(path, fmt::format("expected a string, got {}", describe(*value)));
-    return fallback;
-  }
-  return value->get<std::string>();
+  return typed<std::string>(lookup(key, &path), path, std::move(fallback));
 }
 
 std::int64_t ConfigView::int_named(std::string_view name, std::int64_t fallback, std::int64_t min_value,
@@ -181,35 +202,17 @@ std::int64_t ConfigView::int_named(std::string_view name, std::int64_t fallback,
 
 double ConfigView::number_named(std::string_view name, double fallback) {
   std::string path;
-  const json* value = find(name, &path);
-  if (!value) return fallback;
-  if (!value->is_number()) {
-    fail(path, fmt::format("expected a number, got {}", describe(*value)));
-    return fallback;
-  }
-  return value->get<double>();
+  return typed<double>(find(name, &path), path, fallback);
 }
 
 bool ConfigView::bool_named(std::string_view name, bool fallback) {
   std::string path;
-  const json* value = find(name, &path);
-  if (!value) return fallback;
-  if (!value->is_boolean()) {
-    fail(path, fmt::format("expected true or false, got {}", describe(*value)));
-    return fallback;
-  }
-  return value->get<bool>();
+  return typed<bool>(find(name, &path), path, fallback);
 }
 
 std::string ConfigView::string_named(std::string_view name, std::string fallback) {
   std::string path;
-  const json* value = find(name, &path);
-  if (!value) return fallback;
-  if (!value->is_string()) {
-    fail(path, fmt::format("expected a string, got {}", describe(*value)));
-    return fallback;
-  }
-  return value->get<std::string>();
+  return typed<std::string>(find(name, &path), path, std::move(fallback));
 }
 
 std::vector<std::int64_t> ConfigView::int_list_named(std::string_view name) {

@@ -66,6 +66,8 @@ class ConfigView {
  private:
   const nlohmann::json* lookup(Key key, std::string* found_path) const;
   const nlohmann::json* find_in(std::string_view name, std::string* found_path, bool with_defaults) const;
+  template <typename T>
+  T typed(const nlohmann::json* value, const std::string& path, T fallback);
   std::optional<std::int64_t> read_int(const nlohmann::json& value, const std::string& path, double min_value,
                                        double max_value);
 
