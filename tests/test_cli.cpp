@@ -150,3 +150,27 @@ TEST(Cli, BadInputGivesOneLineAndExitTwo) {
     EXPECT_NE(r.err.find(expected), std::string::npos) << arguments << ": " << r.err;
   }
 }
+
+TEST(Cli, MemoryTableJsonAndPlot) {
+  const CliRun text = run("memory gemma-3-27b --context 128k");
+  ASSERT_EQ(text.exit_code, 0) << text.err;
+  EXPECT_NE(text.out.find("10.4 GiB"), std::string::npos) << text.out;
+  const CliRun json = run("memory llama-3-8b --context 8192 --batch 8 --kv-dtype fp8 --weights int4 --json");
+  ASSERT_EQ(json.exit_code, 0) << json.err;
+  const auto doc = nlohmann::json::parse(json.out);
+  EXPECT_EQ(doc["kv_bytes"], 8LL * 32 * 8192 * 2 * 8 * 128);
+  EXPECT_EQ(doc["kv_dtype"], "fp8");
+  const std::string svg = write_temp("plot.svg", "");
+  const CliRun plot = run("memory qwen3-next-80b-a3b gpt-oss-120b --plot " + svg);
+  ASSERT_EQ(plot.exit_code, 0) << plot.err;
+  std::ifstream in(svg);
+  const std::string content((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  EXPECT_NE(content.find("<svg"), std::string::npos);
+  EXPECT_NE(content.find("Qwen3 Next"), std::string::npos);
+  for (const char* bad : {"memory llama-3-8b --context 12q", "memory llama-3-8b --kv-dtype fp7",
+                          "memory llama-3-8b --batch 0", "memory xlstm-7b"}) {
+    const CliRun r = run(bad);
+    EXPECT_EQ(r.exit_code, 2) << bad;
+    EXPECT_EQ(lines(r.err), 1u) << bad << ": " << r.err;
+  }
+}

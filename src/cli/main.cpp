@@ -1,6 +1,7 @@
 // llmgallery: one binary, one verb per task. Exit codes: 0 done, 1 internal error, 2 bad input or usage.
 #include <algorithm>
 #include <filesystem>
+#include <fstream>
 #include <iostream>
 #include <memory>
 #include <optional>
@@ -10,6 +11,8 @@
 
 #include "catalog/catalog.h"
 #include "ingest/hf_config.h"
+#include "analysis/memory.h"
+#include "render/chart.h"
 #include "render/json.h"
 #include "render/text.h"
 
@@ -127,6 +130,60 @@ int run_show(const std::string& argument, bool json, bool allow_slug) {
   return kExitOk;
 }
 
+struct MemoryOptions {
+  std::string context = "";
+  std::int64_t batch = 1;
+  std::string kv_dtype = "bf16";
+  std::string weights = "bf16";
+  std::string plot;
+};
+
+int run_memory(const std::vector<std::string>& models, const MemoryOptions& options, bool json) {
+  auto kv = number_format(options.kv_dtype, "--kv-dtype");
+  if (!kv) return report(kv.error());
+  auto weights = number_format(options.weights, "--weights");
+  if (!weights) return report(weights.error());
+  nlohmann::json documents = nlohmann::json::array();
+  std::string text;
+  std::vector<Resolved> resolved_models;
+  for (const std::string& argument : models) {
+    auto resolved = resolve(argument, true);
+    if (!resolved) return report(resolved.error());
+    if (!resolved->view.model)
+      return report(Error{Error::Kind::BadInput,
+                          fmt::format("argument '{}': architecture unknown ({})", argument,
+                                      resolved->view.entry ? resolved->view.entry->unknown_short : "")});
+    MemoryQuery query;
+    query.batch = options.batch;
+    query.kv = *kv;
+    query.weights = *weights;
+    if (options.context.empty()) {
+      query.context = resolved->view.facts.context_length;
+    } else {
+      auto context = parse_token_count(options.context, "--context");
+      if (!context) return report(context.error());
+      query.context = *context;
+    }
+    auto memory = memory_report(*resolved->view.model, query);
+    if (!memory) return report(memory.error());
+    documents.push_back(memory_json(resolved->view, *memory));
+    text += (text.empty() ? "" : "\n") + memory_text(resolved->view, *memory);
+    resolved_models.push_back(std::move(*resolved));
+  }
+  if (!options.plot.empty()) {
+    std::vector<const ModelView*> views;
+    for (const Resolved& r : resolved_models) views.push_back(&r.view);
+    const std::string svg = memory_chart_svg(views, *kv, options.batch);
+    std::ofstream out(options.plot, std::ios::binary);
+    if (!(out << svg)) return report(Error{Error::Kind::BadInput, fmt::format("{}: cannot write", options.plot)});
+  }
+  if (json)
+    print_json(documents.size() == 1 ? documents[0] : documents);
+  else
+    std::cout << text;
+  return kExitOk;
+}
+
 int run_diff(const std::string& first, const std::string& second, bool json) {
   auto a = resolve(first, true);
   if (!a) return report(a.error());
@@ -166,6 +223,17 @@ int main(int argc, char** argv) {
   diff->add_option("b", other, "slug or path")->required();
   diff->add_flag("--json", json, "JSON document");
 
+  std::vector<std::string> memory_models;
+  MemoryOptions memory_options;
+  auto* memory = app.add_subcommand("memory", "KV cache, recurrent state and weights at a context length");
+  memory->add_option("models", memory_models, "one or two slugs or paths")->required()->expected(1, 2);
+  memory->add_option("--context", memory_options.context, "tokens per sequence, e.g. 8192, 128k, 1M (default: the model's context)");
+  memory->add_option("--batch", memory_options.batch, "sequences (default 1)");
+  memory->add_option("--kv-dtype", memory_options.kv_dtype, "bf16, fp16, fp8, int8, int4 (default bf16)");
+  memory->add_option("--weights", memory_options.weights, "bf16, fp16, fp8, int8, int4 (default bf16)");
+  memory->add_option("--plot", memory_options.plot, "write the memory-vs-context curve as SVG");
+  memory->add_flag("--json", json, "JSON document");
+
   if (argc > 1 && argv[1][0] != '-') {
     bool known = false;
     std::string verbs;
@@ -195,6 +263,7 @@ int main(int argc, char** argv) {
     if (show->parsed()) return run_show(target, json, true);
     if (inspect->parsed()) return run_show(target, json, false);
     if (diff->parsed()) return run_diff(target, other, json);
+    if (memory->parsed()) return run_memory(memory_models, memory_options, json);
   } catch (const std::exception& e) {
     std::cerr << "llmgallery: internal error: " << e.what() << "\n";
     return kExitInternal;

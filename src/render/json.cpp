@@ -173,3 +173,39 @@ json diff_json(const ModelView& a, const ModelView& b) {
 }
 
 }  // namespace llmg
+
+namespace llmg {
+
+nlohmann::json memory_json(const ModelView& view, const MemoryReport& report) {
+  using nlohmann::json;
+  json groups = json::array();
+  for (const LayerMemory& g : report.by_kind)
+    groups.push_back({{"kind", g.kind},
+                      {"layers", g.layers},
+                      {"tokens_kept", g.tokens_kept},
+                      {"kv_bytes", g.kv_bytes},
+                      {"state_bytes", g.state_bytes}});
+  json fits = json::array();
+  for (const AcceleratorFit& fit : accelerator_fits(report.total_bytes))
+    fits.push_back({{"accelerator", fit.name},
+                    {"memory_bytes", fit.memory_bytes},
+                    {"count", fit.count ? json(*fit.count) : json(nullptr)}});
+  return {{"slug", view.slug},
+          {"name", view.name},
+          {"context", report.query.context},
+          {"batch", report.query.batch},
+          {"kv_dtype", report.query.kv.name},
+          {"weights_dtype", report.query.weights.name},
+          {"by_kind", groups},
+          {"kv_bytes", report.kv_bytes},
+          {"naive_kv_bytes", report.naive_kv_bytes},
+          {"mla_expanded_kv_bytes", report.mla_expanded_kv_bytes},
+          {"state_bytes", report.state_bytes},
+          {"weight_bytes", report.weight_bytes},
+          {"total_bytes", report.total_bytes},
+          {"decode_flops_per_token", report.decode_flops_per_token},
+          {"prefill_flops", report.prefill_flops},
+          {"fits", fits}};
+}
+
+}  // namespace llmg

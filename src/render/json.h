@@ -3,6 +3,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "analysis/memory.h"
 #include "catalog/catalog.h"
 #include "render/rows.h"
 
@@ -11,5 +12,6 @@ namespace llmg {
 nlohmann::json model_json(const ModelView& view);            // show / inspect / /api/models/SLUG
 nlohmann::json list_item_json(const ModelView& view);        // one entry of list / /api/models
 nlohmann::json diff_json(const ModelView& a, const ModelView& b);  // diff / /api/diff/A/B
+nlohmann::json memory_json(const ModelView& view, const MemoryReport& report);  // memory
 
 }  // namespace llmg

@@ -134,3 +134,33 @@ std::string diff_text(const ModelView& a, const ModelView& b) {
 }
 
 }  // namespace llmg
+
+namespace llmg {
+
+std::string memory_text(const ModelView& view, const MemoryReport& report) {
+  const MemoryQuery& q = report.query;
+  std::string out = fmt::format("{}  ·  {}\ncontext {} tokens, batch {}, KV cache {}, weights {}\n\n", view.name,
+                                view.slug, with_commas(q.context), q.batch, q.kv.name, q.weights.name);
+  out += fmt::format("{:<26}{:>7}{:>14}{:>14}{:>14}\n", "layer kind", "layers", "tokens kept", "KV cache", "state");
+  for (const LayerMemory& g : report.by_kind)
+    out += fmt::format("{:<26}{:>7}{:>14}{:>14}{:>14}\n", g.kind, g.layers,
+                       g.tokens_kept > 0 ? with_commas(g.tokens_kept) : "-", human_bytes(g.kv_bytes),
+                       g.state_bytes > 0 ? human_bytes(g.state_bytes) : "-");
+  out += "\n";
+  auto line = [&](const char* label, const std::string& value) { out += fmt::format("{:<34}{}\n", label, value); };
+  line("KV cache (what an engine keeps)", human_bytes(report.kv_bytes));
+  line("KV cache, windows not applied", human_bytes(report.naive_kv_bytes));
+  if (report.mla_expanded_kv_bytes > 0)
+    line("KV cache, MLA expanded to K/V", human_bytes(report.mla_expanded_kv_bytes));
+  if (report.state_bytes > 0) line("Recurrent state (fixed)", human_bytes(report.state_bytes));
+  line("Weights", human_bytes(report.weight_bytes));
+  line("Total", human_bytes(report.total_bytes));
+  line("Decode FLOPs per token", fmt::format("{:.3g} GFLOP", report.decode_flops_per_token / 1e9));
+  line("Prefill FLOPs (one sequence)", report.prefill_flops >= 1e15 ? fmt::format("{:.0f} TFLOP", report.prefill_flops / 1e12) : fmt::format("{:.3g} TFLOP", report.prefill_flops / 1e12));
+  out += "\nFits on (weights + KV + state, no activation or framework overhead):\n";
+  for (const AcceleratorFit& fit : accelerator_fits(report.total_bytes))
+    out += fmt::format("  {:<26}{}\n", fit.name, fit.count ? fmt::format("{} ×", *fit.count) : "more than 8");
+  return out;
+}
+
+}  // namespace llmg

@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "analysis/memory.h"
 #include "render/rows.h"
 
 namespace llmg {
@@ -11,5 +12,6 @@ namespace llmg {
 std::string sheet_text(const ModelView& view);
 std::string list_text(const std::vector<ModelView>& views);
 std::string diff_text(const ModelView& a, const ModelView& b);
+std::string memory_text(const ModelView& view, const MemoryReport& report);
 
 }  // namespace llmg

@@ -1,0 +1,167 @@
+#include "analysis/memory.h"
+
+#include <algorithm>
+#include <charconv>
+
+#include <fmt/format.h>
+
+#include "analysis/facts.h"
+#include "analysis/params.h"
+
+namespace llmg {
+
+namespace {
+
+constexpr NumberFormat kFormats[] = {{"bf16", 16}, {"fp16", 16}, {"fp8", 8}, {"int8", 8}, {"int4", 4}};
+
+// Bytes for `values` elements of `bits` each (rounded up to whole bytes).
+std::int64_t bytes_of(std::int64_t values, int bits) { return (values * bits + 7) / 8; }
+
+std::int64_t tokens_kept(const Layer& layer, std::int64_t context) {
+  if (layer.attention.span == AttentionSpan::Full) return context;
+  return std::min(context, layer.attention.window);  // sliding window or chunk: at most one window
+}
+
+// Attention FLOPs per query token at position `kept` (QKᵀ and AV): 2 × 2 × heads × head_dim × kept.
+double attention_flops(const Layer& layer, std::int64_t kept) {
+  const AttentionSpec& a = layer.attention;
+  return 2.0 * static_cast<double>(a.num_heads) * static_cast<double>(a.head_dim + a.value_head_dim) *
+         static_cast<double>(kept);
+}
+
+}  // namespace
+
+Result<NumberFormat> number_format(std::string_view name, std::string_view argument) {
+  for (const NumberFormat& format : kFormats)
+    if (format.name == name) return format;
+  return bad_input(fmt::format("argument '{} {}': expected one of bf16, fp16, fp8, int8, int4", argument, name));
+}
+
+std::int64_t recurrent_state_bytes(const Layer& layer) {
+  const RecurrentSpec& r = layer.recurrent;
+  switch (layer.mixer) {
+    case MixerKind::GatedDeltaNet:
+    case MixerKind::KimiDeltaAttention: {
+      // State: one key_head_dim × value_head_dim matrix per value head; conv over q, k and v channels.
+      const std::int64_t state = r.num_heads * r.key_head_dim * r.value_head_dim;
+      const std::int64_t conv_channels = 2 * r.num_key_heads * r.key_head_dim + r.num_heads * r.value_head_dim;
+      return state * kStateBytes + conv_channels * std::max<std::int64_t>(r.conv_kernel - 1, 0) * kConvStateBytes;
+    }
+    case MixerKind::Mamba2: {
+      // SSM state: head_dim × d_state per head; conv over x, B and C.
+      const std::int64_t inner = r.num_heads * r.value_head_dim;
+      const std::int64_t state = inner * r.state_size;
+      const std::int64_t conv_channels = inner + 2 * r.num_groups * r.state_size;
+      return state * kStateBytes + conv_channels * std::max<std::int64_t>(r.conv_kernel - 1, 0) * kConvStateBytes;
+    }
+    case MixerKind::LightningAttention:
+    case MixerKind::MLSTM: {
+      // A key_head_dim × value_head_dim matrix per head (plus normaliser vectors, negligible).
+      return r.num_heads * r.key_head_dim * r.value_head_dim * kStateBytes;
+    }
+    default: return 0;
+  }
+}
+
+Result<MemoryReport> memory_report(const Model& model, const MemoryQuery& query) {
+  if (query.context <= 0) return bad_input("argument '--context': expected a positive number of tokens");
+  if (query.batch <= 0) return bad_input("argument '--batch': expected a positive number of sequences");
+  if (query.context > (1LL << 32) || query.batch > (1 << 20))
+    return bad_input("argument '--context' or '--batch': too large (at most 4G tokens and 1M sequences)");
+  auto counts = count_parameters(model);
+  if (!counts) return tl::unexpected(counts.error());
+  MemoryReport report;
+  report.query = query;
+  double decode_attention = 0, prefill_attention = 0;
+  for (const Layer& layer : model.layers) {
+    const std::string kind = layer_mixer_key(layer);
+    auto group = std::find_if(report.by_kind.begin(), report.by_kind.end(),
+                              [&](const LayerMemory& g) { return g.kind == kind; });
+    if (group == report.by_kind.end()) {
+      report.by_kind.push_back({kind});
+      group = std::prev(report.by_kind.end());
+    }
+    ++group->layers;
+    const std::int64_t values = kv_values_per_token(layer);
+    if (values > 0) {
+      const std::int64_t kept = tokens_kept(layer, query.context);
+      group->tokens_kept = kept;
+      group->kv_bytes += bytes_of(values * kept, query.kv.bits);
+      report.naive_kv_bytes += bytes_of(values * query.context, query.kv.bits);
+      if (layer.mixer == MixerKind::LatentAttention) {
+        const AttentionSpec& a = layer.attention;
+        report.mla_expanded_kv_bytes +=
+            bytes_of(a.num_heads * (a.head_dim + a.value_head_dim) * kept, query.kv.bits);
+      }
+    }
+    if (model.is_softmax_attention(static_cast<std::size_t>(&layer - model.layers.data()))) {
+      const std::int64_t kept = tokens_kept(layer, query.context);
+      decode_attention += attention_flops(layer, kept);
+      // Prefill: position p attends to min(p, window) tokens; sum over p = 1..L.
+      const double L = static_cast<double>(query.context);
+      const double w = static_cast<double>(layer.attention.span == AttentionSpan::Full ? query.context
+                                                                                        : layer.attention.window);
+      const double attended = w >= L ? L * (L + 1) / 2 : w * (w + 1) / 2 + (L - w) * w;
+      prefill_attention += attention_flops(layer, 1) * attended;
+    }
+    group->state_bytes += recurrent_state_bytes(layer);
+  }
+  for (LayerMemory& group : report.by_kind) {
+    report.kv_bytes += group.kv_bytes * query.batch;
+    report.state_bytes += group.state_bytes * query.batch;
+    group.kv_bytes *= query.batch;
+    group.state_bytes *= query.batch;
+  }
+  report.naive_kv_bytes *= query.batch;
+  report.mla_expanded_kv_bytes *= query.batch;
+  report.weight_bytes = bytes_of(counts->total, query.weights.bits);
+  report.total_bytes = report.weight_bytes + report.kv_bytes + report.state_bytes;
+  // 2 FLOPs per multiply-add of every active weight, plus attention over the cached tokens.
+  report.decode_flops_per_token = 2.0 * static_cast<double>(counts->active) + decode_attention;
+  report.prefill_flops = 2.0 * static_cast<double>(counts->active) * static_cast<double>(query.context) +
+                         prefill_attention;
+  return report;
+}
+
+std::vector<AcceleratorFit> accelerator_fits(std::int64_t total_bytes) {
+  struct Card {
+    const char* name;
+    std::int64_t gigabytes;
+  };
+  // Memory as sold (decimal GB): consumer 24 GB, H100/A100 80 GB, H200 141 GB, B200/MI300X 192 GB.
+  static const Card kCards[] = {{"24 GB (RTX 4090 class)", 24},
+                                {"80 GB (H100 / A100)", 80},
+                                {"141 GB (H200)", 141},
+                                {"192 GB (B200 / MI300X)", 192}};
+  std::vector<AcceleratorFit> fits;
+  for (const Card& card : kCards) {
+    AcceleratorFit fit{card.name, card.gigabytes * 1'000'000'000LL, std::nullopt};
+    for (int count : {1, 2, 4, 8})
+      if (fit.memory_bytes * count >= total_bytes) {
+        fit.count = count;
+        break;
+      }
+    fits.push_back(fit);
+  }
+  return fits;
+}
+
+Result<std::int64_t> parse_token_count(std::string_view text, std::string_view argument) {
+  std::int64_t multiplier = 1;
+  std::string_view digits = text;
+  if (!digits.empty() && (digits.back() == 'k' || digits.back() == 'K')) {
+    multiplier = 1024;
+    digits.remove_suffix(1);
+  } else if (!digits.empty() && (digits.back() == 'm' || digits.back() == 'M')) {
+    multiplier = 1024 * 1024;
+    digits.remove_suffix(1);
+  }
+  std::int64_t value = 0;
+  const auto [end, error] = std::from_chars(digits.data(), digits.data() + digits.size(), value);
+  if (error != std::errc() || end != digits.data() + digits.size() || value <= 0 || value > (1LL << 32) / multiplier)
+    return bad_input(fmt::format("argument '{} {}': expected a positive token count such as 8192, 128k or 1M",
+                                 argument, text));
+  return value * multiplier;
+}
+
+}  // namespace llmg
