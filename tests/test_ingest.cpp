@@ -1,5 +1,7 @@
 // Ingestion per family: the normalized structure each config must produce, and clear errors for
 // bad input.
+#include <set>
+
 #include <gtest/gtest.h>
 
 #include "ingest/config_keys.h"
@@ -27,6 +29,13 @@ std::string error_of(const std::string& json_text) {
 
 }  // namespace
 
+// Catalog configs whose family has no reader yet; each is shown as unknown with the reason. The list
+// must match exactly: a new gap fails, and so does a fixed one that is still listed.
+const std::set<std::string> kFamiliesPending = {
+    "deepseek-v4-flash-284b",  // deepseek_v4: compressed sparse attention and hyper-connections
+    "deepseek-v4-pro-1-6t",
+};
+
 TEST(Catalog, HasEveryModelOfTheFactsTable) {
   const auto& entries = llmg::Catalog::bundled().entries();
   EXPECT_EQ(entries.size(), 72u);
@@ -34,7 +43,10 @@ TEST(Catalog, HasEveryModelOfTheFactsTable) {
   for (const auto& entry : entries) {
     EXPECT_FALSE(entry.name.empty()) << entry.slug;
     EXPECT_FALSE(entry.release_date.empty()) << entry.slug;
-    if (!entry.config_text.empty()) {
+    if (kFamiliesPending.count(entry.slug)) {
+      EXPECT_FALSE(entry.model.has_value()) << entry.slug << " now reads: drop it from kFamiliesPending";
+      EXPECT_NE(entry.unknown_short.find("no reader for"), std::string::npos) << entry.slug;
+    } else if (!entry.config_text.empty()) {
       EXPECT_TRUE(entry.model.has_value()) << entry.slug << ": " << entry.unknown_reason;
     } else {
       EXPECT_EQ(entry.config_status, llmg::ConfigStatus::Unknown) << entry.slug;

@@ -49,6 +49,17 @@ const KvCase kCases[] = {
     {"qwen3-5-397b", 30'720},            // 15 full-attention layers × 2 × 2 × 256 × 2
     {"qwen3-6-27b", 65'536},             // 16 full-attention layers × 2 × 4 × 256 × 2
     {"qwen3-6-35b-a3b", 20'480},         // 10 full-attention layers × 2 × 2 × 256 × 2
+    // MiMo-V2.5: 9 full layers × 4 KV heads × (192 key + 128 value) × 2 = 23,040, plus
+    // 39 sliding layers × 8 KV heads × 320 × 2 = 199,680 (sliding and full differ in KV heads).
+    {"xiaomi-mimo-v2-5-310b", 222'720},
+    // MiMo-V2.5-Pro: 10 full × 8 × 320 × 2 = 51,200 plus 60 sliding × 8 × 320 × 2 = 307,200.
+    {"xiaomi-mimo-v2-5-pro-1-02t", 358'400},
+    // Gemma 4 31B: 50 sliding × 2 × 16 × 256 × 2 = 819,200, plus 10 global layers with K = V:
+    // 1 × 4 global KV heads × 512 × 2 = 4,096 each, 40,960: 860,160 bytes = 840 KiB (published).
+    {"gemma-4-31b", 860'160},
+    // Gemma 4 26B-A4B: 25 sliding × 2 × 8 × 256 × 2 = 204,800 plus 5 global × 1 × 2 × 512 × 2 = 10,240:
+    // 215,040 bytes = 210 KiB (published).
+    {"gemma-4-26b-a4b", 215'040},
 };
 // clang-format on
 

@@ -99,6 +99,24 @@ TEST(Params, Llama4Maverick) {
   EXPECT_LT(off_by(facts.params.active_with_embeddings, 17e9), 0.02);
 }
 
+// Gemma 4 model card: 31B dense has 30.7B parameters in the language model; 26B-A4B has 25.2B total and
+// 3.8B active (its card counts the tied embedding once, as our convention does).
+TEST(Params, Gemma4) {
+  EXPECT_LT(off_by(catalog_facts("gemma-4-31b").params.total, 30.7e9), 0.005);
+  const auto moe = catalog_facts("gemma-4-26b-a4b");
+  EXPECT_LT(off_by(moe.params.total, 25.2e9), 0.005);
+  EXPECT_LT(off_by(moe.params.active, 3.8e9), 0.01);
+}
+
+// MiMo-V2.5 (Xiaomi): 310B total with 15B active, as announced, covers the vision and audio encoders
+// too; the language model alone is within 0.5 % of 310B. MiMo-V2.5-Pro: 1.02T.
+TEST(Params, MiMoV25) {
+  const auto base = catalog_facts("xiaomi-mimo-v2-5-310b");
+  EXPECT_LT(off_by(base.params.total, 310e9), 0.005);
+  EXPECT_LT(off_by(base.params.active_with_embeddings, 15e9), 0.05);
+  EXPECT_LT(off_by(catalog_facts("xiaomi-mimo-v2-5-pro-1-02t").params.total, 1.02e12), 0.005);
+}
+
 // Active excludes routed experts that do not run: for a dense model active + embedding = total.
 TEST(Params, DenseActiveIsTotalMinusLookup) {
   for (const char* slug : {"llama-3-8b", "qwen3-32b", "olmo-2-7b", "phi-4-14b"}) {

@@ -40,11 +40,13 @@ void read_deepseek_v3(ConfigView&, Model&);
 void read_deepseek_v32(ConfigView&, Model&);
 void read_glm4_moe(ConfigView&, Model&);
 void read_gemma3(ConfigView&, Model&);
+void read_gemma4(ConfigView&, Model&);
 void read_qwen3_next(ConfigView&, Model&);
 void read_nemotron_h(ConfigView&, Model&);
 void read_minimax_m2(ConfigView&, Model&);
 void read_llama4(ConfigView&, Model&);
 void read_grok(ConfigView&, Model&);
+void read_mimo_v2(ConfigView&, Model&);
 void read_mistral_params(ConfigView&, Model&);  // native params.json (no model_type)
 
 }  // namespace llmg
