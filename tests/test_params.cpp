@@ -46,6 +46,7 @@ TEST(Params, Qwen3_0_6bExact) {
     "num_attention_heads": 16, "num_key_value_heads": 8, "head_dim": 128, "intermediate_size": 3072,
     "vocab_size": 151936, "max_position_embeddings": 40960, "tie_word_embeddings": true})");
   EXPECT_EQ(llmg::compute_facts(model).params.total, 596'049'920);
+  EXPECT_EQ(catalog_facts("qwen3-0-6b").params.total, 596'049'920);  // the catalog's sibling config
 }
 
 // Qwen3-30B-A3B: "3.3B activated" (Qwen3 model card) counts the embedding table: the

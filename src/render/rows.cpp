@@ -90,7 +90,9 @@ std::string describe_positions(const Model& model) {
     else
       fraction = model.layers[i].attention.rope_fraction;
   }
-  std::string out = fmt::format("RoPE θ={}", with_commas(static_cast<std::int64_t>(model.rope_theta)));
+  std::string out = model.rope_theta > 0
+                        ? fmt::format("RoPE θ={}", with_commas(static_cast<std::int64_t>(model.rope_theta)))
+                        : std::string("RoPE (θ not declared in the config)");
   if (fraction < 1.0) out += fmt::format(", partial ({:.0f}% of head dim)", fraction * 100);
   if (nope_layers > 0) out += fmt::format(", {} NoPE layers", nope_layers);
   if (!model.rope_scaling.empty() && model.rope_scaling != "default") out += ", scaling " + model.rope_scaling;

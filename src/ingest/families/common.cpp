@@ -10,7 +10,7 @@ void read_basics(ConfigView& config, Model& model, bool tied_default) {
   model.context_length = config.require_int(Key::ContextLength);
   model.tied_embeddings = config.bool_or(Key::TieEmbeddings, tied_default);
   model.norm_eps = config.number_or(Key::NormEps, 0.0);
-  model.rope_theta = read_rope_theta(config, "", 10000.0);
+  model.rope_theta = read_rope_theta(config, "", 0.0);  // 0: not declared (shown as such, never guessed)
   if (const auto* scaling = config.find("rope_scaling"); scaling && scaling->is_object()) {
     for (const char* key : {"rope_type", "type"}) {
       auto it = scaling->find(key);
