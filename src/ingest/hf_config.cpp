@@ -87,16 +87,15 @@ Result<Model> read_config_json(const json& config, const std::string& file_name)
 }
 
 Result<Model> read_config_text(std::string_view text, const std::string& file_name) {
-  json config = json::parse(text, nullptr, /*allow_exceptions=*/false);
-  if (config.is_discarded()) {
-    // Re-parse with exceptions only to get the position for the message.
-    try {
-      (void)json::parse(text);
-    } catch (const json::parse_error& error) {
-      return bad_input(fmt::format("{}: invalid JSON at byte {}: {}", file_name, error.byte,
-                                   std::string(error.what()).substr(std::string(error.what()).find(':') + 2)));
-    }
-    return bad_input(fmt::format("{}: invalid JSON", file_name));
+  json config;
+  try {
+    config = json::parse(text);
+  } catch (const json::parse_error& error) {
+    // what() reads "[json.exception.parse_error.101] parse error at line 1, column 16: ..."; keep the
+    // part after the exception id.
+    std::string detail = error.what();
+    if (const auto at = detail.find("] "); at != std::string::npos) detail = detail.substr(at + 2);
+    return bad_input(fmt::format("{}: invalid JSON at byte {}: {}", file_name, error.byte, detail));
   }
   return read_config_json(config, file_name);
 }
