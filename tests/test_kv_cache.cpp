@@ -34,6 +34,8 @@ const KvCase kCases[] = {
     {"qwen3-4b", 147'456},               // 36 × 2 × 8 × 128 × 2
     {"qwen3-8b", 147'456},               // 36 × 2 × 8 × 128 × 2
     {"glm-4-5-air-106b", 188'416},       // 46 × 2 × 8 × 128 × 2
+    {"intellect-3-106b", 188'416},       // GLM-4.5-Air architecture
+    {"glm-4-5-355b", 376'832},           // 92 × 2 × 8 × 128 × 2
     {"qwen3-coder-flash-30b-a3b", 98'304},  // 48 × 2 × 4 × 128 × 2
     {"gpt-oss-120b", 73'728},            // 36 × 2 × 8 × 64 × 2 (sliding layers counted in full)
     {"gpt-oss-20b", 49'152},             // 24 × 2 × 8 × 64 × 2
