@@ -67,6 +67,8 @@ const KvCase kCases[] = {
 };
 // clang-format on
 
+void PrintTo(const KvCase& c, std::ostream* os) { *os << c.slug; }
+
 class KvPerToken : public ::testing::TestWithParam<KvCase> {};
 
 TEST_P(KvPerToken, MatchesHandDerivation) {
