@@ -43,6 +43,13 @@ TEST(Catalog, HasEveryModelOfTheFactsTable) {
   for (const auto& entry : entries) {
     EXPECT_FALSE(entry.name.empty()) << entry.slug;
     EXPECT_FALSE(entry.release_date.empty()) << entry.slug;
+    EXPECT_FALSE(entry.vendor.empty()) << entry.slug;
+    EXPECT_FALSE(entry.description.empty()) << entry.slug;
+    if (!entry.parent.empty()) {
+      const auto* parent = llmg::Catalog::bundled().find(entry.parent);
+      ASSERT_NE(parent, nullptr) << entry.slug << ": parent " << entry.parent << " is not in the catalog";
+      EXPECT_LE(parent->release_date, entry.release_date) << entry.slug << " predates its parent";
+    }
     if (kFamiliesPending.count(entry.slug)) {
       EXPECT_FALSE(entry.model.has_value()) << entry.slug << " now reads: drop it from kFamiliesPending";
       EXPECT_NE(entry.unknown_short.find("no reader for"), std::string::npos) << entry.slug;

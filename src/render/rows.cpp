@@ -111,6 +111,14 @@ std::vector<FactRow> fact_rows(const ModelView& view) {
     const CatalogEntry& e = *view.entry;
     if (!e.vendor.empty()) add("vendor", "Vendor", e.vendor);
     add("release_date", "Released", e.release_date);
+    if (!e.parent.empty()) {
+      const CatalogEntry* parent = Catalog::bundled().find(e.parent);
+      add("lineage.parent", "Derives from", parent ? fmt::format("{} ({})", parent->name, parent->slug) : e.parent);
+    }
+    std::string children;
+    for (const CatalogEntry* child : Catalog::bundled().children(e.slug))
+      children += (children.empty() ? "" : ", ") + child->slug;
+    if (!children.empty()) add("lineage.children", "Derived models", children);
     add("config_status", "Config", std::string(config_status_key(e.config_status)) +
                                        (e.hf_repo.empty() ? "" : " (" + e.hf_repo + ")"));
   }
