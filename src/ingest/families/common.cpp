@@ -28,6 +28,9 @@ double read_rope_theta(ConfigView& config, const std::string& layer_type, double
     if (config.find(nested)) return config.number_named(nested, fallback);
   }
   if (config.find("rope_parameters.rope_theta")) return config.number_named("rope_parameters.rope_theta", fallback);
+  // Per-layer-type rope_parameters (Gemma 4): the model-level theta is the full-attention one.
+  if (layer_type.empty() && config.find("rope_parameters.full_attention.rope_theta"))
+    return config.number_named("rope_parameters.full_attention.rope_theta", fallback);
   return config.number_or(Key::RopeTheta, fallback);
 }
 

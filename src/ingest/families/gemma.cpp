@@ -10,13 +10,23 @@
 
 namespace llmg {
 
-void read_gemma3(ConfigView& config, Model& model) {
+namespace {
+
+// What Gemma 3 and 4 share: tied embeddings, sandwich norms, per-head QK-norm, a dense GeGLU MLP.
+Layer gemma_layer(ConfigView& config, Model& model) {
   read_basics(config, model, /*tied_default=*/true);
   model.norm_placement = NormPlacement::Sandwich;
   Layer layer;
   layer.attention = read_attention(config, model);
   layer.attention.qk_norm = QkNorm::PerHead;
   layer.ffn = read_dense_ffn(config);
+  return layer;
+}
+
+}  // namespace
+
+void read_gemma3(ConfigView& config, Model& model) {
+  const Layer layer = gemma_layer(config, model);
   fill_layers(config, model, layer);
   const std::int64_t window = config.require_int(Key::SlidingWindow);
   const double local_theta = config.number_named("rope_local_base_freq", 10000.0);
@@ -33,10 +43,6 @@ void read_gemma3(ConfigView& config, Model& model) {
     if (l.attention.span == AttentionSpan::SlidingWindow) l.attention.rope_theta = local_theta;
 }
 
-}  // namespace llmg
-
-namespace llmg {
-
 // Gemma 4 (Gemma4ForConditionalGeneration, text_config gemma4_text): Gemma 3's sandwich norms, QK-norm
 // and five sliding layers per global layer (layer_types), but global layers have their own KV heads
 // (num_global_key_value_heads), a wider head (global_head_dim) and, with attention_k_eq_v, one
@@ -45,15 +51,10 @@ namespace llmg {
 // MoE (num_experts, top_k_experts, moe_intermediate_size) beside the dense MLP, shown as a shared expert.
 // The KV figures this yields match the published 840 KiB (31B) and 210 KiB (26B-A4B) per token.
 void read_gemma4(ConfigView& config, Model& model) {
-  read_basics(config, model, /*tied_default=*/true);
-  model.norm_placement = NormPlacement::Sandwich;
-  Layer sliding;
-  sliding.attention = read_attention(config, model);
-  sliding.attention.qk_norm = QkNorm::PerHead;
+  Layer sliding = gemma_layer(config, model);
   sliding.attention.rope_fraction = 1.0;
-  sliding.attention.rope_theta = read_rope_theta(config, "sliding_attention", 10000.0);
-  const FeedForwardSpec dense = read_dense_ffn(config);
-  sliding.ffn = dense;
+  sliding.attention.rope_theta = read_rope_theta(config, "sliding_attention", model.rope_theta);
+  const FeedForwardSpec dense = sliding.ffn;
   if (config.bool_named("enable_moe_block", false)) {
     FeedForwardSpec moe;
     moe.kind = FfnKind::MoE;
