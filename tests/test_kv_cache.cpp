@@ -27,6 +27,7 @@ const KvCase kCases[] = {
     {"deepseek-r1-671b", 70'272},        // same as V3
     {"deepseek-v3-2-671b", 70'272},      // same MLA; the DSA indexer key is not in the convention
     {"gemma-3-27b", 507'904},            // 62 × 2 × 16 × 128 × 2 (windows not applied)
+    {"gemma-3-270m", 18'432},            // 18 × 2 × 1 × 256 × 2 (MQA)
     {"llama-4-maverick-400b", 196'608},  // 48 × 2 × 8 × 128 × 2 (chunks not applied)
     {"qwen3-235b-a22b", 192'512},        // 94 × 2 × 4 × 128 × 2
     {"qwen3-30b-a3b", 98'304},           // 48 × 2 × 4 × 128 × 2

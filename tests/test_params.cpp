@@ -100,6 +100,14 @@ TEST(Params, Llama4Maverick) {
   EXPECT_LT(off_by(facts.params.active_with_embeddings, 17e9), 0.02);
 }
 
+// Gemma 3 270M (Google's announcement, Aug 2025): "170M embedding parameters" (a 262,144-token
+// vocabulary × 640) "and 100M for the transformer blocks".
+TEST(Params, Gemma3_270mSplit) {
+  const auto facts = catalog_facts("gemma-3-270m");
+  EXPECT_EQ(facts.params.embedding, 262'144LL * 640);
+  EXPECT_LT(off_by(facts.params.total - facts.params.embedding, 100e6), 0.005);
+}
+
 // Gemma 4 model card: 31B dense has 30.7B parameters in the language model; 26B-A4B has 25.2B total and
 // 3.8B active (its card counts the tied embedding once, as our convention does).
 TEST(Params, Gemma4) {
