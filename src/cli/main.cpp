@@ -15,6 +15,7 @@
 #include "render/chart.h"
 #include "render/json.h"
 #include "render/text.h"
+#include "cli/verb_serve.h"
 
 namespace {
 
@@ -234,6 +235,9 @@ int main(int argc, char** argv) {
   memory->add_option("--plot", memory_options.plot, "write the memory-vs-context curve as SVG");
   memory->add_flag("--json", json, "JSON document");
 
+  llmg::cli::ServeVerb serve;
+  llmg::cli::add_serve_verb(app, serve);
+
   if (argc > 1 && argv[1][0] != '-') {
     bool known = false;
     std::string verbs;
@@ -264,6 +268,7 @@ int main(int argc, char** argv) {
     if (inspect->parsed()) return run_show(target, json, false);
     if (diff->parsed()) return run_diff(target, other, json);
     if (memory->parsed()) return run_memory(memory_models, memory_options, json);
+    if (serve.command->parsed()) return llmg::cli::run_serve(serve);
   } catch (const std::exception& e) {
     std::cerr << "llmgallery: internal error: " << e.what() << "\n";
     return kExitInternal;

@@ -179,6 +179,8 @@ std::vector<KindCount> count_by(const Model& model, KeyOf key_of) {
   return counts;
 }
 
+}  // namespace
+
 std::string short_mixer_label(const std::string& key) {
   // Short words for the one-line summary ("52 sliding-window + 10 global").
   static const std::pair<std::string_view, std::string_view> kShort[] = {
@@ -198,8 +200,6 @@ std::string short_mixer_label(const std::string& key) {
     if (k == key) return std::string(label);
   return key;
 }
-
-}  // namespace
 
 std::vector<KindCount> mixer_mix(const Model& model) {
   return count_by(model, [](const Layer& layer) { return layer_mixer_key(layer); });

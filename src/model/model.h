@@ -221,6 +221,8 @@ std::vector<KindCount> mixer_mix(const Model& model);
 std::vector<KindCount> ffn_mix(const Model& model);
 // Consecutive runs of identical (mixer, ffn) keys, in order: the layer strip as runs.
 std::vector<KindCount> layer_runs(const Model& model);
+// Short word for a mixer key: "sliding_attention" -> "sliding-window", "gated_deltanet" -> "Gated DeltaNet".
+std::string short_mixer_label(const std::string& key);
 // "52 sliding-window + 10 global"
 std::string mixer_mix_summary(const Model& model);
 

@@ -1,0 +1,462 @@
+#include "render/html/gallery.h"
+
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <functional>
+
+#include <fmt/format.h>
+
+#include "analysis/kv_band.h"
+#include "render/diagram.h"
+#include "render/format.h"
+
+namespace llmg::html {
+
+namespace {
+
+std::string lower(std::string_view text) {
+  std::string out(text);
+  for (char& c : out) c = char(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+std::string attention_flavour_of(const Model& model) {
+  for (const Layer& layer : model.layers)
+    if (layer.mixer == MixerKind::Attention || layer.mixer == MixerKind::LatentAttention)
+      return attention_flavour(layer);
+  return "";
+}
+
+}  // namespace
+
+const GalleryItem* Gallery::find(std::string_view slug) const {
+  for (const GalleryItem& item : items)
+    if (item.view.slug == slug) return &item;
+  return nullptr;
+}
+
+Gallery build_gallery(const Catalog& catalog) {
+  Gallery gallery;
+  gallery.items.reserve(catalog.entries().size());
+  for (const CatalogEntry& entry : catalog.entries()) {
+    GalleryItem item;
+    item.view = view_of(entry);
+    const ModelView& v = item.view;
+    item.license_group = license_label(entry.license);
+    std::string text = v.name + " " + v.slug + " " + entry.vendor + " " + entry.description + " " +
+                       item.license_group + " " + entry.release_date;
+    if (v.model) {
+      DiagramOptions options;
+      options.thumbnail = true;
+      item.thumbnail_svg = diagram_svg(v, options);
+      for (const KindCount& kc : v.facts.layer_mix) item.attention_kinds.push_back(kc.kind);
+      if (std::string flavour = attention_flavour_of(*v.model); !flavour.empty()) item.attention_kinds.push_back(flavour);
+      text += " " + v.model->family + " " + std::string(decoder_type_label(v.facts.decoder_type)) + " " +
+              v.facts.attention_summary;
+      for (const KindCount& kc : v.facts.layer_mix) text += " " + short_mixer_label(kc.kind);
+    } else {
+      text += " unknown " + entry.unknown_short;
+    }
+    item.search_text = lower(text);
+    gallery.items.push_back(std::move(item));
+  }
+  return gallery;
+}
+
+const std::vector<SortKey>& sort_keys() {
+  static const std::vector<SortKey> kKeys = {
+      {"date", "release date", true},        {"name", "name", false},
+      {"total", "total parameters", true},   {"active", "active parameters", true},
+      {"kv", "KV cache per token", true},    {"context", "context length", true},
+      {"layers", "layers", true},            {"score", "benchmark score", true},
+  };
+  return kKeys;
+}
+
+Result<std::int64_t> parse_size(std::string_view text, std::string_view parameter) {
+  auto fail = [&] {
+    return bad_input(fmt::format("parameter '{}': expected a size such as 500M, 7B or 1.5T, got '{}'", parameter, text));
+  };
+  if (text.empty() || text.size() > 24) return fail();
+  double scale = 1e9;
+  std::string number(text);
+  const char last = char(std::toupper(static_cast<unsigned char>(number.back())));
+  if (last == 'K' || last == 'M' || last == 'B' || last == 'T') {
+    scale = last == 'K' ? 1e3 : last == 'M' ? 1e6 : last == 'B' ? 1e9 : 1e12;
+    number.pop_back();
+  }
+  if (number.empty() || !std::all_of(number.begin(), number.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)) || c == '.'; }) ||
+      std::count(number.begin(), number.end(), '.') > 1 || number == ".")
+    return fail();
+  const double value = std::stod(number) * scale;
+  if (!std::isfinite(value) || value > 1e15) return fail();
+  return static_cast<std::int64_t>(std::llround(value));
+}
+
+namespace {
+
+// YYYY, YYYY-MM or YYYY-MM-DD; `upper` widens a partial date to the end of its period.
+Result<std::string> parse_date_bound(std::string_view text, std::string_view parameter, bool upper) {
+  auto digits = [&](std::size_t from, std::size_t count) {
+    if (text.size() < from + count) return false;
+    for (std::size_t i = from; i < from + count; ++i)
+      if (!std::isdigit(static_cast<unsigned char>(text[i]))) return false;
+    return true;
+  };
+  const bool year = text.size() == 4 && digits(0, 4);
+  const bool month = text.size() == 7 && digits(0, 4) && text[4] == '-' && digits(5, 2);
+  const bool day = text.size() == 10 && digits(0, 4) && text[4] == '-' && digits(5, 2) && text[7] == '-' && digits(8, 2);
+  if (!year && !month && !day)
+    return bad_input(fmt::format("parameter '{}': expected a date YYYY, YYYY-MM or YYYY-MM-DD, got '{}'", parameter, text));
+  if (year) return std::string(text) + (upper ? "-12-31" : "-01-01");
+  if (month) return std::string(text) + (upper ? "-31" : "-01");
+  return std::string(text);
+}
+
+bool known_decoder_type(std::string_view key) {
+  for (DecoderType type : {DecoderType::Dense, DecoderType::SparseMoE, DecoderType::Hybrid, DecoderType::Recurrent})
+    if (decoder_type_key(type) == key) return true;
+  return false;
+}
+
+}  // namespace
+
+Result<GalleryQuery> parse_gallery_query(const QueryParams& params) {
+  GalleryQuery query;
+  std::optional<bool> order;
+  std::string view;
+  auto too_long = [](const std::string& name, const std::string& value) -> Result<void> {
+    if (value.size() > 200) return bad_input(fmt::format("parameter '{}': longer than 200 characters", name));
+    return {};
+  };
+  for (const auto& [name, value] : params) {
+    if (auto ok = too_long(name, value); !ok) return tl::unexpected(ok.error());
+    if (value.empty()) continue;  // an empty form field means "any"
+    if (name == "sort") {
+      const auto& keys = sort_keys();
+      if (std::none_of(keys.begin(), keys.end(), [&](const SortKey& k) { return value == k.key; }))
+        return bad_input(fmt::format("parameter 'sort': expected one of date, name, total, active, kv, context, "
+                                     "layers, score, got '{}'", value));
+      query.sort = value;
+    } else if (name == "order") {
+      if (value != "asc" && value != "desc")
+        return bad_input(fmt::format("parameter 'order': expected asc or desc, got '{}'", value));
+      order = value == "desc";
+    } else if (name == "view") {
+      if (value != "cards" && value != "compact")
+        return bad_input(fmt::format("parameter 'view': expected cards or compact, got '{}'", value));
+      view = value;
+    } else if (name == "type") {
+      if (!known_decoder_type(value))
+        return bad_input(fmt::format("parameter 'type': expected dense, moe, hybrid or recurrent, got '{}'", value));
+      query.types.insert(value);
+    } else if (name == "attn") {
+      query.attention.insert(value);
+    } else if (name == "vendor") {
+      query.vendors.insert(value);
+    } else if (name == "license") {
+      query.licenses.insert(value);
+    } else if (name == "from" || name == "to") {
+      auto date = parse_date_bound(value, name, name == "to");
+      if (!date) return tl::unexpected(date.error());
+      (name == "from" ? query.date_from : query.date_to) = *date;
+    } else if (name == "min" || name == "max") {
+      auto size = parse_size(value, name);
+      if (!size) return tl::unexpected(size.error());
+      (name == "min" ? query.min_total : query.max_total) = *size;
+    } else if (name == "q") {
+      query.text = value;
+    }
+  }
+  const auto& keys = sort_keys();
+  const auto key = std::find_if(keys.begin(), keys.end(), [&](const SortKey& k) { return query.sort == k.key; });
+  query.descending = order ? *order : key->descending_by_default;
+  query.compact = view == "compact";
+  // Canonical form: only what differs from the defaults, in a fixed order.
+  QueryParams& c = query.canonical;
+  if (query.sort != "date") c.emplace_back("sort", query.sort);
+  if (query.descending != key->descending_by_default) c.emplace_back("order", query.descending ? "desc" : "asc");
+  for (const auto& t : query.types) c.emplace_back("type", t);
+  for (const auto& a : query.attention) c.emplace_back("attn", a);
+  for (const auto& v : query.vendors) c.emplace_back("vendor", v);
+  for (const auto& l : query.licenses) c.emplace_back("license", l);
+  for (const auto& [name, value] : params)
+    if ((name == "from" || name == "to" || name == "min" || name == "max") && !value.empty()) c.emplace_back(name, value);
+  if (!query.text.empty()) c.emplace_back("q", query.text);
+  if (query.compact) c.emplace_back("view", "compact");
+  return query;
+}
+
+namespace {
+
+std::optional<double> sort_value(const GalleryItem& item, const std::string& key) {
+  const ModelView& v = item.view;
+  if (key == "score") {
+    if (v.entry && v.entry->benchmark_score) return *v.entry->benchmark_score;
+    return std::nullopt;
+  }
+  if (!v.model) return std::nullopt;
+  const Facts& f = v.facts;
+  if (key == "total") return double(f.params.total);
+  if (key == "active") return double(f.params.active);
+  if (key == "kv") return double(f.kv_cache.bytes_per_token_bf16);
+  if (key == "context") return double(f.context_length);
+  if (key == "layers") return double(f.layers);
+  return std::nullopt;
+}
+
+bool matches(const GalleryItem& item, const GalleryQuery& q) {
+  const ModelView& v = item.view;
+  const CatalogEntry* e = v.entry;
+  const bool needs_facts = !q.types.empty() || !q.attention.empty() || q.min_total || q.max_total;
+  if (needs_facts && !v.model) return false;
+  if (!q.types.empty() && !q.types.contains(std::string(decoder_type_key(v.facts.decoder_type)))) return false;
+  if (!q.attention.empty() &&
+      std::none_of(item.attention_kinds.begin(), item.attention_kinds.end(),
+                   [&](const std::string& k) { return q.attention.contains(k); }))
+    return false;
+  if (!q.vendors.empty() && !(e && q.vendors.contains(e->vendor))) return false;
+  if (!q.licenses.empty() && !q.licenses.contains(item.license_group)) return false;
+  const std::string date = e ? e->release_date : "";
+  if (!q.date_from.empty() && date < q.date_from) return false;
+  if (!q.date_to.empty() && (date.empty() || date > q.date_to)) return false;
+  if (q.min_total && v.facts.params.total < *q.min_total) return false;
+  if (q.max_total && v.facts.params.total > *q.max_total) return false;
+  if (!q.text.empty()) {
+    // Every word must appear.
+    std::string words = lower(q.text);
+    std::size_t start = 0;
+    while (start < words.size()) {
+      std::size_t end = words.find(' ', start);
+      if (end == std::string::npos) end = words.size();
+      if (end > start && item.search_text.find(words.substr(start, end - start)) == std::string::npos) return false;
+      start = end + 1;
+    }
+  }
+  return true;
+}
+
+}  // namespace
+
+std::vector<const GalleryItem*> select_items(const Gallery& gallery, const GalleryQuery& query) {
+  std::vector<const GalleryItem*> out;
+  for (const GalleryItem& item : gallery.items)
+    if (matches(item, query)) out.push_back(&item);
+  const bool desc = query.descending;
+  if (query.sort == "name") {
+    std::stable_sort(out.begin(), out.end(), [&](const GalleryItem* a, const GalleryItem* b) {
+      const std::string la = lower(a->view.name), lb = lower(b->view.name);
+      return desc ? lb < la : la < lb;
+    });
+  } else if (query.sort == "date") {
+    std::stable_sort(out.begin(), out.end(), [&](const GalleryItem* a, const GalleryItem* b) {
+      const std::string da = a->view.entry ? a->view.entry->release_date : "";
+      const std::string db = b->view.entry ? b->view.entry->release_date : "";
+      if (da != db) return desc ? db < da : da < db;
+      return a->view.name < b->view.name;
+    });
+  } else {
+    std::stable_sort(out.begin(), out.end(), [&](const GalleryItem* a, const GalleryItem* b) {
+      const auto va = sort_value(*a, query.sort), vb = sort_value(*b, query.sort);
+      if (!va || !vb) return va.has_value() && !vb.has_value();  // missing values last
+      if (*va != *vb) return desc ? *va > *vb : *va < *vb;
+      return a->view.name < b->view.name;
+    });
+  }
+  return out;
+}
+
+std::string decoder_badge(const ModelView& view) {
+  if (!view.model) return "<span class=\"badge unknown\">unknown</span>";
+  return fmt::format("<span class=\"badge type-{}\">{}</span>", decoder_type_key(view.facts.decoder_type),
+                     escape(decoder_type_label(view.facts.decoder_type)));
+}
+
+std::string kv_text(const ModelView& view) {
+  const std::int64_t bytes = view.facts.kv_cache.bytes_per_token_bf16;
+  const KvBandInfo& band = kv_band(bytes);
+  return fmt::format("{} <span class=\"band band-{}\">{}</span>", bytes == 0 ? "0 B" : human_bytes(bytes), band.key,
+                     band.label);
+}
+
+std::string params_text(const ModelView& view) {
+  const ParameterCounts& p = view.facts.params;
+  if (p.active == p.total) return human_count(p.total) + " total, all active";
+  return fmt::format("{} total · {} active ({})", human_count(p.total), human_count(p.active),
+                     percent(p.total ? double(p.active) / double(p.total) : 0));
+}
+
+std::string layer_mix_text(const ModelView& view) {
+  std::string out;
+  for (const KindCount& kc : view.facts.layer_mix)
+    out += fmt::format("{}{} {}", out.empty() ? "" : " + ", kc.count, short_mixer_label(kc.kind));
+  const auto& ffn = view.facts.ffn_mix;
+  std::string ffn_text;
+  for (const KindCount& kc : ffn)
+    if (kc.kind == "moe") ffn_text = fmt::format("; {} MoE FFN", kc.count);
+  return out + ffn_text;
+}
+
+std::string model_card(const GalleryItem& item, bool link) {
+  const ModelView& v = item.view;
+  const CatalogEntry* e = v.entry;
+  const std::string href = "/models/" + url_encode(v.slug);
+  std::string title = link ? fmt::format("<a href=\"{}\">{}</a>", href, escape(v.name)) : escape(v.name);
+  std::string meta;
+  if (e) meta = fmt::format("{} · <time datetime=\"{}\">{}</time>", escape(e->vendor), escape(e->release_date),
+                            escape(e->release_date));
+  std::string thumb;
+  if (!item.thumbnail_svg.empty())
+    thumb = fmt::format("<div class=\"thumb\" aria-hidden=\"true\">{}</div>", item.thumbnail_svg);
+  if (!v.model) {
+    return fmt::format(
+        "<article class=\"card unknown\" data-slug=\"{}\"><h2>{}</h2><p class=\"meta\">{}</p>{}"
+        "<p class=\"why\"><strong>Architecture unknown:</strong> {}</p>"
+        "<dl><dt>License</dt><dd>{}</dd></dl></article>",
+        escape(v.slug), title, meta, decoder_badge(v), escape(e ? e->unknown_reason : "no configuration"),
+        e ? license_html(e->license) : "");
+  }
+  const Facts& f = v.facts;
+  return fmt::format(
+      "<article class=\"card\" data-slug=\"{}\">{}<h2>{}</h2><p class=\"meta\">{} {}</p><dl>"
+      "<dt>Attention</dt><dd>{}</dd>"
+      "<dt>Layers</dt><dd>{} · {}</dd>"
+      "<dt>Parameters</dt><dd>{}</dd>"
+      "<dt>KV per token</dt><dd>{}</dd>"
+      "<dt>Context</dt><dd>{}</dd>"
+      "<dt>License</dt><dd>{}</dd></dl></article>",
+      escape(v.slug), thumb, title, meta, decoder_badge(v), escape(f.attention_summary), f.layers,
+      escape(layer_mix_text(v)), params_text(v), kv_text(v), human_tokens(f.context_length),
+      e ? license_html(e->license) : "—");
+}
+
+namespace {
+
+std::string options_html(const std::vector<std::pair<std::string, std::string>>& options,
+                         const std::set<std::string>& selected) {
+  std::string out = "<option value=\"\">any</option>";
+  for (const auto& [value, label] : options)
+    out += fmt::format("<option value=\"{}\"{}>{}</option>", escape(value), selected.contains(value) ? " selected" : "",
+                       escape(label));
+  return out;
+}
+
+std::string filter_form(const Gallery& g, const GalleryQuery& q) {
+  std::vector<std::pair<std::string, std::string>> types, attention, vendors, licenses;
+  for (DecoderType t : {DecoderType::Dense, DecoderType::SparseMoE, DecoderType::Hybrid, DecoderType::Recurrent})
+    types.emplace_back(std::string(decoder_type_key(t)), std::string(decoder_type_label(t)));
+  std::set<std::string> seen_attention, seen_vendor, seen_license;
+  for (const GalleryItem& item : g.items) {
+    for (const std::string& k : item.attention_kinds) seen_attention.insert(k);
+    if (item.view.entry && !item.view.entry->vendor.empty()) seen_vendor.insert(item.view.entry->vendor);
+    seen_license.insert(item.license_group);
+  }
+  for (const std::string& k : seen_attention) attention.emplace_back(k, short_mixer_label(k));
+  for (const std::string& v : seen_vendor) vendors.emplace_back(v, v);
+  for (const std::string& l : seen_license) licenses.emplace_back(l, l);
+  std::string sort_options;
+  for (const SortKey& k : sort_keys())
+    sort_options += fmt::format("<option value=\"{}\"{}>{}</option>", k.key, q.sort == k.key ? " selected" : "", k.label);
+  auto value_of = [&](const char* name) {
+    for (const auto& [n, v] : q.canonical)
+      if (n == name) return escape(v);
+    return std::string();
+  };
+  return fmt::format(
+      "<form class=\"filters\" method=\"get\" action=\"/\" role=\"search\" data-autosubmit>"
+      "<div class=\"field wide\"><label for=\"q\">Search</label><input type=\"search\" id=\"q\" name=\"q\" value=\"{}\" "
+      "placeholder=\"name, vendor, attention, family…\"></div>"
+      "<div class=\"field\"><label for=\"sort\">Sort by</label><select id=\"sort\" name=\"sort\">{}</select></div>"
+      "<div class=\"field\"><label for=\"order\">Order</label><select id=\"order\" name=\"order\">"
+      "<option value=\"desc\"{}>descending</option><option value=\"asc\"{}>ascending</option></select></div>"
+      "<div class=\"field\"><label for=\"type\">Decoder</label><select id=\"type\" name=\"type\">{}</select></div>"
+      "<div class=\"field\"><label for=\"attn\">Attention / mixer</label><select id=\"attn\" name=\"attn\">{}</select></div>"
+      "<div class=\"field\"><label for=\"vendor\">Vendor</label><select id=\"vendor\" name=\"vendor\">{}</select></div>"
+      "<div class=\"field\"><label for=\"license\">License</label><select id=\"license\" name=\"license\">{}</select></div>"
+      "<div class=\"field\"><label for=\"from\">Released from</label><input id=\"from\" name=\"from\" value=\"{}\" "
+      "placeholder=\"2025-01\" pattern=\"\\d{{4}}(-\\d{{2}}){{0,2}}\" size=\"10\"></div>"
+      "<div class=\"field\"><label for=\"to\">to</label><input id=\"to\" name=\"to\" value=\"{}\" placeholder=\"2026\" "
+      "pattern=\"\\d{{4}}(-\\d{{2}}){{0,2}}\" size=\"10\"></div>"
+      "<div class=\"field\"><label for=\"min\">Total params from</label><input id=\"min\" name=\"min\" value=\"{}\" "
+      "placeholder=\"1B\" size=\"6\"></div>"
+      "<div class=\"field\"><label for=\"max\">to</label><input id=\"max\" name=\"max\" value=\"{}\" placeholder=\"100B\" "
+      "size=\"6\"></div>"
+      "<div class=\"field\"><label for=\"view\">View</label><select id=\"view\" name=\"view\">"
+      "<option value=\"cards\"{}>detailed cards</option><option value=\"compact\"{}>compact table</option></select></div>"
+      "<div class=\"actions\"><button type=\"submit\">Apply</button> <a href=\"/\">Reset</a></div>"
+      "</form>",
+      escape(q.text), sort_options, q.descending ? " selected" : "", q.descending ? "" : " selected",
+      options_html(types, q.types), options_html(attention, q.attention), options_html(vendors, q.vendors),
+      options_html(licenses, q.licenses), value_of("from"), value_of("to"), value_of("min"), value_of("max"),
+      q.compact ? "" : " selected", q.compact ? " selected" : "");
+}
+
+std::string compact_table(const std::vector<const GalleryItem*>& items) {
+  std::string rows;
+  for (const GalleryItem* item : items) {
+    const ModelView& v = item->view;
+    const CatalogEntry* e = v.entry;
+    const std::string score = e && e->benchmark_score ? fmt::format("{:g}", *e->benchmark_score) : "—";
+    if (!v.model) {
+      rows += fmt::format(
+          "<tr data-slug=\"{}\"><th scope=\"row\"><a href=\"/models/{}\">{}</a></th><td>{}</td><td>{}</td>"
+          "<td colspan=\"6\">unknown: {}</td><td class=\"num\">{}</td></tr>",
+          escape(v.slug), url_encode(v.slug), escape(v.name), escape(e ? e->vendor : ""),
+          escape(e ? e->release_date : ""), escape(e ? e->unknown_short : ""), score);
+      continue;
+    }
+    const Facts& f = v.facts;
+    rows += fmt::format(
+        "<tr data-slug=\"{}\"><th scope=\"row\"><a href=\"/models/{}\">{}</a></th><td>{}</td><td>{}</td><td>{}</td>"
+        "<td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td>"
+        "<td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>",
+        escape(v.slug), url_encode(v.slug), escape(v.name), escape(e ? e->vendor : ""), escape(e ? e->release_date : ""),
+        decoder_badge(v), escape(f.attention_summary), human_count(f.params.total), human_count(f.params.active),
+        kv_text(v), human_tokens(f.context_length), f.layers, score);
+  }
+  return fmt::format(
+      "<div class=\"table-wrap\"><table class=\"compact\"><thead><tr><th scope=\"col\">Model</th><th scope=\"col\">Vendor</th>"
+      "<th scope=\"col\">Released</th><th scope=\"col\">Decoder</th><th scope=\"col\">Attention</th>"
+      "<th scope=\"col\">Total</th><th scope=\"col\">Active</th><th scope=\"col\">KV / token</th>"
+      "<th scope=\"col\">Context</th><th scope=\"col\">Layers</th><th scope=\"col\">Score</th></tr></thead>"
+      "<tbody>{}</tbody></table></div>",
+      rows);
+}
+
+}  // namespace
+
+std::string index_page(const Gallery& gallery, const GalleryQuery& query) {
+  const auto items = select_items(gallery, query);
+  std::string list;
+  if (query.compact) {
+    list = compact_table(items);
+  } else {
+    list = "<div class=\"cards\">";
+    for (const GalleryItem* item : items) list += model_card(*item);
+    list += "</div>";
+  }
+  if (items.empty()) list = "<p class=\"empty\">No model matches these filters. <a href=\"/\">Show all</a>.</p>";
+  std::string bands;
+  for (const KvBandInfo& b : kv_bands()) {
+    if (b.band == KvBand::NoCache) {
+      bands += "<li><span class=\"band band-no-cache\">no cache</span> 0 B</li>";
+      continue;
+    }
+    bands += fmt::format("<li><span class=\"band band-{}\">{}</span> {}</li>", b.key, b.label,
+                         b.below_bytes < 0 ? "≥ 192 KiB" : "&lt; " + human_bytes(b.below_bytes));
+  }
+  const std::string body = fmt::format(
+      "<h1>Open LLM architectures</h1>"
+      "<p class=\"lede\">{} models, every fact computed from the model's own configuration. "
+      "Compare any two from a model page, or <a href=\"/inspect\">inspect your own config.json</a>.</p>"
+      "{}<p class=\"count\" id=\"count\" aria-live=\"polite\">Showing {} of {} models</p>{}"
+      "<details class=\"legend\"><summary>KV cache bands (bytes per token, bf16, every caching layer counted in "
+      "full)</summary><ul class=\"bands\">{}</ul></details>",
+      gallery.items.size(), filter_form(gallery, query), items.size(), gallery.items.size(), list, bands);
+  return page({"llmgallery — open LLM architectures", "An architecture gallery of open LLMs, every fact derived from the configs.",
+               Nav::Gallery},
+              body);
+}
+
+}  // namespace llmg::html

@@ -1,0 +1,116 @@
+#include "render/html/memory_calc.h"
+
+#include <fmt/format.h>
+
+#include "render/chart.h"
+#include "render/format.h"
+
+namespace llmg::html {
+
+namespace {
+constexpr std::int64_t kMaxBatch = 4096;
+constexpr std::int64_t kMaxContext = std::int64_t(1) << 26;  // 64M tokens
+const char* const kFormats[] = {"bf16", "fp16", "fp8", "int8", "int4"};
+}  // namespace
+
+Result<MemorySettings> parse_memory_settings(const QueryParams& params) {
+  MemorySettings s;
+  for (const auto& [name, value] : params) {
+    if (value.empty()) continue;
+    if (name == "context") {
+      auto context = parse_token_count(value, "context");
+      if (!context) return tl::unexpected(context.error());
+      if (*context < 1 || *context > kMaxContext)
+        return bad_input(fmt::format("parameter 'context': expected 1 to 64M tokens, got '{}'", value));
+      s.context = *context;
+      s.context_text = value;
+      s.canonical.emplace_back("context", value);
+    } else if (name == "batch") {
+      std::int64_t batch = 0;
+      bool ok = !value.empty() && value.size() <= 5;
+      for (char c : value) ok = ok && c >= '0' && c <= '9';
+      if (ok) batch = std::stoll(value);
+      if (!ok || batch < 1 || batch > kMaxBatch)
+        return bad_input(fmt::format("parameter 'batch': expected an integer from 1 to {}, got '{}'", kMaxBatch, value));
+      s.batch = batch;
+      if (batch != 1) s.canonical.emplace_back("batch", value);
+    } else if (name == "kv" || name == "weights") {
+      auto format = number_format(value, name);
+      if (!format) return tl::unexpected(format.error());
+      (name == "kv" ? s.kv : s.weights) = *format;
+      if (value != "bf16") s.canonical.emplace_back(name, value);
+    }
+  }
+  return s;
+}
+
+std::string memory_section(const std::vector<const ModelView*>& views, const MemorySettings& s, const std::string& action) {
+  auto options = [](const NumberFormat& chosen) {
+    std::string out;
+    for (const char* name : kFormats)
+      out += fmt::format("<option{}>{}</option>", chosen.name == name ? " selected" : "", name);
+    return out;
+  };
+  std::string form = fmt::format(
+      "<form class=\"calc\" method=\"get\" action=\"{}#memory\" data-autosubmit>"
+      "<div class=\"field\"><label for=\"m-context\">Context (tokens)</label><input id=\"m-context\" name=\"context\" "
+      "value=\"{}\" placeholder=\"model's own\" size=\"8\"></div>"
+      "<div class=\"field\"><label for=\"m-batch\">Batch</label><input id=\"m-batch\" name=\"batch\" type=\"number\" "
+      "min=\"1\" max=\"{}\" value=\"{}\"></div>"
+      "<div class=\"field\"><label for=\"m-kv\">KV dtype</label><select id=\"m-kv\" name=\"kv\">{}</select></div>"
+      "<div class=\"field\"><label for=\"m-weights\">Weights dtype</label><select id=\"m-weights\" name=\"weights\">{}"
+      "</select></div><div class=\"actions\"><button type=\"submit\">Compute</button></div></form>",
+      escape(action), escape(s.context_text), kMaxBatch, s.batch, options(s.kv), options(s.weights));
+  std::string tables;
+  std::vector<const ModelView*> charted;
+  for (const ModelView* view : views) {
+    if (!view->model) {
+      tables += fmt::format("<p>{}: architecture unknown, no memory figures.</p>", escape(view->name));
+      continue;
+    }
+    MemoryQuery query;
+    query.context = s.context ? s.context : view->facts.context_length;
+    query.batch = s.batch;
+    query.kv = s.kv;
+    query.weights = s.weights;
+    auto report = memory_report(*view->model, query);
+    if (!report) {
+      tables += fmt::format("<p>{}: {}</p>", escape(view->name), escape(report.error().message));
+      continue;
+    }
+    charted.push_back(view);
+    std::string kinds;
+    for (const LayerMemory& g : report->by_kind)
+      kinds += fmt::format("<tr><th scope=\"row\">{} × {}</th><td class=\"num\">{}</td><td class=\"num\">{}</td>"
+                           "<td class=\"num\">{}</td></tr>",
+                           g.layers, escape(short_mixer_label(g.kind)),
+                           g.tokens_kept ? human_tokens(g.tokens_kept) : "—", human_bytes(g.kv_bytes * query.batch),
+                           human_bytes(g.state_bytes * query.batch));
+    std::string fits;
+    for (const AcceleratorFit& fit : accelerator_fits(report->total_bytes))
+      fits += fmt::format("<li>{} ({}): {}</li>", escape(fit.name), human_bytes(fit.memory_bytes),
+                          fit.count ? fmt::format("{} ×", *fit.count) : std::string("more than 8"));
+    tables += fmt::format(
+        "<div class=\"memory\"><h3>{} at {} tokens × {}</h3>"
+        "<dl class=\"totals\"><dt>Weights ({})</dt><dd>{}</dd><dt>KV cache ({}, as kept)</dt><dd>{}</dd>"
+        "<dt>KV without windows</dt><dd>{}</dd><dt>Recurrent state</dt><dd>{}</dd><dt>Total</dt><dd><strong>{}</strong></dd>"
+        "<dt>Decode FLOPs / token</dt><dd>{:.3g}</dd></dl>"
+        "<div class=\"table-wrap\"><table><thead><tr><th scope=\"col\">Layers</th><th scope=\"col\">Tokens kept</th>"
+        "<th scope=\"col\">KV</th><th scope=\"col\">State</th></tr></thead><tbody>{}</tbody></table></div>"
+        "<details><summary>Fits on</summary><ul>{}</ul></details></div>",
+        escape(view->name), with_commas(query.context), query.batch == 1 ? "1 sequence" : fmt::format("{} sequences", query.batch),
+        query.weights.name, human_bytes(report->weight_bytes), query.kv.name, human_bytes(report->kv_bytes),
+        human_bytes(report->naive_kv_bytes), human_bytes(report->state_bytes), human_bytes(report->total_bytes),
+        report->decode_flops_per_token, kinds, fits);
+  }
+  std::string chart;
+  if (!charted.empty())
+    chart = fmt::format("<figure class=\"chart\">{}<figcaption>KV cache and recurrent state against context "
+                        "({} KV, batch {}), log scales.</figcaption></figure>",
+                        memory_chart_svg(charted, s.kv, s.batch), s.kv.name, s.batch);
+  return fmt::format("<section id=\"memory\" aria-labelledby=\"memory-h\"><h2 id=\"memory-h\">Memory calculator</h2>{}"
+                     "<div class=\"memories\">{}</div>{}</section>",
+                     form, tables, chart);
+}
+
+}  // namespace llmg::html

@@ -1,0 +1,42 @@
+// The gallery's other pages: timeline / scale chart, family tree, changelog with its Atom feed, and the
+// inspect form for an uploaded config.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "render/html/gallery.h"
+#include "render/html/memory_calc.h"
+#include "util/result.h"
+
+namespace llmg::html {
+
+// Timeline: every known model on a time axis, circle area ∝ total parameters, colour = decoder type;
+// y = "kv" (KV bytes per token) or "active" (active parameters), log scale.
+std::string timeline_svg(const Gallery& gallery, const std::string& y_axis);
+std::string timeline_page(const Gallery& gallery, const std::string& y_axis);
+
+// The catalog lineage (models.tsv `parent`) as a left-to-right tree, one SVG node per model.
+std::string family_tree_svg(const Gallery& gallery);
+std::string tree_page(const Gallery& gallery);
+
+// catalog/changelog.tsv: date, slug, kind (added | corrected), text.
+struct Change {
+  std::string date, slug, kind, text;
+};
+Result<std::vector<Change>> parse_changelog(std::string_view tsv);
+std::string changelog_page(const Gallery& gallery, const std::vector<Change>& changes);
+// Atom 1.0 (RFC 4287): one entry per change, newest first; links relative to the feed's own URL.
+std::string atom_feed(const Gallery& gallery, const std::vector<Change>& changes);
+
+// The inspect page: the form, and when a config was posted, its card, fact sheet and an optional diff.
+struct InspectResult {
+  std::string file_name;
+  std::optional<ModelView> view;  // set when the config parsed
+  std::string error;              // why it did not
+  const GalleryItem* against = nullptr;
+};
+std::string inspect_page(const Gallery& gallery, const InspectResult* result, const MemorySettings& memory);
+
+}  // namespace llmg::html
