@@ -1,24 +1,39 @@
 #!/usr/bin/env bash
 # Installs what llmgallery needs on Debian 12, from Debian's packages only.
 #   scripts/setup.sh          build dependencies
-#   scripts/setup.sh --test   build and test dependencies
+#   scripts/setup.sh --test   build and test dependencies (browser tests: Debian's chromium, then
+#                             `npm ci` in tests/browser for playwright-core; no browser is downloaded)
+#   scripts/setup.sh --bench  build dependencies and the web benchmark's wrk and nginx-light
 # Idempotent: packages already installed are not fetched again.
 set -euo pipefail
 
 packages=(g++ cmake make pkg-config nlohmann-json3-dev libfmt-dev libcli11-dev libexpected-dev
           libcpp-httplib-dev)
 if [[ "${1:-}" == "--test" ]]; then
-  packages+=(libgtest-dev python3)
+  packages+=(libgtest-dev python3 chromium nodejs)
+fi
+if [[ "${1:-}" == "--bench" ]]; then
+  packages+=(wrk nginx-light)
 fi
 
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
 done
+# npm: Debian's package, unless the installed nodejs already brings its own (NodeSource builds do).
+if [[ "${1:-}" == "--test" ]] && ! command -v npm >/dev/null; then missing+=(npm); fi
 if ((${#missing[@]})); then
   echo "setup: installing ${missing[*]}"
   sudo_cmd=()
   [[ $(id -u) -ne 0 ]] && sudo_cmd=(sudo)
   "${sudo_cmd[@]}" apt-get update -qq
   DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+if [[ "${1:-}" == "--test" ]]; then
+  root="$(cd "$(dirname "$0")/.." && pwd)"
+  # playwright-core only drives a browser; PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD keeps npm from fetching one.
+  if [[ ! -d "$root/tests/browser/node_modules/playwright-core" ]]; then
+    (cd "$root/tests/browser" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --silent)
+  fi
 fi

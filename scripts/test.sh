@@ -9,6 +9,19 @@ echo "== build and test (RelWithDebInfo)"
 BUILD_DIR="$root/build" "$root/scripts/build.sh"
 ctest --test-dir "$root/build" --output-on-failure -j "$(nproc)"
 
+echo "== browser tests (playwright-core + Debian chromium against llmgallery serve on a free port)"
+serve_out="$(mktemp)"
+"$root/build/llmgallery" serve --port 0 >"$serve_out" 2>&1 &
+serve_pid=$!
+trap 'kill "$serve_pid" 2>/dev/null || true' EXIT
+for _ in $(seq 100); do grep -q "http://" "$serve_out" && break; sleep 0.1; done
+url="$(grep -o 'http://[^ ]*' "$serve_out" | sed 's#/$##')"
+(cd "$root/tests/browser" && LLMG_URL="$url" LLMG_SCREENSHOTS="$root/build/screenshots" node --test)
+kill "$serve_pid"
+wait "$serve_pid" 2>/dev/null || true
+trap - EXIT
+rm -f "$serve_out"
+
 echo "== build and test (ASan + UBSan)"
 BUILD_DIR="$root/build-sanitize" "$root/scripts/build.sh" -DLLMG_SANITIZE=ON -DCMAKE_BUILD_TYPE=Debug
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \

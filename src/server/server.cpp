@@ -153,6 +153,7 @@ struct GalleryServer::Impl {
     http.set_keep_alive_timeout(limits.keep_alive_timeout_seconds);
     http.set_keep_alive_max_count(limits.keep_alive_max_requests);
     http.set_tcp_nodelay(true);
+    http.new_task_queue = [threads = limits.worker_threads] { return new httplib::ThreadPool(threads); };
     http.set_default_headers({{"X-Content-Type-Options", "nosniff"},
                               {"Content-Security-Policy", kContentSecurityPolicy},
                               {"Referrer-Policy", "same-origin"},

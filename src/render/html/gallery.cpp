@@ -244,20 +244,28 @@ std::vector<const GalleryItem*> select_items(const Gallery& gallery, const Galle
   for (const GalleryItem& item : gallery.items)
     if (matches(item, query)) out.push_back(&item);
   const bool desc = query.descending;
+  // Models whose architecture is unknown come after the known ones in every order (their facts are
+  // missing); within each group the chosen order applies.
+  std::stable_partition(out.begin(), out.end(), [](const GalleryItem* item) { return item->view.model != nullptr; });
+  const auto first_unknown = std::find_if(out.begin(), out.end(), [](const GalleryItem* item) { return !item->view.model; });
+  auto sort_range = [&](auto compare) {
+    std::stable_sort(out.begin(), first_unknown, compare);
+    std::stable_sort(first_unknown, out.end(), compare);
+  };
   if (query.sort == "name") {
-    std::stable_sort(out.begin(), out.end(), [&](const GalleryItem* a, const GalleryItem* b) {
+    sort_range([&](const GalleryItem* a, const GalleryItem* b) {
       const std::string la = lower(a->view.name), lb = lower(b->view.name);
       return desc ? lb < la : la < lb;
     });
   } else if (query.sort == "date") {
-    std::stable_sort(out.begin(), out.end(), [&](const GalleryItem* a, const GalleryItem* b) {
+    sort_range([&](const GalleryItem* a, const GalleryItem* b) {
       const std::string da = a->view.entry ? a->view.entry->release_date : "";
       const std::string db = b->view.entry ? b->view.entry->release_date : "";
       if (da != db) return desc ? db < da : da < db;
       return a->view.name < b->view.name;
     });
   } else {
-    std::stable_sort(out.begin(), out.end(), [&](const GalleryItem* a, const GalleryItem* b) {
+    sort_range([&](const GalleryItem* a, const GalleryItem* b) {
       const auto va = sort_value(*a, query.sort), vb = sort_value(*b, query.sort);
       if (!va || !vb) return va.has_value() && !vb.has_value();  // missing values last
       if (*va != *vb) return desc ? *va > *vb : *va < *vb;
@@ -312,9 +320,10 @@ std::string model_card(const GalleryItem& item, bool link) {
   if (!v.model) {
     return fmt::format(
         "<article class=\"card unknown\" data-slug=\"{}\"><h2>{}</h2><p class=\"meta\">{}</p>{}"
-        "<p class=\"why\"><strong>Architecture unknown:</strong> {}</p>"
+        "<p class=\"why\"><strong>Architecture unknown:</strong> {}</p><details class=\"why\"><summary>Details</summary>{}</details>"
         "<dl><dt>License</dt><dd>{}</dd></dl></article>",
-        escape(v.slug), title, meta, decoder_badge(v), escape(e ? e->unknown_reason : "no configuration"),
+        escape(v.slug), title, meta, decoder_badge(v), escape(e ? e->unknown_short : "no configuration"),
+        escape(e ? e->unknown_reason : ""),
         e ? license_html(e->license) : "");
   }
   const Facts& f = v.facts;

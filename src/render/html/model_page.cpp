@@ -85,6 +85,7 @@ std::string model_page(const Gallery& gallery, const GalleryItem& item, const Me
                           parent, children.empty() ? "none in the catalog" : children, escape(v.slug));
   }
   std::string neighbours = "<p>Architecture unknown: no similarity.</p>";
+  std::string nearest;
   if (v.model) {
     std::vector<const Facts*> candidates;
     std::size_t self = 0;
@@ -96,6 +97,7 @@ std::string model_page(const Gallery& gallery, const GalleryItem& item, const Me
     neighbours = "<ol class=\"neighbours\">";
     for (const Neighbour& n : closest_architectures(v.facts, candidates, self, 5)) {
       const ModelView& o = gallery.items[n.index].view;
+      if (nearest.empty()) nearest = o.slug;
       neighbours += fmt::format("<li>{} <span class=\"muted\">distance {:.2f}</span> · <a href=\"/diff/{}/{}\">diff</a></li>",
                                 model_link(o), n.distance, url_encode(v.slug), url_encode(o.slug));
     }
@@ -137,7 +139,7 @@ std::string model_page(const Gallery& gallery, const GalleryItem& item, const Me
       "<section aria-labelledby=\"lineage-h\"><h2 id=\"lineage-h\">Lineage</h2>{}</section></div>"
       "<section aria-labelledby=\"near-h\"><h2 id=\"near-h\">Closest architectures</h2>{}</section>{}",
       escape(v.name), escape(v.name), header, e ? escape(e->description) : "", summary, escape(v.slug),
-      model_select(gallery, "b", "compare-b", "", v.slug), diagram, fact_table(v), e ? links_list(*e) : "",
+      model_select(gallery, "b", "compare-b", nearest, v.slug), diagram, fact_table(v), e ? links_list(*e) : "",
       url_encode(v.slug), lineage, neighbours, v.model ? memory_section({&v}, memory, self_path) : "");
   return page({v.name + " — llmgallery", e ? e->description : v.name, Nav::Gallery}, body);
 }
@@ -197,7 +199,9 @@ std::string diff_body(const Gallery& gallery, const ModelView& a, const ModelVie
     std::string delta;
     if (row.contains("a_value") && differs) {
       const double va = row["a_value"].get<double>(), vb = row["b_value"].get<double>();
-      if (va != 0 && vb != 0) {
+      if (va == vb) {
+        delta = "";
+      } else if (va != 0 && vb != 0) {
         const double ratio = vb / va;
         delta = fmt::format("{} ({}{:.1f}%)", ratio_phrase(ratio), ratio >= 1 ? "+" : "", (ratio - 1) * 100);
       } else {
