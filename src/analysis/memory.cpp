@@ -64,12 +64,16 @@ std::int64_t recurrent_state_bytes(const Layer& layer) {
 }
 
 Result<MemoryReport> memory_report(const Model& model, const MemoryQuery& query) {
+  auto counts = count_parameters(model);
+  if (!counts) return tl::unexpected(counts.error());
+  return memory_report(model, query, *counts);
+}
+
+Result<MemoryReport> memory_report(const Model& model, const MemoryQuery& query, const ParameterCounts& counts) {
   if (query.context <= 0) return bad_input("argument '--context': expected a positive number of tokens");
   if (query.batch <= 0) return bad_input("argument '--batch': expected a positive number of sequences");
   if (query.context > (1LL << 32) || query.batch > (1 << 20))
     return bad_input("argument '--context' or '--batch': too large (at most 4G tokens and 1M sequences)");
-  auto counts = count_parameters(model);
-  if (!counts) return tl::unexpected(counts.error());
   MemoryReport report;
   report.query = query;
   double decode_attention = 0, prefill_attention = 0;
@@ -114,11 +118,11 @@ Result<MemoryReport> memory_report(const Model& model, const MemoryQuery& query)
   }
   report.naive_kv_bytes *= query.batch;
   report.mla_expanded_kv_bytes *= query.batch;
-  report.weight_bytes = bytes_of(counts->total, query.weights.bits);
+  report.weight_bytes = bytes_of(counts.total, query.weights.bits);
   report.total_bytes = report.weight_bytes + report.kv_bytes + report.state_bytes;
   // 2 FLOPs per multiply-add of every active weight, plus attention over the cached tokens.
-  report.decode_flops_per_token = 2.0 * static_cast<double>(counts->active) + decode_attention;
-  report.prefill_flops = 2.0 * static_cast<double>(counts->active) * static_cast<double>(query.context) +
+  report.decode_flops_per_token = 2.0 * static_cast<double>(counts.active) + decode_attention;
+  report.prefill_flops = 2.0 * static_cast<double>(counts.active) * static_cast<double>(query.context) +
                          prefill_attention;
   return report;
 }

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "analysis/params.h"
 #include "model/model.h"
 #include "util/result.h"
 
@@ -58,6 +59,9 @@ constexpr std::int64_t kStateBytes = 4;
 constexpr std::int64_t kConvStateBytes = 2;
 
 Result<MemoryReport> memory_report(const Model& model, const MemoryQuery& query);
+// The same with the model's parameter counts already at hand (ModelView::facts.params): a chart or a
+// page that asks for many contexts then enumerates the tensors once, not once per point.
+Result<MemoryReport> memory_report(const Model& model, const MemoryQuery& query, const ParameterCounts& counts);
 
 // A small table of accelerators and how many of each (1, 2, 4 or 8) hold total_bytes.
 struct AcceleratorFit {

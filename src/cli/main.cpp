@@ -15,6 +15,7 @@
 #include "render/chart.h"
 #include "render/json.h"
 #include "render/text.h"
+#include "cli/verb_build.h"
 #include "cli/verb_serve.h"
 
 namespace {
@@ -237,6 +238,8 @@ int main(int argc, char** argv) {
 
   llmg::cli::ServeVerb serve;
   llmg::cli::add_serve_verb(app, serve);
+  llmg::cli::BuildVerb build;
+  llmg::cli::add_build_verb(app, build);
 
   if (argc > 1 && argv[1][0] != '-') {
     bool known = false;
@@ -269,6 +272,7 @@ int main(int argc, char** argv) {
     if (diff->parsed()) return run_diff(target, other, json);
     if (memory->parsed()) return run_memory(memory_models, memory_options, json);
     if (serve.command->parsed()) return llmg::cli::run_serve(serve);
+    if (build.command->parsed()) return llmg::cli::run_build(build);
   } catch (const std::exception& e) {
     std::cerr << "llmgallery: internal error: " << e.what() << "\n";
     return kExitInternal;

@@ -48,7 +48,7 @@ std::string memory_chart_svg(const std::vector<const ModelView*>& views, NumberF
       query.context = std::min(c, std::max<std::int64_t>(v->facts.context_length, 1024));
       query.batch = batch;
       query.kv = kv;
-      auto report = memory_report(*v->model, query);
+      auto report = memory_report(*v->model, query, v->facts.params);
       const double effective = report ? static_cast<double>(report->kv_bytes + report->state_bytes) : 0;
       const double naive = report ? static_cast<double>(report->naive_kv_bytes + report->state_bytes) : 0;
       s.effective.push_back(std::max(effective, 1.0));

@@ -73,7 +73,7 @@ std::string memory_section(const std::vector<const ModelView*>& views, const Mem
     query.batch = s.batch;
     query.kv = s.kv;
     query.weights = s.weights;
-    auto report = memory_report(*view->model, query);
+    auto report = memory_report(*view->model, query, view->facts.params);
     if (!report) {
       tables += fmt::format("<p>{}: {}</p>", escape(view->name), escape(report.error().message));
       continue;

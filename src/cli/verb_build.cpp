@@ -1,0 +1,53 @@
+#include "cli/verb_build.h"
+
+#include <chrono>
+#include <filesystem>
+#include <iostream>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "export/static_site.h"
+#include "render/format.h"
+
+namespace llmg::cli {
+
+void add_build_verb(CLI::App& app, BuildVerb& verb) {
+  verb.command = app.add_subcommand("build", "write the whole gallery as static files (browsable from file://)");
+  verb.command->add_option("--out", verb.out_dir, "output folder (created if needed)")->required();
+  verb.command->add_flag("--json", verb.json, "JSON summary: files, bytes, model_pages, diff_pages, seconds");
+}
+
+int run_build(const BuildVerb& verb) {
+  const auto start = std::chrono::steady_clock::now();
+  std::error_code ec;
+  if (std::filesystem::exists(verb.out_dir, ec) && !std::filesystem::is_directory(verb.out_dir, ec)) {
+    std::cerr << "llmgallery: --out " << verb.out_dir << ": exists and is not a folder\n";
+    return 2;
+  }
+  const site::SiteFiles files = site::build_site(Catalog::bundled());
+  auto summary = site::write_site(files, verb.out_dir);
+  if (!summary) {
+    std::cerr << "llmgallery: " << summary.error().message << "\n";
+    return summary.error().kind == Error::Kind::BadInput ? 2 : 1;
+  }
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  if (verb.json) {
+    std::cout << nlohmann::json{{"out", verb.out_dir},
+                                {"files", summary->files},
+                                {"bytes", summary->bytes},
+                                {"model_pages", summary->model_pages},
+                                {"diff_pages", summary->diff_pages},
+                                {"seconds", seconds}}
+                     .dump(2)
+              << "\n";
+  } else {
+    std::cout << fmt::format("Wrote {} files ({}) to {}: {} model pages, {} pre-rendered diffs, in {:.0f} ms.\n"
+                             "Open {}/index.html in a browser, or serve the folder with any static web server.\n",
+                             summary->files, human_bytes(static_cast<std::int64_t>(summary->bytes)), verb.out_dir,
+                             summary->model_pages, summary->diff_pages, seconds * 1000, verb.out_dir);
+  }
+  return 0;
+}
+
+}  // namespace llmg::cli

@@ -1,0 +1,354 @@
+#include "export/static_site.h"
+
+#include <fstream>
+#include <algorithm>
+#include <system_error>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "analysis/compare.h"
+#include "catalog/embedded.h"
+#include "render/diagram.h"
+#include "render/html/gallery.h"
+#include "render/html/model_page.h"
+#include "render/html/views.h"
+#include "render/json.h"
+#include "server/assets.h"
+
+namespace llmg::site {
+
+namespace {
+
+// The routes of the server and the file that answers each in the export. One table: the link rewriter
+// and the page writer both read it, so a page is written exactly where its links point.
+constexpr std::string_view kIndex = "index.html";
+constexpr std::string_view kClientDiff = "diff.html";  // the in-browser diff of any pair
+
+std::vector<std::string_view> split_path(std::string_view path) {
+  std::vector<std::string_view> parts;
+  std::size_t start = 1;
+  while (start <= path.size()) {
+    std::size_t end = path.find('/', start);
+    if (end == std::string_view::npos) end = path.size();
+    parts.push_back(path.substr(start, end - start));
+    start = end + 1;
+  }
+  return parts;
+}
+
+bool query_has(std::string_view query, std::string_view pair) {
+  // query as written in an attribute: parameters separated by '&' or "&amp;"
+  std::size_t pos = 0;
+  while ((pos = query.find(pair, pos)) != std::string_view::npos) {
+    const bool starts = pos == 0 || query[pos - 1] == '&' || query[pos - 1] == ';';
+    const std::size_t end = pos + pair.size();
+    const bool ends = end == query.size() || query[end] == '&';
+    if (starts && ends) return true;
+    pos = end;
+  }
+  return false;
+}
+
+std::string pair_key(std::string_view a, std::string_view b) { return fmt::format("{}/{}", a, b); }
+
+
+}  // namespace
+
+std::optional<std::string> static_path_of(std::string_view url, const std::set<std::string>& rendered_pairs) {
+  if (url.empty() || url[0] != '/' || url.starts_with("//")) return std::nullopt;
+  std::string_view fragment, query, path = url;
+  if (auto hash = path.find('#'); hash != std::string_view::npos) {
+    fragment = path.substr(hash);
+    path = path.substr(0, hash);
+  }
+  if (auto question = path.find('?'); question != std::string_view::npos) {
+    query = path.substr(question + 1);
+    path = path.substr(0, question);
+  }
+  const auto parts = split_path(path);
+  const std::string frag(fragment);
+  const auto with_query = [&](std::string_view file) {
+    return std::string(file) + (query.empty() ? "" : "?" + std::string(query)) + frag;
+  };
+  for (std::string_view part : parts)
+    if (part == ".." || part == ".") return std::nullopt;
+
+  if (path == "/") return with_query(kIndex);  // static.js applies the index query in the browser
+  if (parts.size() == 1) {
+    if (parts[0] == "diff") return with_query(kClientDiff);
+    if (parts[0] == "timeline") return std::string(query_has(query, "y=active") ? "timeline-active.html" : "timeline.html") + frag;
+    if (parts[0] == "tree" || parts[0] == "changelog" || parts[0] == "inspect") return std::string(parts[0]) + ".html" + frag;
+    if (parts[0] == "feed.xml") return std::string(parts[0]) + frag;
+    return std::nullopt;
+  }
+  if (parts.size() == 2 && !parts[1].empty()) {
+    // The calculator's settings are not carried: the exported model page shows the default settings.
+    if (parts[0] == "models") return fmt::format("models/{}.html{}", parts[1], frag);
+    if (parts[0] == "diagrams" || parts[0] == "assets") return fmt::format("{}/{}{}", parts[0], parts[1], frag);
+    if (parts[0] == "api" && parts[1] == "models") return "api/models.json";
+    return std::nullopt;
+  }
+  if (parts.size() == 3 && !parts[1].empty() && !parts[2].empty()) {
+    if (parts[0] == "diff") {
+      if (rendered_pairs.contains(pair_key(parts[1], parts[2]))) return fmt::format("diff/{}/{}.html{}", parts[1], parts[2], frag);
+      return fmt::format("{}?a={}&amp;b={}{}", kClientDiff, parts[1], parts[2], frag);
+    }
+    if (parts[0] == "api" && parts[1] == "models") return fmt::format("api/models/{}.json", parts[2]);
+    return std::nullopt;
+  }
+  if (parts.size() == 4 && parts[0] == "api" && parts[1] == "diff" &&
+      rendered_pairs.contains(pair_key(parts[2], parts[3])))
+    return fmt::format("api/diff/{}/{}.json", parts[2], parts[3]);
+  return std::nullopt;
+}
+
+namespace {
+
+// "../" once per folder of the page's path: the way from the page back to the site root.
+std::string root_prefix(std::string_view page_path) {
+  std::string prefix;
+  for (char c : page_path)
+    if (c == '/') prefix += "../";
+  return prefix;
+}
+
+// Every root-relative link of a document: visit(offset of the value, length of the value). A plain scan
+// for `="/` preceded by one of the link attributes (a regex over megabytes of pages is far slower).
+template <class Visit>
+void for_each_root_link(std::string_view document, Visit visit) {
+  static constexpr std::string_view kAttributes[] = {" href", " src", " action", " xlink:href"};
+  std::size_t pos = 0;
+  while ((pos = document.find("=\"/", pos)) != std::string_view::npos) {
+    const std::string_view before = document.substr(0, pos);
+    const bool is_link = std::any_of(std::begin(kAttributes), std::end(kAttributes),
+                                     [&](std::string_view name) { return before.ends_with(name); });
+    const std::size_t value = pos + 2;
+    const std::size_t end = document.find('"', value);
+    if (end == std::string_view::npos) return;
+    if (is_link) visit(value, end - value);
+    pos = end;
+  }
+}
+
+}  // namespace
+
+std::string relative_links(std::string_view document, std::string_view page_path,
+                           const std::set<std::string>& rendered_pairs) {
+  const std::string prefix = root_prefix(page_path);
+  std::string out;
+  out.reserve(document.size() + document.size() / 16);
+  std::size_t copied = 0;
+  for_each_root_link(document, [&](std::size_t offset, std::size_t length) {
+    const std::string_view url = document.substr(offset, length);
+    if (url.starts_with("//")) return;  // protocol-relative: not ours
+    auto mapped = static_path_of(url, rendered_pairs);
+    if (!mapped) return;  // left as written; the export's link check reports it
+    out.append(document.substr(copied, offset - copied));
+    out += prefix + *mapped;
+    copied = offset + length;
+  });
+  out.append(document.substr(copied));
+  return out;
+}
+
+namespace {
+
+// The diff pairs that some page links to ("/diff/A/B" in an href).
+void collect_linked_pairs(std::string_view document, std::set<std::string>& pairs) {
+  for_each_root_link(document, [&](std::size_t offset, std::size_t length) {
+    const auto parts = split_path(document.substr(offset, length));
+    if (parts.size() == 3 && parts[0] == "diff" && parts[2].find_first_of("?#") == std::string_view::npos)
+      pairs.insert(pair_key(parts[1], parts[2]));
+  });
+}
+
+// Per model, what the browser needs to sort and filter the index and to diff any two models: the same
+// values the server's select_items and diff page use, computed here once.
+nlohmann::json site_data(const html::Gallery& gallery, const std::set<std::string>& rendered_pairs) {
+  nlohmann::json models = nlohmann::json::object();
+  for (const html::GalleryItem& item : gallery.items) {
+    const ModelView& v = item.view;
+    nlohmann::json m;
+    m["name"] = v.name;
+    m["known"] = v.model != nullptr;
+    m["vendor"] = v.entry ? v.entry->vendor : "";
+    m["date"] = v.entry ? v.entry->release_date : "";
+    m["license"] = item.license_group;
+    m["search"] = item.search_text;
+    m["attn"] = item.attention_kinds;
+    if (v.model) {
+      m["type"] = decoder_type_key(v.facts.decoder_type);
+      m["total"] = v.facts.params.total;
+      nlohmann::json mixers = nlohmann::json::array(), ffns = nlohmann::json::array();
+      for (const Layer& layer : v.model->layers) {
+        mixers.push_back(layer_mixer_key(layer));
+        ffns.push_back(ffn_kind_key(layer.ffn.kind));
+      }
+      m["mixers"] = std::move(mixers);
+      m["ffns"] = std::move(ffns);
+    }
+    nlohmann::json rows = nlohmann::json::array();
+    for (const FactRow& row : fact_rows(v))
+      rows.push_back({row.key, row.label, row.text, row.number ? nlohmann::json(*row.number) : nlohmann::json()});
+    m["rows"] = std::move(rows);
+    models[v.slug] = std::move(m);
+  }
+  // Orders for every sort key, both directions, as the server sorts (unknown architectures last).
+  nlohmann::json orders = nlohmann::json::object();
+  for (const html::SortKey& key : html::sort_keys()) {
+    for (const char* order : {"asc", "desc"}) {
+      auto query = html::parse_gallery_query({{"sort", key.key}, {"order", order}});
+      if (!query) continue;
+      nlohmann::json slugs = nlohmann::json::array();
+      for (const html::GalleryItem* item : html::select_items(gallery, *query)) slugs.push_back(item->view.slug);
+      orders[fmt::format("{}-{}", key.key, order)] = std::move(slugs);
+    }
+  }
+  nlohmann::json defaults = nlohmann::json::object();
+  for (const html::SortKey& key : html::sort_keys()) defaults[key.key] = key.descending_by_default ? "desc" : "asc";
+  nlohmann::json colours = nlohmann::json::object();
+  for (const html::GalleryItem& item : gallery.items)
+    if (item.view.model)
+      for (const Layer& layer : item.view.model->layers) {
+        colours[layer_mixer_key(layer)] = layer_kind_colour(layer_mixer_key(layer));
+        colours[std::string(ffn_kind_key(layer.ffn.kind))] = layer_kind_colour(ffn_kind_key(layer.ffn.kind));
+      }
+  return {{"models", std::move(models)},
+          {"orders", std::move(orders)},
+          {"defaults", std::move(defaults)},
+          {"pairs", rendered_pairs},
+          {"colours", std::move(colours)}};
+}
+
+// The generated one-paragraph summary for every ordered pair of known models, looked up by the in-browser
+// diff ("a/b" -> text). Kept out of site-data.js so that only the diff page loads it.
+nlohmann::json pair_summaries(const html::Gallery& gallery) {
+  nlohmann::json out = nlohmann::json::object();
+  for (const html::GalleryItem& a : gallery.items)
+    for (const html::GalleryItem& b : gallery.items)
+      if (&a != &b && a.view.model && b.view.model)
+        out[pair_key(a.view.slug, b.view.slug)] = difference_summary(a.view.name, a.view.facts, b.view.name, b.view.facts);
+  return out;
+}
+
+std::string client_diff_page(const html::Gallery& gallery) {
+  const std::string first = gallery.items.empty() ? "" : gallery.items.front().view.slug;
+  const std::string body = fmt::format(
+      "<h1>Compare two models</h1>"
+      "<form class=\"compare\" method=\"get\" action=\"/diff\"><label for=\"diff-a\">A</label> {} "
+      "<label for=\"diff-b\">B</label> {} <button type=\"submit\">Compare</button></form>"
+      "<div id=\"client-diff\" aria-live=\"polite\"></div>"
+      "<noscript><p>This exported gallery compares two models in the browser: enable JavaScript, or run "
+      "<code>llmgallery serve</code> or <code>llmgallery diff A B</code>.</p></noscript>"
+      "<script src=\"/assets/diff-summaries.js\" defer></script>",
+      html::model_select(gallery, "a", "diff-a", first, ""), html::model_select(gallery, "b", "diff-b", "", ""));
+  return html::page({"Compare two models — llmgallery", "Any two models of the gallery side by side.", html::Nav::None},
+                    body);
+}
+
+std::string static_inspect_page() {
+  return html::page(
+      {"Inspect a config — llmgallery", "Inspect a config.json with llmgallery.", html::Nav::Inspect},
+      "<h1>Inspect a config</h1><p>This is the exported, static gallery: it cannot read a file you upload. "
+      "Run <code>llmgallery inspect path/to/config.json</code> for the fact sheet in a terminal, or "
+      "<code>llmgallery serve</code> and open its <em>Inspect a config</em> page for a card and a diff against any "
+      "catalog model.</p>");
+}
+
+// Marks an exported page as static (static.js reads the way back to the site root from data-static) and
+// loads the browser-side helpers after the page's own script.
+std::string mark_static(std::string document, std::string_view page_path) {
+  const std::string prefix = root_prefix(page_path);
+  if (auto html_tag = document.find("<html"); html_tag != std::string::npos)
+    document.insert(html_tag + 5, fmt::format(" data-static=\"{}\"", prefix));
+  if (auto head_end = document.find("</head>"); head_end != std::string::npos)
+    document.insert(head_end, fmt::format("<script src=\"{0}assets/site-data.js\" defer></script>"
+                                          "<script src=\"{0}assets/static.js\" defer></script>\n",
+                                          prefix));
+  return document;
+}
+
+}  // namespace
+
+SiteFiles build_site(const Catalog& catalog) {
+  const html::Gallery gallery = html::build_gallery(catalog);
+  std::vector<html::Change> changes;
+  for (const embedded::File& file : embedded::files())
+    if (file.path == "changelog.tsv")
+      if (auto parsed = html::parse_changelog(file.data)) changes = std::move(*parsed);
+  const html::MemorySettings memory = *html::parse_memory_settings({});
+
+  SiteFiles pages;  // server-relative documents, links not yet rewritten
+  pages[std::string(kIndex)] = html::index_page(gallery, *html::parse_gallery_query({}));
+  pages["index-compact.html"] = html::index_page(gallery, *html::parse_gallery_query({{"view", "compact"}}));
+  pages["timeline.html"] = html::timeline_page(gallery, "kv");
+  pages["timeline-active.html"] = html::timeline_page(gallery, "active");
+  pages["tree.html"] = html::tree_page(gallery);
+  pages["changelog.html"] = html::changelog_page(gallery, changes);
+  pages["feed.xml"] = html::atom_feed(gallery, changes);
+  pages["inspect.html"] = static_inspect_page();
+  pages[std::string(kClientDiff)] = client_diff_page(gallery);
+  for (const html::GalleryItem& item : gallery.items)
+    pages[fmt::format("models/{}.html", item.view.slug)] = html::model_page(gallery, item, memory);
+
+  // Pre-render every diff some page links to, and its swap (the diff page links to it).
+  std::set<std::string> pairs;
+  for (const auto& [path, document] : pages) collect_linked_pairs(document, pairs);
+  for (const std::string& pair : std::set<std::string>(pairs)) {
+    const auto slash = pair.find('/');
+    pairs.insert(pair_key(pair.substr(slash + 1), pair.substr(0, slash)));
+  }
+  SiteFiles files;
+  for (const std::string& pair : pairs) {
+    const auto slash = pair.find('/');
+    const html::GalleryItem* a = gallery.find(pair.substr(0, slash));
+    const html::GalleryItem* b = gallery.find(pair.substr(slash + 1));
+    if (!a || !b) continue;
+    pages[fmt::format("diff/{}.html", pair)] = html::diff_page(gallery, *a, *b, memory);
+    files[fmt::format("api/diff/{}.json", pair)] = diff_json(a->view, b->view).dump(2);
+  }
+
+  for (auto& [path, document] : pages) {
+    std::string linked = relative_links(document, path, pairs);
+    files[path] = path.ends_with(".html") ? mark_static(std::move(linked), path) : std::move(linked);
+  }
+  nlohmann::json list = nlohmann::json::array();
+  for (const html::GalleryItem& item : gallery.items) {
+    list.push_back(list_item_json(item.view));
+    files[fmt::format("api/models/{}.json", item.view.slug)] = model_json(item.view).dump(2);
+    if (item.view.model) files[fmt::format("diagrams/{}.svg", item.view.slug)] = diagram_svg(item.view);
+  }
+  files["api/models.json"] = list.dump(2);
+  for (const embedded::File& asset : embedded::asset_files()) files["assets/" + std::string(asset.path)] = asset.data;
+  // Data for static.js, as scripts (a page opened from file:// may not fetch() files beside it).
+  files["assets/site-data.js"] = "window.LLMG_SITE = " + site_data(gallery, pairs).dump() + ";\n";
+  files["assets/diff-summaries.js"] = "window.LLMG_SUMMARIES = " + pair_summaries(gallery).dump() + ";\n";
+  return files;
+}
+
+ExportSummary summarize(const SiteFiles& files) {
+  ExportSummary summary;
+  for (const auto& [path, data] : files) {
+    ++summary.files;
+    summary.bytes += data.size();
+    if (path.starts_with("models/")) ++summary.model_pages;
+    if (path.starts_with("diff/")) ++summary.diff_pages;
+  }
+  return summary;
+}
+
+Result<ExportSummary> write_site(const SiteFiles& files, const std::filesystem::path& out) {
+  std::error_code ec;
+  for (const auto& [path, data] : files) {
+    const std::filesystem::path target = out / path;
+    std::filesystem::create_directories(target.parent_path(), ec);
+    if (ec) return bad_input(fmt::format("{}: cannot create the folder: {}", target.parent_path().string(), ec.message()));
+    std::ofstream stream(target, std::ios::binary | std::ios::trunc);
+    stream.write(data.data(), static_cast<std::streamsize>(data.size()));
+    if (!stream) return bad_input(fmt::format("{}: cannot write the file", target.string()));
+  }
+  return summarize(files);
+}
+
+}  // namespace llmg::site
