@@ -1,5 +1,7 @@
 #include "render/rows.h"
 
+#include <map>
+
 #include <fmt/format.h>
 
 #include "render/format.h"
@@ -55,6 +57,13 @@ std::string describe_ffn(const Model& model) {
   if (dense) {
     if (!out.empty()) out += "; ";
     out += fmt::format("dense {} MLP, {} wide", dense->gated ? "gated" : "plain", with_commas(dense->intermediate_size));
+    // Layers whose dense MLP has another width (Gemma 4 E2B's double-wide KV-shared layers).
+    std::map<std::int64_t, std::int64_t> other_widths;
+    for (const Layer& layer : model.layers)
+      if (layer.ffn.kind == FfnKind::Dense && layer.ffn.intermediate_size != dense->intermediate_size)
+        ++other_widths[layer.ffn.intermediate_size];
+    for (const auto& [width, layers] : other_widths)
+      out += fmt::format(" ({} wide in {} layers)", with_commas(width), layers);
   }
   return out.empty() ? "none" : out;
 }
