@@ -277,6 +277,13 @@ TEST(Families, Mistral3WrapperReadsItsTextDecoder) {
   EXPECT_EQ(latent.layers[0].mixer, MixerKind::LatentAttention);
   EXPECT_EQ(latent.layers[0].ffn.kind, FfnKind::Dense);
   EXPECT_EQ(latent.layers[1].ffn.kind, FfnKind::MoE);
+  // Mistral Small 4 (Mistral4ForCausalLM): MLA, every layer MoE with one shared expert, and a router
+  // without DeepSeek's correction bias (Mistral4TopkRouter holds only a weight).
+  const auto& small4 = catalog_model("mistral-small-4-119b");
+  EXPECT_EQ(small4.layers[0].mixer, MixerKind::LatentAttention);
+  EXPECT_EQ(small4.layers[0].ffn.kind, FfnKind::MoE);
+  EXPECT_EQ(small4.layers[0].ffn.num_shared_experts, 1);
+  EXPECT_FALSE(small4.layers[0].ffn.router_correction_bias);
 }
 
 // Nemotron 3 Super: LatentMoE experts read and write the 1,024 latent, not the 4,096 hidden size, and

@@ -72,6 +72,7 @@ const KvCase kCases[] = {
     {"tiny-aya-3-35b", 73'728},          // 36 × 2 × 4 × 128 × 2
     {"mistral-small-3-1-24b", 163'840},  // 40 × 2 × 8 × 128 × 2 (text_config)
     {"mistral-large-3-673b", 70'272},    // 61 × (512 + 64) × 2 (MLA, as DeepSeek V3)
+    {"mistral-small-4-119b", 23'040},    // 36 × (256 + 64) × 2 (MLA with a 256 latent)
     {"nemotron-3-super-120b-a12b", 8'192},  // 8 attention blocks × 2 × 2 × 128 × 2; Mamba-2 adds none
     {"nemotron-3-nano-4b", 16'384},      // 4 attention blocks × 2 × 8 × 128 × 2
     // MiMo-V2-Flash: same attention as V2.5: 9 full × 4 × (192 + 128) × 2 + 39 sliding × 8 × 320 × 2.

@@ -201,3 +201,12 @@ TEST(Params, Mistral3) {
   EXPECT_LT(off_by(large.params.active_with_embeddings, 41e9), 0.05);
   EXPECT_LT(off_by(catalog_facts("mistral-small-3-1-24b").params.total, 24e9), 0.02);
 }
+
+// Mistral Small 4: "119B total parameters" (Mistral announcement) and 6.63B active (Raschka's gallery,
+// counting the embedding table like our active_with_embeddings); Mistral's own "6B active (8B including
+// embedding and output layers)" is rounded further.
+TEST(Params, MistralSmall4) {
+  const auto facts = catalog_facts("mistral-small-4-119b");
+  EXPECT_LT(off_by(facts.params.total, 119e9), 0.005);
+  EXPECT_LT(off_by(facts.params.active_with_embeddings, 6.63e9), 0.005);
+}
