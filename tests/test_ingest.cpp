@@ -262,3 +262,75 @@ TEST(Families, SmolLM3NoPeEveryFourthLayer) {
   for (std::size_t i = 0; i < model.layers.size(); ++i)
     EXPECT_EQ(model.layers[i].attention.rope_fraction == 0.0, i % 4 == 3) << i;
 }
+
+// Mistral 3 wrapper: text_config.model_type names the decoder; the Pixtral tower is left out.
+TEST(Families, Mistral3WrapperReadsItsTextDecoder) {
+  const auto& small = catalog_model("mistral-small-3-1-24b");
+  EXPECT_EQ(small.family, "Mistral 3");
+  EXPECT_EQ(small.layer_count(), 40);
+  EXPECT_EQ(small.layers[0].mixer, MixerKind::Attention);
+  const auto latent = model_from(R"({"model_type": "mistral3", "text_config": {"model_type": "deepseek_v3",
+      "hidden_size": 64, "num_hidden_layers": 2, "num_attention_heads": 4, "q_lora_rank": 16, "kv_lora_rank": 8,
+      "qk_nope_head_dim": 8, "qk_rope_head_dim": 4, "v_head_dim": 8, "intermediate_size": 128,
+      "moe_intermediate_size": 32, "n_routed_experts": 4, "num_experts_per_tok": 2, "first_k_dense_replace": 1,
+      "vocab_size": 100, "max_position_embeddings": 256}})");
+  EXPECT_EQ(latent.layers[0].mixer, MixerKind::LatentAttention);
+  EXPECT_EQ(latent.layers[0].ffn.kind, FfnKind::Dense);
+  EXPECT_EQ(latent.layers[1].ffn.kind, FfnKind::MoE);
+  // Mistral Small 4 (Mistral4ForCausalLM): MLA, every layer MoE with one shared expert, and a router
+  // without DeepSeek's correction bias (Mistral4TopkRouter holds only a weight).
+  const auto& small4 = catalog_model("mistral-small-4-119b");
+  EXPECT_EQ(small4.layers[0].mixer, MixerKind::LatentAttention);
+  EXPECT_EQ(small4.layers[0].ffn.kind, FfnKind::MoE);
+  EXPECT_EQ(small4.layers[0].ffn.num_shared_experts, 1);
+  EXPECT_FALSE(small4.layers[0].ffn.router_correction_bias);
+}
+
+// Nemotron 3 Super: LatentMoE experts read and write the 1,024 latent, not the 4,096 hidden size, and
+// the "*E" MTP pattern is one module with an attention mixer and a MoE feed-forward.
+TEST(Families, NemotronHLatentMoeAndMtpModule) {
+  const auto& model = catalog_model("nemotron-3-super-120b-a12b");
+  EXPECT_EQ(model.layers[1].ffn.kind, FfnKind::MoE);
+  EXPECT_EQ(model.layers[1].ffn.latent_size, 1024);
+  bool saw_latent_up = false, saw_projection = false;
+  for (const auto& tensor : llmg::layer_tensors(model, model.layers[1], "")) {
+    if (tensor.name == "mlp.experts.up_proj.weight") {
+      saw_latent_up = true;
+      EXPECT_EQ(tensor.shape, (std::vector<std::int64_t>{2688, 1024}));
+      EXPECT_EQ(tensor.copies, 512);
+    }
+    if (tensor.name == "mlp.fc1_latent_proj.weight") {
+      saw_projection = true;
+      EXPECT_EQ(tensor.shape, (std::vector<std::int64_t>{1024, 4096}));
+    }
+  }
+  EXPECT_TRUE(saw_latent_up);
+  EXPECT_TRUE(saw_projection);
+  ASSERT_EQ(model.mtp_layers.size(), 1u);
+  EXPECT_EQ(model.mtp_layers[0].mixer, MixerKind::Attention);
+  EXPECT_EQ(model.mtp_layers[0].ffn.kind, FfnKind::MoE);
+  // A Super-style config without '-' blocks needs no intermediate_size.
+  EXPECT_EQ(count_of(catalog_facts("nemotron-3-super-120b-a12b").ffn_mix, "dense"), 0);
+}
+
+// Gemma 4 E2B: the last 20 layers reuse earlier KV caches, so they own no k_proj / v_proj / k_norm, and
+// with use_double_wide_mlp their MLP is 2 × 6,144 wide; every layer carries the per-layer-input gate.
+TEST(Families, Gemma4KvSharedLayersAndPerLayerInputs) {
+  const auto& model = catalog_model("gemma-4-e2b");
+  EXPECT_EQ(model.layers[14].attention.kv_shared_from, -1);
+  EXPECT_EQ(model.layers[15].attention.kv_shared_from, 13);  // last earlier sliding layer
+  EXPECT_EQ(model.layers[19].attention.kv_shared_from, 14);  // last earlier global layer
+  EXPECT_EQ(model.layers[14].ffn.intermediate_size, 6144);
+  EXPECT_EQ(model.layers[15].ffn.intermediate_size, 12288);
+  auto names = [&](std::size_t i) {
+    std::set<std::string> out;
+    for (const auto& tensor : llmg::layer_tensors(model, model.layers[i], "")) out.insert(tensor.name);
+    return out;
+  };
+  EXPECT_TRUE(names(14).count("self_attn.k_proj.weight"));
+  EXPECT_FALSE(names(15).count("self_attn.k_proj.weight"));
+  EXPECT_FALSE(names(15).count("self_attn.v_proj.weight"));
+  EXPECT_FALSE(names(15).count("self_attn.k_norm.weight"));
+  EXPECT_TRUE(names(15).count("per_layer_input_gate.weight"));
+  EXPECT_EQ(catalog_model("gemma-4-e4b").layers[30].ffn.intermediate_size, 10240);  // no double-wide MLP
+}

@@ -67,6 +67,22 @@ const KvCase kCases[] = {
     // Gemma 4 26B-A4B: 25 sliding × 2 × 8 × 256 × 2 = 204,800 plus 5 global × 1 × 2 × 512 × 2 = 10,240:
     // 215,040 bytes = 210 KiB (published).
     {"gemma-4-26b-a4b", 215'040},
+    {"olmo-3-7b", 524'288},              // 32 × 2 × 32 × 128 × 2 (MHA; windows not applied)
+    {"olmo-3-32b", 262'144},             // 64 × 2 × 8 × 128 × 2
+    {"tiny-aya-3-35b", 73'728},          // 36 × 2 × 4 × 128 × 2
+    {"mistral-small-3-1-24b", 163'840},  // 40 × 2 × 8 × 128 × 2 (text_config)
+    {"mistral-large-3-673b", 70'272},    // 61 × (512 + 64) × 2 (MLA, as DeepSeek V3)
+    {"mistral-small-4-119b", 23'040},    // 36 × (256 + 64) × 2 (MLA with a 256 latent)
+    {"nemotron-3-super-120b-a12b", 8'192},  // 8 attention blocks × 2 × 2 × 128 × 2; Mamba-2 adds none
+    {"nemotron-3-nano-4b", 16'384},      // 4 attention blocks × 2 × 8 × 128 × 2
+    // MiMo-V2-Flash: same attention as V2.5: 9 full × 4 × (192 + 128) × 2 + 39 sliding × 8 × 320 × 2.
+    {"xiaomi-mimo-v2-flash-309b", 222'720},
+    // Gemma 4 E2B: layers 15-34 reuse earlier caches, so layers 0-14 cache: 12 sliding × 2 × 1 × 256 × 2
+    // = 12,288 plus 3 global × 2 × 1 × 512 × 2 = 6,144.
+    {"gemma-4-e2b", 18'432},
+    // Gemma 4 E4B: layers 24-41 reuse; layers 0-23: 20 sliding × 2 × 2 × 256 × 2 = 40,960 plus
+    // 4 global × 2 × 2 × 512 × 2 = 16,384.
+    {"gemma-4-e4b", 57'344},
 };
 // clang-format on
 

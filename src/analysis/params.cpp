@@ -37,14 +37,17 @@ void attention_tensors(TensorList& t, const Model& model, const AttentionSpec& a
   const std::int64_t h = model.hidden_size;
   const std::int64_t q_width = a.num_heads * a.head_dim * (a.output_gate ? 2 : 1);
   t.linear(Component::Attention, "self_attn.q_proj", h, q_width, a.q_bias);
-  t.linear(Component::Attention, "self_attn.k_proj", h, a.num_kv_heads * a.head_dim, a.k_bias);
-  if (!a.keys_are_values)
+  // A layer reusing another layer's KV cache has no key/value weights of its own (Gemma4TextAttention:
+  // "Layers sharing kv states don't need any weight matrices": no k_proj, v_proj, k_norm).
+  const bool own_kv = a.kv_shared_from < 0;
+  if (own_kv) t.linear(Component::Attention, "self_attn.k_proj", h, a.num_kv_heads * a.head_dim, a.k_bias);
+  if (own_kv && !a.keys_are_values)
     t.linear(Component::Attention, "self_attn.v_proj", h, a.num_kv_heads * a.value_head_dim, a.v_bias);
   t.linear(Component::Attention, "self_attn.o_proj", a.num_heads * a.value_head_dim, h, a.o_bias);
   switch (a.qk_norm) {
     case QkNorm::PerHead:
       t.add(Component::Attention, "self_attn.q_norm.weight", {a.head_dim});
-      t.add(Component::Attention, "self_attn.k_norm.weight", {a.head_dim});
+      if (own_kv) t.add(Component::Attention, "self_attn.k_norm.weight", {a.head_dim});
       break;
     case QkNorm::FullWidth:
       t.add(Component::Attention, "self_attn.q_norm.weight", {a.num_heads * a.head_dim});
@@ -122,13 +125,19 @@ void ffn_tensors(TensorList& t, const Model& model, const FeedForwardSpec& f) {
   if (f.router_correction_bias) t.add(Component::Router, "mlp.gate.e_score_correction_bias", {f.num_experts});
   const std::int64_t w = f.expert_intermediate_size;
   const std::int64_t n = f.num_experts, k = f.experts_per_token;
-  if (f.gated) t.add_experts("mlp.experts.gate_proj.weight", {w, h}, n, k);
-  t.add_experts("mlp.experts.up_proj.weight", {w, h}, n, k);
-  t.add_experts("mlp.experts.down_proj.weight", {h, w}, n, k);
+  // The width the routed experts read and write: the hidden size, or the LatentMoE latent.
+  const std::int64_t io = f.latent_size > 0 ? f.latent_size : h;
+  if (f.latent_size > 0) {
+    t.linear(Component::FeedForward, "mlp.fc1_latent_proj", h, f.latent_size, f.bias);
+    t.linear(Component::FeedForward, "mlp.fc2_latent_proj", f.latent_size, h, f.bias);
+  }
+  if (f.gated) t.add_experts("mlp.experts.gate_proj.weight", {w, io}, n, k);
+  t.add_experts("mlp.experts.up_proj.weight", {w, io}, n, k);
+  t.add_experts("mlp.experts.down_proj.weight", {io, w}, n, k);
   if (f.bias) {
     if (f.gated) t.add_experts("mlp.experts.gate_proj.bias", {w}, n, k);
     t.add_experts("mlp.experts.up_proj.bias", {w}, n, k);
-    t.add_experts("mlp.experts.down_proj.bias", {h}, n, k);
+    t.add_experts("mlp.experts.down_proj.bias", {io}, n, k);
   }
   for (std::int64_t s = 0; s < f.num_shared_experts; ++s) {
     const std::string name = f.num_shared_experts == 1 ? "mlp.shared_expert" : fmt::format("mlp.shared_experts.{}", s);

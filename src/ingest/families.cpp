@@ -47,6 +47,9 @@ constexpr FamilyRow kFamilies[] = {
     {"qwen3_5_text", "Qwen3.5", read_qwen3_next},
     {"qwen3_5_moe_text", "Qwen3.5-MoE", read_qwen3_next},
     {"nemotron_h", "Nemotron-H", read_nemotron_h},
+    {"mistral3", "Mistral 3", read_mistral3},  // multimodal wrapper; text_config names the decoder
+    {"mimo_v2_flash", "MiMo-V2-Flash", read_mimo_v2},
+    {"mistral4", "Mistral 4", read_deepseek_v3},  // Mistral4ForCausalLM: DeepSeek V3 layout, router without bias
 };
 
 }  // namespace

@@ -95,6 +95,9 @@ struct FeedForwardSpec {
   bool router_bias = false;                   // linear bias on the router (gpt-oss)
   bool router_correction_bias = false;        // e_score_correction_bias (DeepSeek V3 noaux_tc)
   bool shared_expert_gate = false;            // sigmoid gate on the shared expert (Qwen2-MoE, Qwen3-Next)
+  // LatentMoE (Nemotron 3 Super): routed experts read and write this narrower width; fc1_latent_proj
+  // (hidden -> latent) and fc2_latent_proj (latent -> hidden) run once per token around them. 0 = none.
+  std::int64_t latent_size = 0;
   bool operator==(const FeedForwardSpec&) const = default;
 };
 

@@ -1,5 +1,7 @@
 #include "render/rows.h"
 
+#include <map>
+
 #include <fmt/format.h>
 
 #include "render/format.h"
@@ -48,12 +50,20 @@ std::string describe_ffn(const Model& model) {
   if (moe) {
     out = fmt::format("MoE: {} experts, top-{}, expert width {}", moe->num_experts, moe->experts_per_token,
                       with_commas(moe->expert_intermediate_size));
+    if (moe->latent_size > 0) out += fmt::format(" in a {} latent", with_commas(moe->latent_size));
     if (moe->num_shared_experts > 0)
       out += fmt::format(", {} shared ({} wide)", moe->num_shared_experts, with_commas(moe->shared_intermediate_size));
   }
   if (dense) {
     if (!out.empty()) out += "; ";
     out += fmt::format("dense {} MLP, {} wide", dense->gated ? "gated" : "plain", with_commas(dense->intermediate_size));
+    // Layers whose dense MLP has another width (Gemma 4 E2B's double-wide KV-shared layers).
+    std::map<std::int64_t, std::int64_t> other_widths;
+    for (const Layer& layer : model.layers)
+      if (layer.ffn.kind == FfnKind::Dense && layer.ffn.intermediate_size != dense->intermediate_size)
+        ++other_widths[layer.ffn.intermediate_size];
+    for (const auto& [width, layers] : other_widths)
+      out += fmt::format(" ({} wide in {} layers)", with_commas(width), layers);
   }
   return out.empty() ? "none" : out;
 }

@@ -93,24 +93,44 @@ void read_gemma4(ConfigView& config, Model& model) {
     }
   }
   config.note_source("layer mix", "layer_types");
-  // Per-layer input embeddings (E2B/E4B): one hidden_size_per_layer_input slice per layer and token.
+  // Per-layer inputs (E2B/E4B; Gemma4TextModel / Gemma4TextDecoderLayer in transformers modular_gemma4.py):
+  // a packed lookup table embed_tokens_per_layer [vocab_per_layer, layers × P] and a projection of the
+  // token embedding per_layer_model_projection [layers × P, hidden] with its norm per_layer_projection_norm
+  // [P]; each layer gates the slice (per_layer_input_gate hidden -> P), projects it back
+  // (per_layer_projection P -> hidden) and norms it (post_per_layer_input_norm). Only the table is a
+  // lookup; the rest runs for every token. (layer_scalar is a buffer, not a parameter.)
   const std::int64_t per_layer = config.int_named("hidden_size_per_layer_input", 0, 0, 1 << 16);
   if (per_layer > 0) {
+    const std::int64_t hidden = model.hidden_size;
+    const std::int64_t packed = model.layer_count() * per_layer;
     const std::int64_t vocab = config.int_named("vocab_size_per_layer_input", model.vocab_size, 1, 1 << 26);
-    model.extra.push_back(
-        {Component::Embedding, "model.embed_tokens_per_layer.weight", {vocab, model.layer_count() * per_layer}});
+    model.extra.push_back({Component::Embedding, "model.embed_tokens_per_layer.weight", {vocab, packed}});
+    model.extra.push_back({Component::Other, "model.per_layer_model_projection.weight", {packed, hidden}});
+    model.extra.push_back({Component::Norm, "model.per_layer_projection_norm.weight", {per_layer}});
+    for (Layer& layer : model.layers) {
+      layer.extra.push_back({Component::Other, "per_layer_input_gate.weight", {per_layer, hidden}});
+      layer.extra.push_back({Component::Other, "per_layer_projection.weight", {hidden, per_layer}});
+      layer.extra.push_back({Component::Norm, "post_per_layer_input_norm.weight", {hidden}});
+    }
+    config.note_source("per-layer inputs", "hidden_size_per_layer_input");
   }
-  // The last num_kv_shared_layers layers reuse the KV of the last earlier layer of the same type.
+  // The last num_kv_shared_layers layers reuse the KV of the last earlier layer of the same type and have
+  // no k_proj / v_proj / k_norm of their own (Gemma4TextAttention). With use_double_wide_mlp those same
+  // layers run an MLP twice as wide (Gemma4TextMLP: layer_idx >= first_kv_shared_layer_idx > 0).
   const std::int64_t shared = config.int_named("num_kv_shared_layers", 0, 0, 4096);
   const std::int64_t first_shared = model.layer_count() - shared;
+  const bool double_wide = config.bool_named("use_double_wide_mlp", false);
   for (std::int64_t i = std::max<std::int64_t>(first_shared, 0); i < model.layer_count(); ++i) {
-    const std::string key = layer_mixer_key(model.layers[static_cast<std::size_t>(i)]);
+    Layer& layer = model.layers[static_cast<std::size_t>(i)];
+    if (double_wide && first_shared > 0 && layer.ffn.kind == FfnKind::Dense) layer.ffn.intermediate_size *= 2;
+    const std::string key = layer_mixer_key(layer);
     for (std::int64_t j = first_shared - 1; j >= 0; --j)
       if (layer_mixer_key(model.layers[static_cast<std::size_t>(j)]) == key) {
-        model.layers[static_cast<std::size_t>(i)].attention.kv_shared_from = j;
+        layer.attention.kv_shared_from = j;
         break;
       }
   }
+  if (double_wide && shared > 0) config.note_source("double-wide MLP", "use_double_wide_mlp (KV-shared layers)");
 }
 
 }  // namespace llmg
