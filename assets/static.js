@@ -261,6 +261,6 @@
     else if (page === "diff.html") diff();
     calculators();
   }
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
-  else start();
+  // DOMContentLoaded comes after every deferred script, the diff page's summaries included.
+  document.addEventListener("DOMContentLoaded", start);
 })();

@@ -174,3 +174,23 @@ TEST(Cli, MemoryTableJsonAndPlot) {
     EXPECT_EQ(lines(r.err), 1u) << bad << ": " << r.err;
   }
 }
+
+TEST(Cli, BuildWritesTheStaticGallery) {
+  const auto out = std::filesystem::temp_directory_path() / ("llmg-build-" + std::to_string(::getpid()));
+  std::filesystem::remove_all(out);
+  const CliRun built = run("build --out " + out.string() + " --json");
+  ASSERT_EQ(built.exit_code, 0) << built.err;
+  const auto summary = nlohmann::json::parse(built.out);
+  EXPECT_GT(summary["files"].get<int>(), 72 * 2);
+  EXPECT_EQ(summary["model_pages"].get<int>(), 72);
+  EXPECT_TRUE(std::filesystem::exists(out / "index.html"));
+  EXPECT_TRUE(std::filesystem::exists(out / "models" / "llama-3-8b.html"));
+  EXPECT_TRUE(std::filesystem::exists(out / "feed.xml"));
+
+  const std::string file_path = write_temp("not-a-folder", "x");
+  const CliRun bad = run("build --out " + file_path);
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_NE(bad.err.find("not a folder"), std::string::npos) << bad.err;
+  EXPECT_EQ(lines(bad.err), 1u);
+  std::filesystem::remove_all(out);
+}
