@@ -181,8 +181,12 @@ Result<GalleryQuery> parse_gallery_query(const QueryParams& params) {
   for (const auto& a : query.attention) c.emplace_back("attn", a);
   for (const auto& v : query.vendors) c.emplace_back("vendor", v);
   for (const auto& l : query.licenses) c.emplace_back("license", l);
-  for (const auto& [name, value] : params)
-    if ((name == "from" || name == "to" || name == "min" || name == "max") && !value.empty()) c.emplace_back(name, value);
+  for (const char* bound : {"from", "to", "min", "max"})
+    for (const auto& [name, value] : params)
+      if (name == bound && !value.empty()) {
+        c.emplace_back(name, value);
+        break;
+      }
   if (!query.text.empty()) c.emplace_back("q", query.text);
   if (query.compact) c.emplace_back("view", "compact");
   return query;

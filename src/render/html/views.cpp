@@ -72,9 +72,14 @@ std::string timeline_svg(const Gallery& gallery, const std::string& y_axis) {
       "aria-labelledby=\"tl-title\"><title id=\"tl-title\">Models by release date; y: {}, log scale; circle area: total "
       "parameters; colour: decoder type</title>",
       kW, kH, kv ? "KV cache bytes per token" : "active parameters");
-  for (double l = l0; l <= l1 + 1e-9; l += 1) {
-    const double y = y_of(std::pow(10.0, l));
-    const auto v = static_cast<std::int64_t>(std::pow(10.0, l));
+  // Ticks: powers of 4 bytes for KV (1 KiB, 4 KiB, ...), powers of 10 for parameters.
+  const double tick_base = kv ? 4.0 : 10.0;
+  const double t0 = std::floor(std::log(v0) / std::log(tick_base)), t1 = std::ceil(std::log(v1) / std::log(tick_base));
+  for (double t = t0; t <= t1 + 1e-9; t += 1) {
+    const double value = std::pow(tick_base, t);
+    if (std::log10(value) < l0 - 1e-9 || std::log10(value) > l1 + 1e-9) continue;
+    const double y = y_of(value);
+    const auto v = static_cast<std::int64_t>(value);
     svg += fmt::format("<line class=\"grid\" x1=\"{}\" x2=\"{}\" y1=\"{:.1f}\" y2=\"{:.1f}\"/><text class=\"chart-fg\" "
                        "x=\"{}\" y=\"{:.1f}\" text-anchor=\"end\" font-size=\"12\">{}</text>",
                        kL, kW - kR, y, y, kL - 6, y + 4, kv ? human_bytes(v) : human_count(v));
@@ -87,21 +92,23 @@ std::string timeline_svg(const Gallery& gallery, const std::string& y_axis) {
                        "x=\"{:.1f}\" y=\"{}\" text-anchor=\"middle\" font-size=\"12\">{}</text>",
                        x, x, kT, kH - kB, x, kH - kB + 18, year);
   }
+  double max_total = 1;
+  for (const Point& p : points) max_total = std::max(max_total, double(p.item->view.facts.params.total));
   // Largest first so small circles stay on top and clickable.
   std::stable_sort(points.begin(), points.end(), [](const Point& a, const Point& b) {
     return a.item->view.facts.params.total > b.item->view.facts.params.total;
   });
   for (const Point& p : points) {
     const ModelView& v = p.item->view;
-    const double r = 3 + 2.2 * std::sqrt(double(v.facts.params.total) / 1e9);
+    const double r = 2.5 + 24 * std::sqrt(double(v.facts.params.total) / max_total);
     const double x = x_of(p.day), y = y_of(p.value);
     svg += fmt::format(
         "<a href=\"/models/{}\"><circle cx=\"{:.1f}\" cy=\"{:.1f}\" r=\"{:.1f}\" fill=\"{}\" fill-opacity=\"0.55\" "
         "stroke=\"{}\"><title>{} ({}): {} total, {} active, KV {} per token</title></circle>"
-        "<text class=\"chart-fg label\" x=\"{:.1f}\" y=\"{:.1f}\" font-size=\"10\" text-anchor=\"middle\">{}</text></a>",
+        "<text class=\"chart-fg label\" x=\"{:.1f}\" y=\"{:.1f}\" font-size=\"9\">{}</text></a>",
         url_encode(v.slug), x, y, r, decoder_colour(v.facts.decoder_type), decoder_colour(v.facts.decoder_type),
         escape(v.name), escape(v.entry->release_date), human_count(v.facts.params.total), human_count(v.facts.params.active),
-        human_bytes(v.facts.kv_cache.bytes_per_token_bf16), x, y + 3.5, escape(v.name));
+        human_bytes(v.facts.kv_cache.bytes_per_token_bf16), x + r + 2, y + 3, escape(v.name));
   }
   std::string legend;
   double lx = kL;
