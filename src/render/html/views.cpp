@@ -55,7 +55,7 @@ std::string timeline_svg(const Gallery& gallery, const std::string& y_axis) {
     if (!day || value <= 0) continue;
     points.push_back({&item, *day, value});
   }
-  constexpr double kW = 1100, kH = 560, kL = 80, kR = 30, kT = 30, kB = 50;
+  constexpr double kW = 1200, kH = 560, kL = 80, kR = 130, kT = 30, kB = 50;
   if (points.empty()) return "";
   double d0 = points[0].day, d1 = d0, v0 = points[0].value, v1 = v0;
   for (const Point& p : points) {
@@ -64,20 +64,19 @@ std::string timeline_svg(const Gallery& gallery, const std::string& y_axis) {
   }
   // Start the axis at the first year that holds a model, padded by two months.
   d0 -= 60, d1 += 60;
-  const double l0 = std::floor(std::log10(v0)), l1 = std::ceil(std::log10(v1));
+  // Ticks and range: powers of 4 bytes for KV (1 KiB, 4 KiB, ...), powers of 10 for parameters.
+  const double tick_base = kv ? 4.0 : 10.0;
+  const double t0 = std::floor(std::log(v0) / std::log(tick_base)), t1 = std::ceil(std::log(v1) / std::log(tick_base));
+  const double l0 = t0 * std::log10(tick_base), l1 = t1 * std::log10(tick_base);
   auto x_of = [&](double day) { return kL + (day - d0) / (d1 - d0) * (kW - kL - kR); };
-  auto y_of = [&](double v) { return kH - kB - (std::log10(v) - l0) / std::max(1.0, l1 - l0) * (kH - kT - kB); };
+  auto y_of = [&](double v) { return kH - kB - (std::log10(v) - l0) / std::max(0.5, l1 - l0) * (kH - kT - kB); };
   std::string svg = fmt::format(
       "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"timeline\" viewBox=\"0 0 {} {}\" role=\"img\" "
       "aria-labelledby=\"tl-title\"><title id=\"tl-title\">Models by release date; y: {}, log scale; circle area: total "
       "parameters; colour: decoder type</title>",
       kW, kH, kv ? "KV cache bytes per token" : "active parameters");
-  // Ticks: powers of 4 bytes for KV (1 KiB, 4 KiB, ...), powers of 10 for parameters.
-  const double tick_base = kv ? 4.0 : 10.0;
-  const double t0 = std::floor(std::log(v0) / std::log(tick_base)), t1 = std::ceil(std::log(v1) / std::log(tick_base));
   for (double t = t0; t <= t1 + 1e-9; t += 1) {
     const double value = std::pow(tick_base, t);
-    if (std::log10(value) < l0 - 1e-9 || std::log10(value) > l1 + 1e-9) continue;
     const double y = y_of(value);
     const auto v = static_cast<std::int64_t>(value);
     svg += fmt::format("<line class=\"grid\" x1=\"{}\" x2=\"{}\" y1=\"{:.1f}\" y2=\"{:.1f}\"/><text class=\"chart-fg\" "
