@@ -326,6 +326,23 @@ TEST_F(ServerTest, HostileRawRequestsAreRejectedAndTheServerStaysUp) {
   EXPECT_EQ(alive->status, 200);
 }
 
+TEST(ServerCache, PagesRenderPerRequestPastTheCacheBudget) {
+  server::Limits limits;
+  limits.max_cached_bytes = 0;
+  server::GalleryServer server(Catalog::bundled(), limits);
+  auto port = server.bind("127.0.0.1", 0);
+  ASSERT_TRUE(port);
+  std::thread thread([&] { server.run(); });
+  httplib::Client client("127.0.0.1", *port);
+  for (const char* path : {"/", "/api/models", "/models/llama-3-8b", "/diff/llama-3-8b/qwen3-8b"}) {
+    auto r = client.Get(path);
+    ASSERT_TRUE(r) << path;
+    EXPECT_EQ(r->status, 200) << path;
+  }
+  server.stop();
+  thread.join();
+}
+
 TEST(ServeProcess, ServesOnAFreePortAndStopsOnSigterm) {
   int out[2];
   ASSERT_EQ(::pipe(out), 0);

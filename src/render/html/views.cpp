@@ -292,7 +292,7 @@ std::string inspect_page(const Gallery& gallery, const InspectResult* result, co
                             model_card(item, false), fact_table(*result->view));
       if (result->against)
         outcome += fmt::format("<h2>Compared with {}</h2>{}", escape(result->against->view.name),
-                               diff_body(gallery, *result->view, result->against->view, memory, "/inspect"));
+                               diff_body(gallery, *result->view, result->against->view, memory, ""));
       outcome += "<p class=\"muted\">Nothing was stored: this page was rendered from your upload and is gone once you leave it.</p>";
     }
   }
