@@ -35,6 +35,10 @@
         select.addEventListener("change", function () { form.requestSubmit ? form.requestSubmit() : form.submit(); });
       });
     });
+    // On a phone, fold the filters away unless one is in use (without JS they stay open).
+    var more = document.querySelector(".more-filters");
+    if (more && window.matchMedia("(max-width: 760px)").matches && !/[?&](type|attn|vendor|license|from|to|min|max)=/.test(location.search))
+      more.open = false;
     // Index search: filter the shown cards as you type; Enter (or Apply) asks the server.
     var search = document.getElementById("q");
     var count = document.getElementById("count");

@@ -53,8 +53,9 @@ class ServerTest : public ::testing::Test {
     addr.sin_port = htons(static_cast<std::uint16_t>(port_));
     addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
     if (::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0) return "connect failed";
+    timeval timeout{5, 0};
+    ::setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof timeout);
     ::send(fd, request.data(), request.size(), MSG_NOSIGNAL);
-    ::shutdown(fd, SHUT_WR);
     std::string response;
     char buffer[4096];
     ssize_t n;
@@ -313,9 +314,9 @@ TEST_F(ServerTest, BadRequestsGet400And404And405NeverA500) {
 }
 
 TEST_F(ServerTest, HostileRawRequestsAreRejectedAndTheServerStaysUp) {
-  EXPECT_NE(raw("GARBAGE\r\n\r\n").find(" 400 "), std::string::npos);
-  EXPECT_NE(raw("GET /" + std::string(10000, 'a') + " HTTP/1.1\r\nHost: x\r\n\r\n").find(" 4"), std::string::npos);
-  EXPECT_EQ(raw("GET / HTTP/1.1\r\nHost: x\r\nX-Big: " + std::string(10000, 'b') + "\r\n\r\n").find(" 200 "),
+  EXPECT_NE(raw("GARBAGE\r\nConnection: close\r\n\r\n").find(" 400 "), std::string::npos);
+  EXPECT_NE(raw("GET /" + std::string(10000, 'a') + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n").find(" 4"), std::string::npos);
+  EXPECT_EQ(raw("GET / HTTP/1.1\r\nHost: x\r\nX-Big: " + std::string(10000, 'b') + "\r\nConnection: close\r\n\r\n").find(" 200 "),
             std::string::npos);
   EXPECT_NE(raw("GET /../../etc/passwd HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n").find(" 404 "), std::string::npos);
   EXPECT_NE(raw("POST /inspect HTTP/1.1\r\nHost: x\r\nContent-Length: 99999999\r\nConnection: close\r\n\r\n").find(" 413 "),
@@ -323,6 +324,23 @@ TEST_F(ServerTest, HostileRawRequestsAreRejectedAndTheServerStaysUp) {
   auto alive = get("/");
   ASSERT_TRUE(alive);
   EXPECT_EQ(alive->status, 200);
+}
+
+TEST(ServerCache, PagesRenderPerRequestPastTheCacheBudget) {
+  server::Limits limits;
+  limits.max_cached_bytes = 0;
+  server::GalleryServer server(Catalog::bundled(), limits);
+  auto port = server.bind("127.0.0.1", 0);
+  ASSERT_TRUE(port);
+  std::thread thread([&] { server.run(); });
+  httplib::Client client("127.0.0.1", *port);
+  for (const char* path : {"/", "/api/models", "/models/llama-3-8b", "/diff/llama-3-8b/qwen3-8b"}) {
+    auto r = client.Get(path);
+    ASSERT_TRUE(r) << path;
+    EXPECT_EQ(r->status, 200) << path;
+  }
+  server.stop();
+  thread.join();
 }
 
 TEST(ServeProcess, ServesOnAFreePortAndStopsOnSigterm) {

@@ -108,8 +108,12 @@ TEST(GalleryQuery, FiltersAndSorts) {
   for (std::size_t i = 1; i < by_total.size(); ++i) {
     const auto* a = gallery.find(by_total[i - 1]);
     const auto* b = gallery.find(by_total[i]);
-    if (a->view.model && b->view.model) EXPECT_GE(a->view.facts.params.total, b->view.facts.params.total);
-    if (!a->view.model) EXPECT_FALSE(b->view.model) << "unknown architectures come last";
+    if (a->view.model && b->view.model) {
+      EXPECT_GE(a->view.facts.params.total, b->view.facts.params.total);
+    }
+    if (!a->view.model) {
+      EXPECT_FALSE(b->view.model) << "unknown architectures come last";
+    }
   }
   const auto search = slugs({{"q", "gated deltanet"}});
   EXPECT_TRUE(contains(search, "qwen3-next-80b-a3b"));

@@ -83,6 +83,7 @@ struct GalleryServer::Impl {
   std::map<std::string, std::shared_ptr<const Rendered>> assets;  // name -> asset
   std::mutex cache_mutex;
   std::map<std::string, std::shared_ptr<const Rendered>> cache;  // path + canonical query -> page
+  std::size_t cached_bytes = 0;
   httplib::Server http;
 
   Impl(const Catalog& c, Limits l) : catalog(c), limits(l), gallery(html::build_gallery(c)) {
@@ -102,7 +103,8 @@ struct GalleryServer::Impl {
   }
   std::shared_ptr<const Rendered> remember(const std::string& key, std::shared_ptr<const Rendered> r) {
     std::lock_guard lock(cache_mutex);
-    if (cache.size() < limits.max_cached_pages) cache.emplace(key, r);
+    const std::size_t size = key.size() + r->body.size();
+    if (cached_bytes + size <= limits.max_cached_bytes && cache.emplace(key, r).second) cached_bytes += size;
     return r;
   }
   // The page under `key`, rendered by `render` on first use.
@@ -112,17 +114,19 @@ struct GalleryServer::Impl {
     return remember(key, make(render(), type));
   }
 
+  std::string api_models() const {
+    nlohmann::json out = nlohmann::json::array();
+    for (const html::GalleryItem& item : gallery.items) out.push_back(list_item_json(item.view));
+    return out.dump(2);
+  }
+
   void prerender() {
     html::GalleryQuery query = *html::parse_gallery_query({});
     page("/", kHtml, [&] { return html::index_page(gallery, query); });
     html::MemorySettings memory = *html::parse_memory_settings({});
     for (const html::GalleryItem& item : gallery.items)
       page("/models/" + item.view.slug, kHtml, [&] { return html::model_page(gallery, item, memory); });
-    page("/api/models", kJson, [&] {
-      nlohmann::json out = nlohmann::json::array();
-      for (const html::GalleryItem& item : gallery.items) out.push_back(list_item_json(item.view));
-      return out.dump(2);
-    });
+    page("/api/models", kJson, [&] { return api_models(); });
   }
 
   static void send(const httplib::Request& req, httplib::Response& res, const Rendered& r, const char* cache_control) {
@@ -237,7 +241,7 @@ struct GalleryServer::Impl {
       send(req, res, r, "public, max-age=3600");
     });
     http.Get("/api/models", [this](const httplib::Request& req, httplib::Response& res) {
-      send_page(req, res, *cached("/api/models"));
+      send_page(req, res, *page("/api/models", kJson, [&] { return api_models(); }));
     });
     http.Get(R"(/api/models/([^/]+))", [this](const httplib::Request& req, httplib::Response& res) {
       const html::GalleryItem* item = gallery.find(req.matches[1].str());

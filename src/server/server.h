@@ -19,7 +19,9 @@ struct Limits {
   int write_timeout_seconds = 5;
   int keep_alive_timeout_seconds = 5;
   std::size_t keep_alive_max_requests = 1000;
-  std::size_t max_cached_pages = 4096;
+  // Rendered pages kept in memory; past this budget pages are rendered per request (any query string
+  // makes a page, so the cache must not grow with what clients ask for).
+  std::size_t max_cached_bytes = 64 * 1024 * 1024;
   // cpp-httplib gives each open connection a pool thread for its whole keep-alive life, so the pool is
   // also the number of clients served at once (others queue).
   std::size_t worker_threads = 64;  // rendered pages kept in memory (then rendered per request)

@@ -181,8 +181,12 @@ Result<GalleryQuery> parse_gallery_query(const QueryParams& params) {
   for (const auto& a : query.attention) c.emplace_back("attn", a);
   for (const auto& v : query.vendors) c.emplace_back("vendor", v);
   for (const auto& l : query.licenses) c.emplace_back("license", l);
-  for (const auto& [name, value] : params)
-    if ((name == "from" || name == "to" || name == "min" || name == "max") && !value.empty()) c.emplace_back(name, value);
+  for (const char* bound : {"from", "to", "min", "max"})
+    for (const auto& [name, value] : params)
+      if (name == bound && !value.empty()) {
+        c.emplace_back(name, value);
+        break;
+      }
   if (!query.text.empty()) c.emplace_back("q", query.text);
   if (query.compact) c.emplace_back("view", "compact");
   return query;
@@ -377,6 +381,7 @@ std::string filter_form(const Gallery& g, const GalleryQuery& q) {
       "<div class=\"field wide\"><label for=\"q\">Search</label><input type=\"search\" id=\"q\" name=\"q\" value=\"{}\" "
       "placeholder=\"name, vendor, attention, family…\"></div>"
       "<div class=\"field\"><label for=\"sort\">Sort by</label><select id=\"sort\" name=\"sort\">{}</select></div>"
+      "<details class=\"more-filters\" open><summary>Order, filters and view</summary><div class=\"more-fields\">"
       "<div class=\"field\"><label for=\"order\">Order</label><select id=\"order\" name=\"order\">"
       "<option value=\"desc\"{}>descending</option><option value=\"asc\"{}>ascending</option></select></div>"
       "<div class=\"field\"><label for=\"type\">Decoder</label><select id=\"type\" name=\"type\">{}</select></div>"
@@ -393,6 +398,7 @@ std::string filter_form(const Gallery& g, const GalleryQuery& q) {
       "size=\"6\"></div>"
       "<div class=\"field\"><label for=\"view\">View</label><select id=\"view\" name=\"view\">"
       "<option value=\"cards\"{}>detailed cards</option><option value=\"compact\"{}>compact table</option></select></div>"
+      "</div></details>"
       "<div class=\"actions\"><button type=\"submit\">Apply</button> <a href=\"/\">Reset</a></div>"
       "</form>",
       escape(q.text), sort_options, q.descending ? " selected" : "", q.descending ? "" : " selected",

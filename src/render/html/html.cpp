@@ -70,7 +70,7 @@ std::string page(const PageFrame& frame, std::string_view body) {
       "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
       "<meta name=\"color-scheme\" content=\"light dark\">\n"
       "<title>{}</title>\n<meta name=\"description\" content=\"{}\">\n"
-      "<link rel=\"stylesheet\" href=\"/assets/style.css\">\n"
+      "<link rel=\"icon\" href=\"data:,\">\n<link rel=\"stylesheet\" href=\"/assets/style.css\">\n"
       "<link rel=\"alternate\" type=\"application/atom+xml\" title=\"llmgallery changes\" href=\"/feed.xml\">\n"
       "<script src=\"/assets/app.js\" defer></script>\n</head>\n<body>\n"
       "<a class=\"skip\" href=\"#main\">Skip to content</a>\n"

@@ -229,7 +229,8 @@ std::string diff_body(const Gallery& gallery, const ModelView& a, const ModelVie
       "<div class=\"table-wrap\"><table class=\"diff\"><thead><tr><th scope=\"col\">Fact</th><th scope=\"col\">A: {}</th>"
       "<th scope=\"col\">B: {}</th><th scope=\"col\">B vs A</th></tr></thead><tbody>{}</tbody></table></div></section>{}",
       escape(difference_summary(a.name, a.facts, b.name, b.facts)), model_link(a), diagram(a), model_link(b), diagram(b),
-      aligned_strips_svg(a, b), differing, escape(a.name), escape(b.name), rows, memory_section({&a, &b}, memory, action));
+      aligned_strips_svg(a, b), differing, escape(a.name), escape(b.name), rows,
+      action.empty() ? std::string() : memory_section({&a, &b}, memory, action));
 }
 
 std::string diff_page(const Gallery& gallery, const GalleryItem& a, const GalleryItem& b, const MemorySettings& memory) {

@@ -15,7 +15,8 @@ std::string model_page(const Gallery& gallery, const GalleryItem& item, const Me
 std::string fact_table(const ModelView& view);
 
 // Both diagrams, every fact in two columns with deltas, aligned layer strips, summary, calculator.
-// `b_path` is how B is linked ("/models/SLUG", or empty for an uploaded config).
+// `action` is the page's own path for the calculator form; empty leaves the calculator out (an
+// uploaded config is not stored, so a GET form could not recompute it).
 std::string diff_body(const Gallery& gallery, const ModelView& a, const ModelView& b, const MemorySettings& memory,
                       const std::string& action);
 std::string diff_page(const Gallery& gallery, const GalleryItem& a, const GalleryItem& b, const MemorySettings& memory);

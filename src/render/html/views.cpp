@@ -55,7 +55,7 @@ std::string timeline_svg(const Gallery& gallery, const std::string& y_axis) {
     if (!day || value <= 0) continue;
     points.push_back({&item, *day, value});
   }
-  constexpr double kW = 1100, kH = 560, kL = 80, kR = 30, kT = 30, kB = 50;
+  constexpr double kW = 1200, kH = 560, kL = 80, kR = 130, kT = 30, kB = 50;
   if (points.empty()) return "";
   double d0 = points[0].day, d1 = d0, v0 = points[0].value, v1 = v0;
   for (const Point& p : points) {
@@ -64,17 +64,21 @@ std::string timeline_svg(const Gallery& gallery, const std::string& y_axis) {
   }
   // Start the axis at the first year that holds a model, padded by two months.
   d0 -= 60, d1 += 60;
-  const double l0 = std::floor(std::log10(v0)), l1 = std::ceil(std::log10(v1));
+  // Ticks and range: powers of 4 bytes for KV (1 KiB, 4 KiB, ...), powers of 10 for parameters.
+  const double tick_base = kv ? 4.0 : 10.0;
+  const double t0 = std::floor(std::log(v0) / std::log(tick_base)), t1 = std::ceil(std::log(v1) / std::log(tick_base));
+  const double l0 = t0 * std::log10(tick_base), l1 = t1 * std::log10(tick_base);
   auto x_of = [&](double day) { return kL + (day - d0) / (d1 - d0) * (kW - kL - kR); };
-  auto y_of = [&](double v) { return kH - kB - (std::log10(v) - l0) / std::max(1.0, l1 - l0) * (kH - kT - kB); };
+  auto y_of = [&](double v) { return kH - kB - (std::log10(v) - l0) / std::max(0.5, l1 - l0) * (kH - kT - kB); };
   std::string svg = fmt::format(
       "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"timeline\" viewBox=\"0 0 {} {}\" role=\"img\" "
       "aria-labelledby=\"tl-title\"><title id=\"tl-title\">Models by release date; y: {}, log scale; circle area: total "
       "parameters; colour: decoder type</title>",
       kW, kH, kv ? "KV cache bytes per token" : "active parameters");
-  for (double l = l0; l <= l1 + 1e-9; l += 1) {
-    const double y = y_of(std::pow(10.0, l));
-    const auto v = static_cast<std::int64_t>(std::pow(10.0, l));
+  for (double t = t0; t <= t1 + 1e-9; t += 1) {
+    const double value = std::pow(tick_base, t);
+    const double y = y_of(value);
+    const auto v = static_cast<std::int64_t>(value);
     svg += fmt::format("<line class=\"grid\" x1=\"{}\" x2=\"{}\" y1=\"{:.1f}\" y2=\"{:.1f}\"/><text class=\"chart-fg\" "
                        "x=\"{}\" y=\"{:.1f}\" text-anchor=\"end\" font-size=\"12\">{}</text>",
                        kL, kW - kR, y, y, kL - 6, y + 4, kv ? human_bytes(v) : human_count(v));
@@ -87,21 +91,23 @@ std::string timeline_svg(const Gallery& gallery, const std::string& y_axis) {
                        "x=\"{:.1f}\" y=\"{}\" text-anchor=\"middle\" font-size=\"12\">{}</text>",
                        x, x, kT, kH - kB, x, kH - kB + 18, year);
   }
+  double max_total = 1;
+  for (const Point& p : points) max_total = std::max(max_total, double(p.item->view.facts.params.total));
   // Largest first so small circles stay on top and clickable.
   std::stable_sort(points.begin(), points.end(), [](const Point& a, const Point& b) {
     return a.item->view.facts.params.total > b.item->view.facts.params.total;
   });
   for (const Point& p : points) {
     const ModelView& v = p.item->view;
-    const double r = 3 + 2.2 * std::sqrt(double(v.facts.params.total) / 1e9);
+    const double r = 2.5 + 24 * std::sqrt(double(v.facts.params.total) / max_total);
     const double x = x_of(p.day), y = y_of(p.value);
     svg += fmt::format(
         "<a href=\"/models/{}\"><circle cx=\"{:.1f}\" cy=\"{:.1f}\" r=\"{:.1f}\" fill=\"{}\" fill-opacity=\"0.55\" "
         "stroke=\"{}\"><title>{} ({}): {} total, {} active, KV {} per token</title></circle>"
-        "<text class=\"chart-fg label\" x=\"{:.1f}\" y=\"{:.1f}\" font-size=\"10\" text-anchor=\"middle\">{}</text></a>",
+        "<text class=\"chart-fg label\" x=\"{:.1f}\" y=\"{:.1f}\" font-size=\"9\">{}</text></a>",
         url_encode(v.slug), x, y, r, decoder_colour(v.facts.decoder_type), decoder_colour(v.facts.decoder_type),
         escape(v.name), escape(v.entry->release_date), human_count(v.facts.params.total), human_count(v.facts.params.active),
-        human_bytes(v.facts.kv_cache.bytes_per_token_bf16), x, y + 3.5, escape(v.name));
+        human_bytes(v.facts.kv_cache.bytes_per_token_bf16), x + r + 2, y + 3, escape(v.name));
   }
   std::string legend;
   double lx = kL;
@@ -286,7 +292,7 @@ std::string inspect_page(const Gallery& gallery, const InspectResult* result, co
                             model_card(item, false), fact_table(*result->view));
       if (result->against)
         outcome += fmt::format("<h2>Compared with {}</h2>{}", escape(result->against->view.name),
-                               diff_body(gallery, *result->view, result->against->view, memory, "/inspect"));
+                               diff_body(gallery, *result->view, result->against->view, memory, ""));
       outcome += "<p class=\"muted\">Nothing was stored: this page was rendered from your upload and is gone once you leave it.</p>";
     }
   }
