@@ -12,6 +12,7 @@
 #include "catalog/catalog.h"
 #include "ingest/hf_config.h"
 #include "analysis/memory.h"
+#include "cli/verb_diagram.h"
 #include "render/chart.h"
 #include "render/json.h"
 #include "render/text.h"
@@ -234,6 +235,9 @@ int main(int argc, char** argv) {
   memory->add_option("--plot", memory_options.plot, "write the memory-vs-context curve as SVG");
   memory->add_flag("--json", json, "JSON document");
 
+  llmg::cli::DiagramVerb diagram_verb;
+  llmg::cli::add_diagram_verb(app, diagram_verb);
+
   if (argc > 1 && argv[1][0] != '-') {
     bool known = false;
     std::string verbs;
@@ -264,6 +268,7 @@ int main(int argc, char** argv) {
     if (inspect->parsed()) return run_show(target, json, false);
     if (diff->parsed()) return run_diff(target, other, json);
     if (memory->parsed()) return run_memory(memory_models, memory_options, json);
+    if (diagram_verb.command->parsed()) return llmg::cli::run_diagram(diagram_verb);
   } catch (const std::exception& e) {
     std::cerr << "llmgallery: internal error: " << e.what() << "\n";
     return kExitInternal;
