@@ -6,9 +6,10 @@
 set -euo pipefail
 
 packages=(g++ cmake make pkg-config nlohmann-json3-dev libfmt-dev libcli11-dev libexpected-dev
-          libcpp-httplib-dev)
+          libcpp-httplib-dev
+          libfreetype-dev fonts-dejavu-core librsvg2-dev libcairo2-dev)  # diagrams: font metrics, PNG/PDF
 if [[ "${1:-}" == "--test" ]]; then
-  packages+=(libgtest-dev python3)
+  packages+=(libgtest-dev python3 libxml2-dev poppler-utils)
 fi
 
 missing=()

@@ -106,7 +106,9 @@ Line positions_line(const Model& model, const Layer& layer, int index) {
   if (model.positions == PositionKind::Learned) return {{"learned absolute positions", ""}};
   const double theta = a.rope_theta > 0 ? a.rope_theta : model.rope_theta;
   Line line;
-  if (a.rope_fraction < 1.0) {
+  if (layer.mixer == MixerKind::LatentAttention) {
+    line.push_back({"decoupled RoPE key", ""});  // MLA rotates only the qk_rope_head_dim part
+  } else if (a.rope_fraction < 1.0) {
     line.push_back({"partial RoPE ", ""});
     line.push_back({fmt::format("{}", static_cast<int>(std::lround(a.rope_fraction * 100))), fact_key(index, "rope_percent")});
     line.push_back({"%", ""});
@@ -114,7 +116,7 @@ Line positions_line(const Model& model, const Layer& layer, int index) {
     line.push_back({"RoPE", ""});
   }
   if (theta > 0) {
-    line.push_back({" θ ", ""});
+    line.push_back({" · θ ", ""});
     line.push_back({theta_text(theta), fact_key(index, "rope_theta")});
   }
   return line;
@@ -134,7 +136,12 @@ Box mixer_box(const Model& model, const Layer& layer, int index, bool thumbnail)
       heading = flavour == "MHA" ? "multi-head attention" : flavour == "MQA" ? "multi-query attention"
                                                                               : "grouped-query attention";
       heading = (a.output_gate ? "Gated " : "Masked ") + heading;
-      if (thumbnail) heading = (a.output_gate ? "Gated " : "") + flavour;
+      if (thumbnail) {
+        heading = (a.output_gate ? "gated " : "") + flavour;
+        if (a.span == AttentionSpan::SlidingWindow) heading += " · sliding";
+        if (a.span == AttentionSpan::Chunked) heading += " · chunked";
+        if (a.span == AttentionSpan::Full && model_has_window(model)) heading += " · global";
+      }
       if (a.span == AttentionSpan::SlidingWindow)
         box.lines.push_back({t("sliding window "), n(a.window, "window"), t(" tokens")});
       else if (a.span == AttentionSpan::Chunked)
@@ -265,7 +272,10 @@ Drawn draw_block(const Model& model, const LayerGroup& group, std::string_view m
   std::vector<Item> items;
   std::vector<std::pair<int, int>> residuals;
   const auto add_box = [&](const Box& box) { items.push_back({Item::Kind::Box, box, {}}); };
-  if (model.norm_placement == NormPlacement::Parallel && sublayers.size() == 2) {
+  if (thumbnail) {
+    // Gallery card: the sub-layers only, so the names stay readable at card size.
+    for (const Box& sub : sublayers) add_box(sub);
+  } else if (model.norm_placement == NormPlacement::Parallel && sublayers.size() == 2) {
     const int start = static_cast<int>(items.size());
     add_box(norm);
     items.push_back({Item::Kind::Pair, sublayers[0], sublayers[1]});
@@ -286,7 +296,7 @@ Drawn draw_block(const Model& model, const LayerGroup& group, std::string_view m
   }
 
   // Widths: every box in the block as wide as the widest, so the spine is straight.
-  int content = thumbnail ? 120 : 220;
+  int content = thumbnail ? 96 : 220;
   for (const Item& item : items) {
     if (item.kind == Item::Kind::Box) content = std::max(content, box_width(item.box));
     if (item.kind == Item::Kind::Pair)
@@ -597,16 +607,40 @@ DiagramLayout diagram_layout(const ModelView& view, const DiagramOptions& option
   diagram::Drawn flow = diagram::draw_flow(flow_elements, marker);
 
   // Insets beside the flow.
+  // Insets beside the flow, in one column, or two when one column would be much taller than the flow.
   svg::Writer insets;
   int insets_width = 0, insets_height = 0;
   if (!options.thumbnail) {
-    for (const diagram::Inset& inset : diagram::insets_for(model, diagram::layer_groups(model))) {
+    struct DrawnInset {
+      svg::Writer out;
       int w = 0, h = 0;
-      svg::Writer drawn = diagram::draw_inset(inset, marker, w, h);
-      if (insets_height > 0) insets_height += 16;
-      insets.append(drawn, 0, insets_height);
-      insets_height += h;
-      insets_width = std::max(insets_width, w);
+    };
+    std::vector<DrawnInset> drawn;
+    int total = 0;
+    for (const diagram::Inset& inset : diagram::insets_for(model, diagram::layer_groups(model))) {
+      DrawnInset d;
+      d.out = diagram::draw_inset(inset, marker, d.w, d.h);
+      total += d.h + (drawn.empty() ? 0 : 16);
+      drawn.push_back(std::move(d));
+    }
+    std::size_t split = drawn.size();  // insets [0, split) in the first column
+    if (drawn.size() > 1 && total > flow.height * 8 / 5) {
+      int first = 0;
+      split = 0;
+      while (split < drawn.size() && first + drawn[split].h <= (total + 1) / 2) first += drawn[split++].h + 16;
+      split = std::max<std::size_t>(split, 1);
+    }
+    int x = 0;
+    for (std::size_t begin = 0; begin < drawn.size(); begin = split, split = drawn.size()) {
+      int column_width = 0, column_y = 0;
+      for (std::size_t i = begin; i < split; ++i) {
+        insets.append(drawn[i].out, x, column_y);
+        column_y += drawn[i].h + 16;
+        column_width = std::max(column_width, drawn[i].w);
+      }
+      insets_height = std::max(insets_height, column_y - 16);
+      insets_width = x + column_width;
+      x += column_width + 16;
     }
   }
 

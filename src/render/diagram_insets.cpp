@@ -40,7 +40,11 @@ Inset moe_inset(const Layer& layer, int index) {
   inset.rows.push_back({mini("bx", "router", router_lines)});
   inset.grid = {ffn.num_experts, ffn.experts_per_token, ffn.num_shared_experts};
   inset.grid_after = 0;
-  Line sum{{"weighted sum of the ", ""}, n(ffn.experts_per_token, "experts_active"), {" outputs", ""}};
+  Line sum;
+  if (ffn.experts_per_token == 1)
+    sum.push_back({"the chosen expert's output, weighted", ""});
+  else
+    sum = {{"weighted sum of the ", ""}, n(ffn.experts_per_token, "experts_active"), {" outputs", ""}};
   std::vector<Line> sum_lines{sum};
   if (ffn.num_shared_experts > 0)
     sum_lines.push_back({{"+ ", ""}, n(ffn.num_shared_experts, "shared_experts"),
@@ -123,8 +127,6 @@ Inset mamba_inset(const Layer& layer, int index) {
 
 constexpr int kPad = 10;
 constexpr int kRowGap = 16;
-constexpr int kCell = 8;  // expert grid cell
-
 int grid_columns(std::int64_t total) { return static_cast<int>(std::min<std::int64_t>(total, 32)); }
 
 }  // namespace
@@ -175,13 +177,14 @@ svg::Writer draw_inset(const Inset& inset, std::string_view marker, int& width, 
     row_heights.push_back(h);
     content = std::max(content, w);
   }
+  const int cell = inset.grid.total > 256 ? 6 : 8;  // one expert
   const int columns = inset.grid.total > 0 ? grid_columns(inset.grid.total) : 0;
   const int grid_rows = columns > 0 ? static_cast<int>((inset.grid.total + columns - 1) / columns) : 0;
   const int shared = static_cast<int>(inset.grid.shared);
-  const int cells_h = std::max(grid_rows, shared) * kCell;
-  const int grid_w = columns * kCell + (shared > 0 ? 10 + kCell : 0);
+  const int cells_h = std::max(grid_rows, shared) * cell;
+  const int grid_w = columns * cell + (shared > 0 ? 10 + cell : 0);
   std::vector<Line> grid_caption{{{number(inset.grid.active), ""}, {" of ", ""}, {number(inset.grid.total), ""},
-                                  {" routed experts run per token (filled)", ""}}};
+                                  {inset.grid.active == 1 ? " routed experts runs per token (filled)" : " routed experts run per token (filled)", ""}}};
   if (shared > 0)
     grid_caption.push_back({{"right: ", ""}, {number(shared), ""},
                             {shared == 1 ? " shared expert, always on" : " shared experts, always on", ""}});
@@ -189,7 +192,8 @@ svg::Writer draw_inset(const Inset& inset, std::string_view marker, int& width, 
   if (columns > 0) {
     content = std::max(content, grid_w);
     for (const Line& line : grid_caption) content = std::max(content, svg::measure(svg::plain(line), Font::Small));
-    grid_h = cells_h + 4 + static_cast<int>(grid_caption.size()) * svg::line_height(Font::Small);
+    content += 2 * 8;  // the experts' frame
+    grid_h = 8 + cells_h + 4 + static_cast<int>(grid_caption.size()) * svg::line_height(Font::Small) + 4;
   }
   const int title_h = svg::line_height(Font::Heading) + 6;
   height = kPad + title_h;
@@ -241,32 +245,34 @@ svg::Writer draw_inset(const Inset& inset, std::string_view marker, int& width, 
     y = top - kRowGap;
     if (columns > 0 && static_cast<int>(r) == inset.grid_after) {
       // The experts: one cell each, those one token runs filled; shared experts in a column apart.
-      const int gx = cx - grid_w / 2, gy = y - grid_h;
-      const int routed_cx = gx + columns * kCell / 2;
-      connect({routed_cx}, gy + cells_h);
-      out.rect(Rect{gx, gy, columns * kCell, grid_rows * kCell}, "k kmoe");
+      const int frame_w = content;
+      const Rect experts{cx - frame_w / 2, y - grid_h, frame_w, grid_h};
+      connect({cx}, experts.bottom());
+      out.rect(experts, "bx", 4);
+      const int gx = cx - grid_w / 2, gy = experts.y + 8;
+      out.rect(Rect{gx, gy, columns * cell, grid_rows * cell}, "k kmoe");
       std::string d;
-      for (int c = 1; c < columns; ++c) d += fmt::format("M{} {}v{}", gx + c * kCell, gy, grid_rows * kCell);
-      for (int g = 1; g < grid_rows; ++g) d += fmt::format("M{} {}h{}", gx, gy + g * kCell, columns * kCell);
+      for (int c = 1; c < columns; ++c) d += fmt::format("M{} {}v{}", gx + c * cell, gy, grid_rows * cell);
+      for (int g = 1; g < grid_rows; ++g) d += fmt::format("M{} {}h{}", gx, gy + g * cell, columns * cell);
       out.path(d, "sep");
       std::string active;
       for (std::int64_t e = 0; e < inset.grid.active; ++e)
-        active += fmt::format("M{} {}h{}v{}h-{}z", gx + static_cast<int>(e % columns) * kCell + 1,
-                              gy + static_cast<int>(e / columns) * kCell + 1, kCell - 2, kCell - 2, kCell - 2);
+        active += fmt::format("M{} {}h{}v{}h-{}z", gx + static_cast<int>(e % columns) * cell + 1,
+                              gy + static_cast<int>(e / columns) * cell + 1, cell - 2, cell - 2, cell - 2);
       if (shared > 0) {
-        const int sx = gx + columns * kCell + 10;
-        for (int e = 0; e < shared; ++e) active += fmt::format("M{} {}h{}v{}h-{}z", sx, gy + e * kCell + 1, kCell - 2,
-                                                               kCell - 2, kCell - 2);
+        const int sx = gx + columns * cell + 10;
+        for (int e = 0; e < shared; ++e) active += fmt::format("M{} {}h{}v{}h-{}z", sx, gy + e * cell + 1, cell - 2,
+                                                               cell - 2, cell - 2);
       }
       out.path(active, "st kmoe");
       int ty = gy + cells_h + 4;
       for (const Line& line : grid_caption) {
-        out.text(Rect{0, gy, width, grid_h}, cx, ty, line, Font::Small, svg::Anchor::Middle, "m");
+        out.text(experts, cx, ty, line, Font::Small, svg::Anchor::Middle, "m");
         ty += svg::line_height(Font::Small);
       }
-      below_centres = {routed_cx};
-      below_top = gy;
-      y = gy - kRowGap;
+      below_centres = {cx};
+      below_top = experts.y;
+      y = experts.y - kRowGap;
     }
   }
   return out;

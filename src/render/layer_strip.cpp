@@ -74,10 +74,15 @@ svg::Writer draw_strip(const Model& model, int width, bool compact, int& height,
   // Layer numbers (0-based, as configs index layers) under every 10th cell, or every 5th when few.
   const int step = layers <= 24 ? 4 : 10;
   const Rect ticks{0, y, std::max(width, slots * cell), svg::line_height(Font::Small)};
-  for (int i = 0; i < layers; i += step)
-    if (i * cell + svg::measure(std::to_string(i), Font::Small) <= width)
-      out.text(ticks, i * cell + cell / 2, y, std::to_string(i), Font::Small, svg::Anchor::Middle, "m");
-  if (mtp > 0) out.text(ticks, (layers + 1) * cell + mtp * cell / 2, y, "MTP", Font::Small, svg::Anchor::Middle, "m");
+  const int mtp_w = svg::measure("MTP", Font::Small);
+  const int mtp_label_left = std::min(width - mtp_w, (layers + 1) * cell + mtp * cell / 2 - mtp_w / 2);
+  for (int i = 0; i < layers; i += step) {
+    const int w = svg::measure(std::to_string(i), Font::Small);
+    const int left = std::max(0, i * cell + cell / 2 - w / 2);  // centred under its cell, kept inside
+    if (left + w + (mtp > 0 ? 4 : 0) <= (mtp > 0 ? mtp_label_left : width))
+      out.text(ticks, left, y, std::to_string(i), Font::Small, svg::Anchor::Start, "m");
+  }
+  if (mtp > 0) out.text(ticks, mtp_label_left, y, "MTP", Font::Small, svg::Anchor::Start, "m");
   y += svg::line_height(Font::Small) + (compact ? 2 : 6);
 
   // Legend: one swatch per kind, with its layer count.
