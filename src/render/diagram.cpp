@@ -119,6 +119,9 @@ Line positions_line(const Model& model, const Layer& layer, int index) {
     line.push_back({" · θ ", ""});
     line.push_back({theta_text(theta), fact_key(index, "rope_theta")});
   }
+  // Context extension as the config names it ("yarn", "llama3"); "default" means none.
+  if (!model.rope_scaling.empty() && model.rope_scaling != "default")
+    line.push_back({model.rope_scaling == "yarn" ? " · YaRN" : " · " + model.rope_scaling + " scaling", ""});
   return line;
 }
 
@@ -226,8 +229,9 @@ Box ffn_box(const FeedForwardSpec& ffn, int index, bool thumbnail) {
     box.heading = {t(thumbnail ? "MoE" : "Mixture of experts")};
     box.lines.push_back({n(ffn.num_experts, "experts"), t(" experts · "), n(ffn.experts_per_token, "experts_active"),
                          t(" active per token")});
+    const std::string clamped = ffn.activation.find("clamp") != std::string::npos ? " (clamped)" : "";
     box.lines.push_back({t("expert hidden "), n(ffn.expert_intermediate_size, "expert_hidden"),
-                         t(ffn.gated ? " · gated " + act : " · " + act)});
+                         t((ffn.gated ? " · gated " + act : " · " + act) + clamped)});
     if (ffn.num_shared_experts > 0)
       box.lines.push_back({n(ffn.num_shared_experts, "shared_experts"),
                            t(ffn.num_shared_experts == 1 ? " shared expert, hidden " : " shared experts, hidden "),
@@ -465,7 +469,15 @@ Drawn draw_flow(std::vector<FlowElement>& elements, std::string_view marker) {
 std::vector<FlowElement> block_elements(const Model& model, std::string_view marker, bool thumbnail) {
   const std::vector<LayerGroup> groups = layer_groups(model);
   std::vector<FlowElement> elements;
-  for (const std::vector<int>& row : block_rows(groups)) {
+  std::vector<std::vector<int>> rows = block_rows(groups);
+  if (thumbnail && groups.size() <= 3) {
+    // Gallery card: every kind side by side in layer order, a landscape picture; the strip below
+    // shows where each kind sits.
+    std::vector<int> all;
+    for (const std::vector<int>& row : rows) all.insert(all.end(), row.begin(), row.end());
+    rows = {all};
+  }
+  for (const std::vector<int>& row : rows) {
     FlowElement element;
     for (int g : row) {
       Drawn block = draw_block(model, groups[g], marker, thumbnail);
