@@ -11,6 +11,7 @@
 #include <optional>
 #include <regex>
 #include <set>
+#include <sstream>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -19,6 +20,7 @@
 
 #include "render/diagram.h"
 #include "render/format.h"
+#include "render/poster.h"
 #include "render/raster.h"
 #include "test_support.h"
 
@@ -368,4 +370,67 @@ TEST(DiagramCli, WritesSvgPngAndRejectsBadInput) {
   EXPECT_EQ(run_cli("diagram llama-3-8b --theme sepia"), 2);
   EXPECT_EQ(run_cli("diagram no-such-model"), 2);
   EXPECT_EQ(run_cli("diagram llama-3-8b --png"), 2);
+}
+
+// ---- the poster (PDF checked with poppler-utils: pdfinfo, pdffonts, pdftoppm) -------------------------
+
+namespace {
+
+std::string shell(const std::string& command) {
+  FILE* pipe = popen((command + " 2>&1").c_str(), "r");
+  std::array<char, 4096> buffer{};
+  std::size_t n;
+  std::string text;
+  while ((n = fread(buffer.data(), 1, buffer.size(), pipe)) > 0) text.append(buffer.data(), n);
+  pclose(pipe);
+  return text;
+}
+
+}  // namespace
+
+TEST(Poster, OnePageOfTheRightSizeWithFontsEmbeddedThatRenders) {
+  const auto dir = std::filesystem::temp_directory_path() / ("llmg-poster-" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  const std::string pdf = (dir / "poster.pdf").string();
+  ASSERT_EQ(run_cli("poster --size A2 --models llama-3-8b,deepseek-v3-671b,xlstm-7b,gemma-3-27b --out " + pdf), 0);
+  const std::string info = shell("pdfinfo " + pdf);
+  EXPECT_NE(info.find("Pages:           1"), std::string::npos) << info;
+  EXPECT_NE(info.find("1191 x 1684 pts (A2)"), std::string::npos) << info;
+  // Every font embedded: the "emb" column says yes on each font row, and there is at least one.
+  const std::string fonts = shell("pdffonts " + pdf);
+  std::size_t rows = 0, embedded = 0;
+  std::istringstream lines(fonts);
+  for (std::string line; std::getline(lines, line);) {
+    if (line.find("TrueType") == std::string::npos && line.find("Type 1") == std::string::npos &&
+        line.find("CID") == std::string::npos)
+      continue;
+    ++rows;
+    embedded += line.find(" yes ") != std::string::npos;
+  }
+  EXPECT_GT(rows, 0u) << fonts;
+  EXPECT_EQ(rows, embedded) << fonts;
+  EXPECT_NE(fonts.find("DejaVuSans"), std::string::npos) << fonts;
+  // It renders, and not to a blank page.
+  shell("pdftoppm -r 10 -png " + pdf + " " + (dir / "page").string());
+  const std::string png = read_file(dir / "page-1.png");
+  EXPECT_GT(png.size(), 2000u);
+  EXPECT_EQ(png.substr(1, 3), "PNG");
+  // SVG output and bad arguments.
+  EXPECT_EQ(run_cli("poster --size 24x36in --order family --out " + (dir / "poster.svg").string()), 0);
+  std::string error;
+  EXPECT_TRUE(well_formed(read_file(dir / "poster.svg"), error)) << error;
+  EXPECT_EQ(run_cli("poster --size B7 --out " + pdf), 2);
+  EXPECT_EQ(run_cli("poster --models nope --out " + pdf), 2);
+  EXPECT_EQ(run_cli("poster --out poster.docx"), 2);
+  std::filesystem::remove_all(dir);
+}
+
+TEST(Poster, PaperSizes) {
+  EXPECT_EQ(paper_size("A0")->width_pt, 2384);
+  EXPECT_EQ(paper_size("A0")->height_pt, 3370);
+  EXPECT_EQ(paper_size("a1")->width_pt, 1684);
+  EXPECT_EQ(paper_size("24x36in")->width_pt, 1728);
+  EXPECT_EQ(paper_size("36x24in")->height_pt, 2592);
+  EXPECT_FALSE(paper_size("A9"));
+  EXPECT_FALSE(paper_size("0x0in"));
 }

@@ -13,6 +13,7 @@
 #include "ingest/hf_config.h"
 #include "analysis/memory.h"
 #include "cli/verb_diagram.h"
+#include "cli/verb_poster.h"
 #include "render/chart.h"
 #include "render/json.h"
 #include "render/text.h"
@@ -237,6 +238,8 @@ int main(int argc, char** argv) {
 
   llmg::cli::DiagramVerb diagram_verb;
   llmg::cli::add_diagram_verb(app, diagram_verb);
+  llmg::cli::PosterVerb poster_verb;
+  llmg::cli::add_poster_verb(app, poster_verb);
 
   if (argc > 1 && argv[1][0] != '-') {
     bool known = false;
@@ -269,6 +272,7 @@ int main(int argc, char** argv) {
     if (diff->parsed()) return run_diff(target, other, json);
     if (memory->parsed()) return run_memory(memory_models, memory_options, json);
     if (diagram_verb.command->parsed()) return llmg::cli::run_diagram(diagram_verb);
+    if (poster_verb.command->parsed()) return llmg::cli::run_poster(poster_verb);
   } catch (const std::exception& e) {
     std::cerr << "llmgallery: internal error: " << e.what() << "\n";
     return kExitInternal;
