@@ -286,6 +286,49 @@ TEST(Diagram, EveryCatalogModelIsWellFormedTruthfulAndFits) {
   EXPECT_LE(total_bytes, 1536u * 1024u) << "the catalog's diagrams exceed 1.5 MB";
 }
 
+TEST(Diagram, SyntheticStacksFitAndAreWellFormed) {
+  // Paths no catalog model takes yet: a parallel block (Cohere), post-norm with LayerNorm, and the
+  // linear mixers without a catalog model (KDA, Lightning, mLSTM) mixed in one stack with a window.
+  Model parallel = llmg::testing::catalog_model("llama-3-2-1b");
+  parallel.norm_placement = NormPlacement::Parallel;
+  parallel.norm_kind = NormKind::LayerNormNoBias;
+  Model mixed = llmg::testing::catalog_model("llama-3-2-1b");
+  for (std::size_t i = 0; i < mixed.layers.size(); ++i) {
+    Layer& layer = mixed.layers[i];
+    const MixerKind kinds[] = {MixerKind::KimiDeltaAttention, MixerKind::LightningAttention, MixerKind::MLSTM,
+                               MixerKind::Attention};
+    layer.mixer = kinds[i % 4];
+    layer.recurrent.num_heads = 16;
+    layer.recurrent.num_key_heads = 16;
+    layer.recurrent.key_head_dim = 128;
+    layer.recurrent.value_head_dim = 128;
+    layer.recurrent.conv_kernel = 4;
+    if (i % 8 == 3) {
+      layer.attention.span = AttentionSpan::SlidingWindow;
+      layer.attention.window = 4096;
+    }
+  }
+  mixed.norm_placement = NormPlacement::Post;
+  mixed.norm_kind = NormKind::LayerNorm;
+  for (const Model* model : {&parallel, &mixed}) {
+    const ModelView view = view_of(*model, "synthetic", "Synthetic stack");
+    for (const bool thumbnail : {false, true}) {
+      DiagramOptions options;
+      options.thumbnail = thumbnail;
+      const DiagramLayout layout = diagram_layout(view, options);
+      std::string error;
+      EXPECT_TRUE(well_formed(layout.svg, error)) << error;
+      expect_text_fits(view, layout);
+      check_facts(view, layout.svg);
+    }
+  }
+  const std::string svg = diagram_svg(view_of(parallel, "p", "Parallel"));
+  EXPECT_NE(svg.find("LayerNorm (no bias)"), std::string::npos);
+  const std::string mixed_svg = diagram_svg(view_of(mixed, "m", "Mixed"));
+  for (const char* name : {"Kimi Delta Attention", "Lightning attention", "mLSTM", "sliding window"})
+    EXPECT_NE(mixed_svg.find(name), std::string::npos) << name;
+}
+
 TEST(Diagram, LayerStripIsExact) {
   // Gemma 3 27B: 5 sliding then 1 global, 62 layers: 52 + 10, shown as counts in the legend.
   const ModelView view = view_of(*Catalog::bundled().find("gemma-3-27b"));

@@ -186,6 +186,9 @@ Box mixer_box(const Model& model, const Layer& layer, int index, bool thumbnail)
                            n(a.qk_rope_head_dim, "qk_rope_head_dim"), t(" RoPE · V "),
                            n(a.value_head_dim, "value_head_dim")});
       box.lines.push_back(positions_line(model, layer, index));
+      if (std::any_of(layer.extra.begin(), layer.extra.end(),
+                      [](const TensorSpec& t) { return t.name.find(".indexer.") != std::string::npos; }))
+        box.lines.push_back({t("sparse: DSA lightning indexer")});  // DeepSeek Sparse Attention
       break;
     case MixerKind::GatedDeltaNet:
     case MixerKind::KimiDeltaAttention:
