@@ -341,9 +341,9 @@ Drawn draw_block(const Model& model, const LayerGroup& group, std::string_view m
   for (std::size_t i = 0; i < items.size(); ++i) {
     if (items[i].kind == Item::Kind::Pair) {
       const int half = (content - kGap) / 4 + kGap / 2;
-      out.path(fmt::format("M{} {}V{}", cx, from, bottoms[i] - kGap / 2), "ln");
-      out.path(fmt::format("M{} {}H{}V{}", cx, bottoms[i] - kGap / 2, cx - half, bottoms[i]), "ln", marker);
-      out.path(fmt::format("M{} {}H{}V{}", cx, bottoms[i] - kGap / 2, cx + half, bottoms[i]), "ln", marker);
+      out.path(fmt::format("M{} {}V{}", cx, from, bottoms[i] + kGap / 2), "ln");
+      out.path(fmt::format("M{} {}H{}V{}", cx, bottoms[i] + kGap / 2, cx - half, bottoms[i]), "ln", marker);
+      out.path(fmt::format("M{} {}H{}V{}", cx, bottoms[i] + kGap / 2, cx + half, bottoms[i]), "ln", marker);
       out.path(fmt::format("M{} {}V{}H{}", cx - half, tops[i], tops[i] - kGap / 2, cx), "ln");
       out.path(fmt::format("M{} {}V{}H{}V{}", cx + half, tops[i], tops[i] - kGap / 2, cx, tops[i] - kGap), "ln",
                i + 1 < items.size() && items[i + 1].kind == Item::Kind::Add ? marker : std::string_view{});
@@ -668,7 +668,7 @@ DiagramLayout diagram_layout(const ModelView& view, const DiagramOptions& option
   }
   const int body_height = std::max(flow.height, insets_height);
   const int flow_x = insets_width > 0 ? margin : (width - flow.width) / 2;
-  out.append(flow.out, flow_x, y + body_height - flow.height);
+  out.append(flow.out, flow_x, y + (body_height - flow.height) / 2);  // centred beside taller insets
   if (insets_width > 0) out.append(insets, width - margin - insets_width, y);
   y += body_height + 20;
 
