@@ -8,9 +8,10 @@
 set -euo pipefail
 
 packages=(g++ cmake make pkg-config nlohmann-json3-dev libfmt-dev libcli11-dev libexpected-dev
-          libcpp-httplib-dev)
+          libcpp-httplib-dev
+          libfreetype-dev fonts-dejavu-core librsvg2-dev libcairo2-dev)  # diagrams: font metrics, PNG/PDF
 if [[ "${1:-}" == "--test" ]]; then
-  packages+=(libgtest-dev python3 chromium nodejs)
+  packages+=(libgtest-dev python3 chromium nodejs libxml2-dev poppler-utils)
 fi
 if [[ "${1:-}" == "--bench" ]]; then
   packages+=(wrk nginx-light)

@@ -12,6 +12,8 @@
 #include "catalog/catalog.h"
 #include "ingest/hf_config.h"
 #include "analysis/memory.h"
+#include "cli/verb_diagram.h"
+#include "cli/verb_poster.h"
 #include "render/chart.h"
 #include "render/json.h"
 #include "render/text.h"
@@ -240,6 +242,10 @@ int main(int argc, char** argv) {
   llmg::cli::add_serve_verb(app, serve);
   llmg::cli::BuildVerb build;
   llmg::cli::add_build_verb(app, build);
+  llmg::cli::DiagramVerb diagram_verb;
+  llmg::cli::add_diagram_verb(app, diagram_verb);
+  llmg::cli::PosterVerb poster_verb;
+  llmg::cli::add_poster_verb(app, poster_verb);
 
   if (argc > 1 && argv[1][0] != '-') {
     bool known = false;
@@ -273,6 +279,8 @@ int main(int argc, char** argv) {
     if (memory->parsed()) return run_memory(memory_models, memory_options, json);
     if (serve.command->parsed()) return llmg::cli::run_serve(serve);
     if (build.command->parsed()) return llmg::cli::run_build(build);
+    if (diagram_verb.command->parsed()) return llmg::cli::run_diagram(diagram_verb);
+    if (poster_verb.command->parsed()) return llmg::cli::run_poster(poster_verb);
   } catch (const std::exception& e) {
     std::cerr << "llmgallery: internal error: " << e.what() << "\n";
     return kExitInternal;

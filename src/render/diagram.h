@@ -4,8 +4,10 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "render/rows.h"
+#include "render/svg.h"
 
 namespace llmg {
 
@@ -17,8 +19,17 @@ struct DiagramOptions {
   bool thumbnail = false;  // gallery card: the block and the layer strip only, no callouts
 };
 
-// The full architecture diagram of a model (ModelView.model must be set).
+// The full architecture diagram of a model. A view without a model (architecture unknown) gets a
+// small SVG saying so.
 std::string diagram_svg(const ModelView& view, const DiagramOptions& options = {});
+
+// The same diagram with its layout record: every text line placed, with the box it must fit in.
+struct DiagramLayout {
+  std::string svg;
+  std::vector<svg::PlacedText> texts;
+  int width = 0, height = 0;
+};
+DiagramLayout diagram_layout(const ModelView& view, const DiagramOptions& options = {});
 
 // The layer strip alone: one cell per layer coloured by mixer and FFN kind, with a legend.
 std::string layer_strip_svg(const ModelView& view, const DiagramOptions& options = {});

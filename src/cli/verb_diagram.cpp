@@ -1,0 +1,92 @@
+#include "cli/verb_diagram.h"
+
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <memory>
+
+#include <fmt/format.h>
+
+#include "catalog/catalog.h"
+#include "ingest/hf_config.h"
+#include "render/diagram.h"
+#include "render/raster.h"
+
+namespace llmg::cli {
+
+namespace {
+
+int fail(const Error& error) {
+  std::cerr << "llmgallery: " << error.message << "\n";
+  return error.kind == Error::Kind::BadInput ? 2 : 1;
+}
+
+bool ends_with(std::string_view text, std::string_view suffix) {
+  return text.size() >= suffix.size() && text.substr(text.size() - suffix.size()) == suffix;
+}
+
+}  // namespace
+
+void add_diagram_verb(CLI::App& app, DiagramVerb& verb) {
+  verb.command = app.add_subcommand("diagram", "architecture diagram of a model as SVG (or PNG)");
+  verb.command->add_option("model", verb.model, "catalog slug or path to config.json / params.json / directory")
+      ->required();
+  verb.command->add_option("--out", verb.out, "output file (default: SVG on stdout); a .png name implies --png");
+  verb.command->add_flag("--png", verb.png, "write PNG (rendered in-process with librsvg + cairo)");
+  verb.command->add_option("--scale", verb.scale, "PNG pixels per SVG unit (default 2)");
+  verb.command->add_option("--theme", verb.theme, "light or dark (default light)");
+  verb.command->add_flag("--thumbnail", verb.thumbnail, "gallery-card size: the blocks and the layer strip only");
+  verb.command->add_flag("--strip", verb.strip, "the layer strip alone");
+}
+
+int run_diagram(const DiagramVerb& verb) {
+  DiagramOptions options;
+  if (verb.theme == "dark")
+    options.theme = DiagramOptions::Theme::Dark;
+  else if (verb.theme != "light")
+    return fail({Error::Kind::BadInput, fmt::format("argument '--theme {}': expected light or dark", verb.theme)});
+  options.thumbnail = verb.thumbnail;
+  const bool png = verb.png || ends_with(verb.out, ".png");
+  if (png && verb.out.empty())
+    return fail({Error::Kind::BadInput, "argument '--png': needs --out FILE.png (PNG is not written to stdout)"});
+  if (!(verb.scale > 0 && verb.scale <= 16))
+    return fail({Error::Kind::BadInput, fmt::format("argument '--scale {}': expected a number in (0, 16]", verb.scale)});
+
+  // The model: a catalog slug, else a config path.
+  std::unique_ptr<Model> owned;
+  ModelView view;
+  if (const CatalogEntry* entry = Catalog::bundled().find(verb.model)) {
+    view = view_of(*entry);
+  } else {
+    std::error_code ec;
+    if (!std::filesystem::exists(verb.model, ec))
+      return fail({Error::Kind::BadInput,
+                   fmt::format("argument '{}': not a catalog slug nor an existing file (see 'llmgallery list')",
+                               verb.model)});
+    auto model = read_config_path(verb.model);
+    if (!model) return fail(model.error());
+    owned = std::make_unique<Model>(std::move(*model));
+    std::filesystem::path path = std::filesystem::absolute(verb.model, ec).lexically_normal();
+    if (!std::filesystem::is_directory(path, ec)) path = path.parent_path();
+    const std::string name = path.filename().empty() ? verb.model : path.filename().string();
+    view = view_of(*owned, name, name);
+  }
+
+  const std::string svg = verb.strip ? layer_strip_svg(view, options) : diagram_svg(view, options);
+  std::string bytes = svg;
+  if (png) {
+    auto rendered = svg_to_png(svg, verb.scale);
+    if (!rendered) return fail(rendered.error());
+    bytes = std::move(*rendered);
+  }
+  if (verb.out.empty()) {
+    std::cout << bytes;
+    return std::cout ? 0 : 1;
+  }
+  std::ofstream out(verb.out, std::ios::binary);
+  if (!(out << bytes) || !out.flush())
+    return fail({Error::Kind::BadInput, fmt::format("{}: cannot write", verb.out)});
+  return 0;
+}
+
+}  // namespace llmg::cli
