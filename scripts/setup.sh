@@ -8,7 +8,7 @@ set -euo pipefail
 packages=(g++ cmake make pkg-config nlohmann-json3-dev libfmt-dev libcli11-dev libexpected-dev
           libcpp-httplib-dev)
 if [[ "${1:-}" == "--test" ]]; then
-  packages+=(libgtest-dev python3)
+  packages+=(libgtest-dev python3 clang)  # clang: libFuzzer targets (scripts/fuzz.sh)
 fi
 
 missing=()

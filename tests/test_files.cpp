@@ -435,7 +435,7 @@ TEST(InspectCli, ShardedSafetensorsWithConfigJson) {
   const CliRun text = run_cli("inspect " + (dir / "model.safetensors.index.json").string());
   ASSERT_EQ(text.exit_code, 0) << text.err;
   EXPECT_NE(text.out.find("6,738,415,616"), std::string::npos);
-  EXPECT_NE(text.out.find("Cross-check vs config: matches"), std::string::npos) << text.out;
+  EXPECT_NE(text.out.find("Cross-check vs config.json: matches"), std::string::npos) << text.out;
 }
 
 TEST(InspectCli, GgufGetsFactsAndDiffsLikeItsConfig) {

@@ -195,6 +195,7 @@ Result<CheckpointReport> checkpoint_report(const Checkpoint& checkpoint, const M
   if (!model) return report;
   // ---- cross-check against the config-derived tensor list -------------------------------------
   CrossCheck check;
+  check.against = checkpoint.format == WeightFormat::Gguf ? "GGUF metadata" : "config.json";
   auto counts = count_parameters(*model);
   if (!counts) return tl::unexpected(counts.error());
   check.config_total = counts->total;

@@ -67,6 +67,7 @@ struct CrossCheckRow {
 // Config-derived counts (params.h) against the tensors. The language-model total leaves out what a
 // config count never holds: vision towers, quantization scales and MTP layers (compared apart).
 struct CrossCheck {
+  std::string against;  // what the Model came from: "config.json" or "GGUF metadata"
   std::int64_t config_total = 0;
   std::int64_t config_mtp = 0;
   std::int64_t tensor_total = 0;  // language model only, comparable to config_total

@@ -6,7 +6,6 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
-#include "ingest/hf_config.h"
 
 namespace llmg {
 
@@ -175,11 +174,17 @@ Result<SafetensorsFile> read_safetensors(const std::filesystem::path& path) {
 
 Result<SafetensorsIndex> read_safetensors_index(const std::filesystem::path& path) {
   const std::string file = path.string();
-  auto text = read_text_file(path, kMaxIndexBytes);
-  if (!text) return tl::unexpected(text.error());
+  auto source = FileSource::open(path);
+  if (!source) return tl::unexpected(source.error());
+  if ((*source)->size() > kMaxIndexBytes)
+    return bad_input(fmt::format("{}: {} bytes, more than the {} bytes an index may have", file, (*source)->size(),
+                                 kMaxIndexBytes));
+  std::string text((*source)->size(), '\0');
+  if (!(*source)->read(0, std::span(reinterpret_cast<std::uint8_t*>(text.data()), text.size())))
+    return bad_input(fmt::format("{}: cannot read", file));
   json root;
   try {
-    root = json::parse(*text);
+    root = json::parse(text);
   } catch (const json::parse_error& error) {
     return bad_input(fmt::format("{}: invalid JSON at byte {}: {}", file, error.byte, json_error_detail(error)));
   }

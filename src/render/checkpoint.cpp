@@ -29,7 +29,8 @@ json checkpoint_json(const CheckpointReport& r) {
                       {"tensors", row.tensor_params},
                       {"difference", row.tensor_params - row.config_params},
                       {"explanation", row.explanation}});
-    cross = {{"config_total", c.config_total},
+    cross = {{"against", c.against},
+             {"config_total", c.config_total},
              {"config_mtp", c.config_mtp},
              {"tensor_total", c.tensor_total},
              {"tensor_mtp", c.tensor_mtp},
@@ -73,8 +74,9 @@ std::string checkpoint_text(const CheckpointReport& r) {
                        percent(r.params > 0 ? static_cast<double>(c.params) / static_cast<double>(r.params) : 0));
   if (r.cross_check) {
     const CrossCheck& c = *r.cross_check;
-    out += fmt::format("\n  Cross-check vs config: {}\n", c.matches ? "matches" : "differs (the tensors are the ground truth)");
-    out += fmt::format("  {:<20}{:>18}{:>18}\n", "", "config", "tensors");
+    out += fmt::format("\n  Cross-check vs {}: {}\n", c.against,
+                       c.matches ? "matches" : "differs (the tensors are the ground truth)");
+    out += fmt::format("  {:<20}{:>18}{:>18}\n", "", c.against == "config.json" ? "config" : "metadata", "tensors");
     out += fmt::format("  {:<20}{:>18}{:>18}\n", "language model", with_commas(c.config_total), with_commas(c.tensor_total));
     if (c.config_mtp || c.tensor_mtp)
       out += fmt::format("  {:<20}{:>18}{:>18}\n", "MTP layers", with_commas(c.config_mtp), with_commas(c.tensor_mtp));
