@@ -11,6 +11,19 @@
 
 using namespace llmg::testing;
 
+// llama.cpp's tensor names for the Hugging Face Llama names (convert_hf_to_gguf's tensor map).
+std::string gguf_name(std::string name) {
+  const std::pair<const char*, const char*> renames[] = {
+      {"model.embed_tokens.", "token_embd."}, {"model.norm.", "output_norm."}, {"lm_head.", "output."},
+      {"model.layers.", "blk."}, {"self_attn.q_proj", "attn_q"}, {"self_attn.k_proj", "attn_k"},
+      {"self_attn.v_proj", "attn_v"}, {"self_attn.o_proj", "attn_output"}, {"input_layernorm", "attn_norm"},
+      {"post_attention_layernorm", "ffn_norm"}, {"mlp.gate_proj", "ffn_gate"}, {"mlp.up_proj", "ffn_up"},
+      {"mlp.down_proj", "ffn_down"}};
+  for (const auto& [from, to] : renames)
+    if (auto at = name.find(from); at != std::string::npos) name.replace(at, std::string(from).size(), to);
+  return name;
+}
+
 int main(int argc, char** argv) {
   if (argc != 3) {
     std::cerr << "usage: llmg_make_weights KIND OUT\n";
@@ -43,7 +56,7 @@ int main(int argc, char** argv) {
     w.string_array("tokenizer.ggml.tokens", 32000, [](std::uint64_t i) { return fmt::format("<tok{}>", i); });
     for (const FakeTensor& t : llama_tensors(llama2_70b)) {
       std::vector<std::uint64_t> dims(t.shape.rbegin(), t.shape.rend());
-      w.tensor(t.name, dims, 1, static_cast<std::uint64_t>(product(t.shape)) * 2);
+      w.tensor(gguf_name(t.name), dims, 1, static_cast<std::uint64_t>(product(t.shape)) * 2);
     }
     w.write(out);
   } else {
