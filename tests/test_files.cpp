@@ -264,6 +264,25 @@ TEST(Gguf, UnmappedArchitectureIsNamed) {
   EXPECT_NE(model.error().message.find("\"rwkv7\" has no mapping yet"), std::string::npos) << model.error().message;
 }
 
+TEST(Gguf, MissingMetadataNamesTheGgufKey) {
+  GgufWriter w;
+  w.string("general.architecture", "llama");
+  w.u32("llama.embedding_length", 64);
+  w.u32("llama.block_count", 2);
+  w.u32("llama.context_length", 128);
+  w.u32("llama.feed_forward_length", 128);
+  w.u32("llama.vocab_size", 100);
+  const std::string bytes = w.header();
+  MemorySource source({reinterpret_cast<const std::uint8_t*>(bytes.data()), bytes.size()}, "x.gguf");
+  auto file = parse_gguf(source);
+  ASSERT_TRUE(file);
+  auto model = model_from_gguf(*file);
+  ASSERT_FALSE(model);
+  EXPECT_NE(model.error().message.find("key 'llama.attention.head_count' (config key num_attention_heads)"),
+            std::string::npos)
+      << model.error().message;
+}
+
 // ---- I/O bound on 100+ GB sparse files -----------------------------------------------------------
 
 std::uint64_t rchar() {

@@ -165,7 +165,20 @@ Result<Model> model_from_gguf(const GgufFile& file) {
   auto config = gguf_config(file, &sources);
   if (!config) return tl::unexpected(config.error());
   auto model = read_config_json(*config, file.path);
-  if (!model) return tl::unexpected(model.error());
+  if (!model) {
+    // The family reader names config keys; say which GGUF key stands for it.
+    Error error = model.error();
+    const std::string& arch = file.find("general.architecture")->text;  // present: gguf_config checked it
+    for (const GgufKeyAlias& alias : kKeyAliases) {
+      const std::string quoted = fmt::format("key '{}'", key_spec(alias.key).name);
+      if (auto at = error.message.find(quoted); at != std::string::npos) {
+        error.message.replace(at, quoted.size(),
+                              fmt::format("key '{}' (config key {})", gguf_key(arch, alias.suffix), key_spec(alias.key).name));
+        break;
+      }
+    }
+    return tl::unexpected(error);
+  }
   // Provenance names the GGUF key a fact came from, not the config spelling it passed through.
   for (auto& [fact, where] : model->key_sources)
     if (auto it = sources.find(where); it != sources.end()) where = it->second;
