@@ -40,7 +40,15 @@ median_ms() {
   printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {printf "%.1f", a[int((NR+1)/2)]/1000}'
 }
 
-printf '\n%-34s %14s %14s %14s %9s %12s %12s\n' "file" "size" "ours (ms)" "peer (ms)" "ratio" "peer in-proc" "ours read"
+# Bytes the whole `inspect` process reads (every read/pread64, shared libraries included), by strace.
+process_read() {
+  command -v strace >/dev/null || { echo "-"; return; }
+  strace -f -e trace=read,pread64 -o "$work/strace.txt" "$bin" inspect --json "$1" >/dev/null
+  awk -F'= ' '{ if ($NF + 0 > 0) s += $NF } END { print s + 0 }' "$work/strace.txt" | numfmt --to=iec
+}
+
+printf '\n%-34s %8s %11s %11s %8s %13s %11s %12s\n' "file" "size" "ours (ms)" "peer (ms)" "ratio" "peer in-proc" \
+  "headers" "process read"
 row() {  # label, path, kind (gguf|safetensors)
   local label="$1" path="$2" kind="$3" size ours peer ratio inproc ours_params peer_json peer_params read
   size=$(du -sb --apparent-size "$path" | cut -f1)
@@ -53,8 +61,8 @@ row() {  # label, path, kind (gguf|safetensors)
   ours=$(median_ms "$bin" inspect --json "$path")
   peer=$(cd "$root/bench/node" && median_ms node peer.mjs "$kind" "$path" 1)
   ratio=$(python3 -c "print('%.1fx' % ($peer / $ours))")
-  printf '%-34s %14s %14s %14s %9s %12s %12s\n' "$label" "$(numfmt --to=iec "$size")" "$ours" "$peer" "$ratio" "$inproc" \
-    "$(numfmt --to=iec "$read")"
+  printf '%-34s %8s %11s %11s %8s %13s %11s %12s\n' "$label" "$(numfmt --to=iec "$size")" "$ours" "$peer" "$ratio" \
+    "$inproc" "$(numfmt --to=iec "$read")" "$(process_read "$path")"
   if [[ "$ours_params" != "$peer_params" ]]; then
     echo "   parameters differ: ours $ours_params, peer $peer_params"
   else
@@ -68,3 +76,4 @@ row "Llama 2 70B GGUF (F16)" "$work/llama2-70b.gguf" gguf
 echo
 echo "ours / peer: median wall time of one process run end to end (inspect --json vs node peer.mjs), $runs runs."
 echo "peer in-proc: the peer's own parse time inside a warm node process (startup excluded)."
+echo "headers: bytes our parsers read (files.bytes_read); process read: every read/pread64 of the inspect process (strace)."

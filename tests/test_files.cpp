@@ -30,8 +30,18 @@ namespace fs = std::filesystem;
 constexpr std::int64_t kLlama2_7bParams = 6'738'415'616;  // Meta's published 6.74B, to the parameter
 const LlamaShape kLlama2_7b{32, 4096, 11008, 32000, 32, 32};
 
+fs::path scratch_root() { return fs::temp_directory_path() / fmt::format("llmg-files-{}", ::getpid()); }
+
+// The generated checkpoints are sparse but their apparent sizes reach 138 GB: gone when the test ends.
+struct RemoveScratchAtExit {
+  ~RemoveScratchAtExit() {
+    std::error_code ec;
+    fs::remove_all(scratch_root(), ec);
+  }
+} remove_scratch_at_exit;
+
 fs::path scratch(const std::string& name) {
-  const fs::path dir = fs::temp_directory_path() / fmt::format("llmg-files-{}", ::getpid()) / name;
+  const fs::path dir = scratch_root() / name;
   fs::remove_all(dir);
   fs::create_directories(dir);
   return dir;
@@ -470,7 +480,9 @@ TEST(InspectCli, GgufGetsFactsAndDiffsLikeItsConfig) {
   const CliRun diff = run_cli("diff --json " + (dir / "llama-2-7b.gguf").string() + " " +
                               (fs::path(LLMG_TEST_DATA) / "llama-2-7b").string());
   ASSERT_EQ(diff.exit_code, 0) << diff.err;
-  for (const auto& row : nlohmann::json::parse(diff.out)["rows"]) EXPECT_FALSE(row["differs"].get<bool>()) << row.dump();
+  const auto rows = nlohmann::json::parse(diff.out)["rows"];  // kept alive: the loop reads into it
+  ASSERT_FALSE(rows.empty());
+  for (const auto& row : rows) EXPECT_FALSE(row["differs"].get<bool>()) << row.dump();
 }
 
 TEST(InspectCli, SafetensorsWithoutConfigStillReportsTensors) {

@@ -213,7 +213,7 @@ int main(int argc, char** argv) {
 
   std::string target, other;
   auto* show = app.add_subcommand("show", "fact sheet of a catalog model (or a config path)");
-  show->add_option("model", target, "catalog slug or path to config.json / params.json / directory")->required();
+  show->add_option("model", target, "catalog slug or path to config.json / params.json / .gguf / directory")->required();
   show->add_flag("--json", json, "JSON document");
 
   auto* inspect = app.add_subcommand("inspect", "fact sheet of a config, safetensors or GGUF file, or a directory");

@@ -279,7 +279,8 @@ Result<GgufFile> Parser::run() {
     return fail(16, fmt::format("key/value count {} is absurd for a file of {} bytes", n_keys, out.file_size));
 
   std::unordered_set<std::string> seen;
-  out.metadata.reserve(n_keys);
+  // Reserve only what typical files need: a hostile count grows the vector only as entries parse.
+  out.metadata.reserve(std::min<std::uint64_t>(n_keys, 1024));
   for (std::uint64_t k = 0; k < n_keys; ++k) {
     const std::uint64_t key_at = in_.offset();
     auto key = read_string(fmt::format("the name of key {}", k), kMaxKeyLength);
@@ -302,7 +303,7 @@ Result<GgufFile> Parser::run() {
   }
 
   seen.clear();
-  out.tensors.reserve(n_tensors);
+  out.tensors.reserve(std::min<std::uint64_t>(n_tensors, 4096));
   for (std::uint64_t t = 0; t < n_tensors; ++t) {
     const std::uint64_t tensor_at = in_.offset();
     auto info = read_tensor_info(t);

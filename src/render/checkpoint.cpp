@@ -81,7 +81,7 @@ std::string checkpoint_text(const CheckpointReport& r) {
     if (c.config_mtp || c.tensor_mtp)
       out += fmt::format("  {:<20}{:>18}{:>18}\n", "MTP layers", with_commas(c.config_mtp), with_commas(c.tensor_mtp));
     for (const CrossCheckRow& row : c.rows)
-      if (row.config_params != row.tensor_params)
+      if (row.config_params != row.tensor_params && row.component != Component::Mtp)  // MTP: the row above
         out += fmt::format("  {:<20}{:>18}{:>18}\n", std::string("  ") + std::string(component_key(row.component)),
                            with_commas(row.config_params), with_commas(row.tensor_params));
     for (const std::string& note : c.notes) out += "  - " + note + "\n";
