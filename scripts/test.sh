@@ -26,3 +26,6 @@ echo "== build and test (ASan + UBSan)"
 BUILD_DIR="$root/build-sanitize" "$root/scripts/build.sh" -DLLMG_SANITIZE=ON -DCMAKE_BUILD_TYPE=Debug
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
   ctest --test-dir "$root/build-sanitize" --output-on-failure -j "$(nproc)"
+
+echo "== fuzz the weight-file parsers (bounded time)"
+"$root/scripts/fuzz.sh"

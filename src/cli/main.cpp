@@ -14,6 +14,8 @@
 #include "analysis/memory.h"
 #include "cli/verb_diagram.h"
 #include "cli/verb_poster.h"
+#include "cli/verb_inspect.h"
+#include "ingest/weights.h"
 #include "render/chart.h"
 #include "render/json.h"
 #include "render/text.h"
@@ -55,7 +57,7 @@ Result<Resolved> resolve(const std::string& argument, bool allow_slug) {
                                    argument));
     return bad_input(fmt::format("{}: no such file or directory", argument));
   }
-  auto model = read_config_path(argument);
+  auto model = read_model_path(argument);  // a config, or a GGUF's metadata
   if (!model) return tl::unexpected(model.error());
   Resolved resolved;
   resolved.owned = std::make_shared<const Model>(std::move(*model));
@@ -215,11 +217,12 @@ int main(int argc, char** argv) {
 
   std::string target, other;
   auto* show = app.add_subcommand("show", "fact sheet of a catalog model (or a config path)");
-  show->add_option("model", target, "catalog slug or path to config.json / params.json / directory")->required();
+  show->add_option("model", target, "catalog slug or path to config.json / params.json / .gguf / directory")->required();
   show->add_flag("--json", json, "JSON document");
 
-  auto* inspect = app.add_subcommand("inspect", "fact sheet of a config.json, params.json or a directory");
-  inspect->add_option("path", target, "config.json, params.json or a directory holding one")->required();
+  auto* inspect = app.add_subcommand("inspect", "fact sheet of a config, safetensors or GGUF file, or a directory");
+  inspect->add_option("path", target, "config.json, params.json, .safetensors, model.safetensors.index.json, .gguf, "
+                                      "or a directory holding them")->required();
   inspect->add_flag("--json", json, "JSON document");
 
   auto* diff = app.add_subcommand("diff", "two models side by side, differing rows marked");
@@ -274,7 +277,10 @@ int main(int argc, char** argv) {
   try {
     if (list->parsed()) return run_list(json, sort_key);
     if (show->parsed()) return run_show(target, json, true);
-    if (inspect->parsed()) return run_show(target, json, false);
+    if (inspect->parsed()) {
+      if (auto weights = run_inspect_weights(target, json)) return *weights;  // safetensors / GGUF
+      return run_show(target, json, false);
+    }
     if (diff->parsed()) return run_diff(target, other, json);
     if (memory->parsed()) return run_memory(memory_models, memory_options, json);
     if (serve.command->parsed()) return llmg::cli::run_serve(serve);

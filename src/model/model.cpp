@@ -91,6 +91,8 @@ std::string_view component_key(Component component) {
     case Component::LmHead: return "lm_head";
     case Component::Mtp: return "mtp";
     case Component::Other: return "other";
+    case Component::Vision: return "vision";
+    case Component::QuantScale: return "quant_scales";
   }
   return "other";
 }

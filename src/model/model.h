@@ -115,6 +115,9 @@ enum class Component : std::uint8_t {
   LmHead,
   Mtp,        // multi-token-prediction layers: counted apart from total
   Other,
+  // Found only in checkpoints (the safetensors/GGUF tensor report), never in a config enumeration:
+  Vision,      // vision/audio tower and multimodal projector
+  QuantScale,  // quantization scales, zero points and group indices stored beside quantized weights
 };
 
 struct TensorSpec {

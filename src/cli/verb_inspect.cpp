@@ -1,0 +1,80 @@
+#include "cli/verb_inspect.h"
+
+#include <iostream>
+#include <memory>
+
+#include <fmt/format.h>
+
+#include "analysis/checkpoint.h"
+#include "ingest/gguf_model.h"
+#include "ingest/hf_config.h"
+#include "ingest/weights.h"
+#include "render/checkpoint.h"
+#include "render/json.h"
+#include "render/text.h"
+
+namespace llmg {
+
+namespace {
+
+int report_error(const Error& error) {
+  std::cerr << "llmgallery: " << error.message << "\n";
+  return error.kind == Error::Kind::BadInput ? 2 : 1;
+}
+
+std::string display_name(const std::filesystem::path& argument) {
+  std::error_code ec;
+  std::filesystem::path path = std::filesystem::absolute(argument, ec).lexically_normal();
+  if (std::filesystem::is_directory(path, ec)) {
+    if (path.filename().empty()) path = path.parent_path();
+    return path.filename().string();
+  }
+  return path.filename().string();
+}
+
+}  // namespace
+
+std::optional<int> run_inspect_weights(const std::string& argument, bool json) {
+  auto files = read_weight_files(argument);
+  if (!files) return report_error(files.error());
+  if (!*files) return std::nullopt;
+  const WeightFiles& weights = **files;
+
+  std::unique_ptr<Model> model;
+  std::string unknown_reason;
+  if (!weights.config_path.empty()) {
+    auto config = read_config_path(weights.config_path);
+    if (!config) return report_error(config.error());
+    model = std::make_unique<Model>(std::move(*config));
+  } else if (weights.gguf) {
+    auto from_gguf = model_from_gguf(*weights.gguf);
+    if (from_gguf) model = std::make_unique<Model>(std::move(*from_gguf));
+    else unknown_reason = from_gguf.error().message;
+  } else {
+    unknown_reason = "no config.json beside the safetensors files; the tensor report below is all the files say";
+  }
+
+  const Checkpoint checkpoint = weights.gguf ? checkpoint_of(*weights.gguf) : checkpoint_of(weights.safetensors);
+  auto report = checkpoint_report(checkpoint, model.get());
+  if (!report) return report_error(report.error());
+
+  const std::string name = display_name(argument);
+  if (json) {
+    nlohmann::json document;
+    if (model) {
+      document = model_json(view_of(*model, name, name));
+    } else {
+      document = {{"slug", name}, {"name", name}, {"known", false}, {"unknown_reason", unknown_reason}};
+    }
+    document["files"] = checkpoint_json(*report);
+    std::cout << document.dump(2) << "\n";
+    return 0;
+  }
+  std::string text;
+  if (model) text = sheet_text(view_of(*model, name, name));
+  else text = fmt::format("{}  ·  {}\n\nFacts  unknown: {}\n", name, name, unknown_reason);
+  std::cout << text << "\n" << checkpoint_text(*report);
+  return 0;
+}
+
+}  // namespace llmg
