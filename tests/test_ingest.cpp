@@ -262,3 +262,25 @@ TEST(Families, SmolLM3NoPeEveryFourthLayer) {
   for (std::size_t i = 0; i < model.layers.size(); ++i)
     EXPECT_EQ(model.layers[i].attention.rope_fraction == 0.0, i % 4 == 3) << i;
 }
+
+// ---- catalog-b: new families ----
+
+// Kimi Linear: linear_attn_config numbers layers from 1; the listed KDA layers are recurrent, the rest MLA.
+TEST(Families, KimiLinearOneBasedKdaLayersAndMla) {
+  const auto model = llmg::testing::catalog_model("kimi-linear-48b-a3b");
+  ASSERT_EQ(model.layer_count(), 27);
+  const auto facts = llmg::compute_facts(model);
+  EXPECT_EQ(count_of(facts.layer_mix, "kimi_delta_attention"), 20);
+  EXPECT_EQ(count_of(facts.layer_mix, "latent_attention"), 7);
+  for (std::size_t i : {3u, 7u, 11u, 15u, 19u, 23u, 26u}) EXPECT_EQ(model.layers[i].mixer, MixerKind::LatentAttention) << i;
+  EXPECT_EQ(model.layers[0].mixer, MixerKind::KimiDeltaAttention);
+  EXPECT_EQ(model.layers[0].ffn.kind, FfnKind::Dense);
+  EXPECT_EQ(model.layers[1].ffn.kind, FfnKind::MoE);
+  EXPECT_EQ(model.context_length, 1'048'576);  // model_max_length
+  EXPECT_EQ(error_of(R"({"model_type": "kimi_linear", "hidden_size": 64, "num_hidden_layers": 2,
+      "num_attention_heads": 4, "kv_lora_rank": 8, "qk_nope_head_dim": 8, "qk_rope_head_dim": 4,
+      "v_head_dim": 8, "vocab_size": 100, "max_position_embeddings": 64, "intermediate_size": 32,
+      "num_experts": 4, "num_experts_per_token": 2, "moe_intermediate_size": 8,
+      "linear_attn_config": {"num_heads": 4, "head_dim": 8, "kda_layers": [3], "full_attn_layers": [1]}})"),
+            "bad.json: key 'linear_attn_config.kda_layers': expected 1-based layer numbers up to 2, got 3");
+}

@@ -67,6 +67,9 @@ const KvCase kCases[] = {
     // Gemma 4 26B-A4B: 25 sliding × 2 × 8 × 256 × 2 = 204,800 plus 5 global × 1 × 2 × 512 × 2 = 10,240:
     // 215,040 bytes = 210 KiB (published).
     {"gemma-4-26b-a4b", 215'040},
+    // Kimi Linear: 7 MLA layers (full_attn_layers) × (512 + 64) × 2 = 8,064; the 20 KDA layers keep a
+    // fixed-size state instead of a cache. mla_use_nope drops RoPE, not the cached 64-wide key part.
+    {"kimi-linear-48b-a3b", 8'064},
 };
 // clang-format on
 

@@ -133,3 +133,16 @@ TEST(Params, DenseActiveIsTotalMinusLookup) {
     EXPECT_EQ(facts.params.active_with_embeddings, facts.params.total) << slug;
   }
 }
+
+// ---- catalog-b: new families ----
+
+// Kimi Linear 48B-A3B: 49,122,681,728 = the sum of the 20,493 tensors of the Kimi-Linear-48B-A3B-Instruct
+// checkpoint (model report with its safetensors listing, search-index file id 62691149540); the Base
+// has the same shapes. Published: "48B total parameters and 3B activated parameters" (Kimi Linear
+// technical report, arXiv 2510.26692, and the model card), rounded to whole billions.
+TEST(Params, KimiLinearExactAndThreeBillionActive) {
+  const auto facts = catalog_facts("kimi-linear-48b-a3b");
+  EXPECT_EQ(facts.params.total, 49'122'681'728);
+  EXPECT_LT(off_by(facts.params.active, 3e9), 0.05);
+  EXPECT_EQ(facts.params.embedding, 163'840LL * 2304);
+}

@@ -47,6 +47,7 @@ constexpr FamilyRow kFamilies[] = {
     {"qwen3_5_text", "Qwen3.5", read_qwen3_next},
     {"qwen3_5_moe_text", "Qwen3.5-MoE", read_qwen3_next},
     {"nemotron_h", "Nemotron-H", read_nemotron_h},
+    {"kimi_linear", "Kimi Linear", read_kimi_linear},
 };
 
 }  // namespace
