@@ -284,3 +284,29 @@ TEST(Families, KimiLinearOneBasedKdaLayersAndMla) {
       "linear_attn_config": {"num_heads": 4, "head_dim": 8, "kda_layers": [3], "full_attn_layers": [1]}})"),
             "bad.json: key 'linear_attn_config.kda_layers': expected 1-based layer numbers up to 2, got 3");
 }
+
+// LongCat-Flash: two MLA sublayers per logical layer, the shortcut MoE on the first with its MLP as the
+// shared expert; the router scores real + zero experts; the n-gram tables are m + 2i + 1 rows each.
+TEST(Families, LongCatFlashSublayersZeroExpertsAndNgramTables) {
+  const auto model = model_from(R"({"model_type": "longcat_flash_ngram", "hidden_size": 48, "num_layers": 2,
+      "num_attention_heads": 2, "kv_lora_rank": 8, "q_lora_rank": 12, "qk_nope_head_dim": 8, "qk_rope_head_dim": 4,
+      "v_head_dim": 8, "vocab_size": 100, "max_position_embeddings": 64, "ffn_hidden_size": 32,
+      "n_routed_experts": 4, "zero_expert_num": 2, "moe_topk": 2, "expert_ffn_hidden_size": 8,
+      "ngram_vocab_size_ratio": 3, "emb_neighbor_num": 3, "emb_split_num": 2})");
+  ASSERT_EQ(model.layer_count(), 4);
+  EXPECT_EQ(model.layers[0].ffn.kind, FfnKind::MoE);
+  EXPECT_EQ(model.layers[1].ffn.kind, FfnKind::Dense);
+  EXPECT_EQ(model.layers[0].ffn.zero_experts, 2);
+  EXPECT_EQ(model.layers[0].ffn.shared_intermediate_size, 32);
+  const auto facts = llmg::compute_facts(model);
+  // 4 tables ((3 - 1) × 2) of 300 + 2i + 1 rows × 12 columns, plus the 100 × 48 token table.
+  EXPECT_EQ(facts.params.embedding, (4 * 300 + 1 + 3 + 5 + 7) * 12 + 100 * 48);
+  // Router: (4 + 2) × 48 weights + 6 correction-bias entries in each of the 2 MoE sublayers.
+  EXPECT_EQ(facts.params.by_component.at(llmg::Component::Router), 2 * (6 * 48 + 6));
+  EXPECT_NE(error_of(R"({"model_type": "longcat_flash", "hidden_size": 48, "num_layers": 1,
+      "num_attention_heads": 2, "kv_lora_rank": 8, "qk_nope_head_dim": 8, "qk_rope_head_dim": 4,
+      "v_head_dim": 8, "vocab_size": 100, "max_position_embeddings": 64, "ffn_hidden_size": 32,
+      "n_routed_experts": 2, "zero_expert_num": 1, "moe_topk": 4, "expert_ffn_hidden_size": 8})")
+                .find("moe_topk"),
+            std::string::npos);
+}

@@ -70,6 +70,8 @@ const KvCase kCases[] = {
     // Kimi Linear: 7 MLA layers (full_attn_layers) × (512 + 64) × 2 = 8,064; the 20 KDA layers keep a
     // fixed-size state instead of a cache. mla_use_nope drops RoPE, not the cached 64-wide key part.
     {"kimi-linear-48b-a3b", 8'064},
+    // LongCat-Flash-Lite: 14 layers × 2 MLA sublayers × (512 + 64) × 2 = 32,256.
+    {"longcat-flash-lite-68-5b-a3b", 32'256},
 };
 // clang-format on
 

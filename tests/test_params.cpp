@@ -146,3 +146,15 @@ TEST(Params, KimiLinearExactAndThreeBillionActive) {
   EXPECT_LT(off_by(facts.params.active, 3e9), 0.05);
   EXPECT_EQ(facts.params.embedding, 163'840LL * 2304);
 }
+
+// LongCat-Flash-Lite (model card, meituan-longcat/LongCat-Flash-Lite, and the LongCat announcement of the
+// technical report arXiv 2601.21204): 68.5B total, 2.9B~4.5B activated, 31.4B of it in the n-gram
+// embedding. The range comes from zero-computation experts: all top-12 routes real (our `active`) or all
+// identity (active minus 14 MoE layers × 12 experts × 3 × 3072 × 1024).
+TEST(Params, LongCatFlashLiteNgramAndZeroExperts) {
+  const auto facts = catalog_facts("longcat-flash-lite-68-5b-a3b");
+  EXPECT_LT(off_by(facts.params.total, 68.5e9), 0.005);
+  EXPECT_LT(off_by(facts.params.active, 4.5e9), 0.005);
+  EXPECT_LT(off_by(facts.params.active - 14LL * 12 * 3 * 3072 * 1024, 2.9e9), 0.02);
+  EXPECT_LT(off_by(facts.params.embedding - 131'072LL * 3072, 31.4e9), 0.005);
+}

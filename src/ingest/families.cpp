@@ -48,6 +48,8 @@ constexpr FamilyRow kFamilies[] = {
     {"qwen3_5_moe_text", "Qwen3.5-MoE", read_qwen3_next},
     {"nemotron_h", "Nemotron-H", read_nemotron_h},
     {"kimi_linear", "Kimi Linear", read_kimi_linear},
+    {"longcat_flash", "LongCat-Flash", read_longcat_flash},
+    {"longcat_flash_ngram", "LongCat-Flash (n-gram)", read_longcat_flash},
 };
 
 }  // namespace

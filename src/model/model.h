@@ -88,6 +88,7 @@ struct FeedForwardSpec {
   std::int64_t intermediate_size = 0;  // dense width
   // Mixture of experts
   std::int64_t num_experts = 0;
+  std::int64_t zero_experts = 0;  // identity experts the router may pick (LongCat-Flash): router rows, no weights
   std::int64_t experts_per_token = 0;
   std::int64_t expert_intermediate_size = 0;
   std::int64_t num_shared_experts = 0;

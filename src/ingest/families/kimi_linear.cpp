@@ -6,6 +6,7 @@
 
 #include "ingest/families.h"
 #include "ingest/families/common.h"
+#include "ingest/families/mla.h"
 
 namespace llmg {
 
@@ -52,23 +53,11 @@ void add_kda_tensors(const Model& model, Layer& layer) {
 // max_position_embeddings).
 void read_kimi_linear(ConfigView& config, Model& model) {
   read_basics(config, model);
-  Layer mla;
-  mla.mixer = MixerKind::LatentAttention;
-  mla.attention.num_heads = config.require_int(Key::NumHeads);
-  mla.attention.num_kv_heads = mla.attention.num_heads;
-  mla.attention.q_lora_rank = config.int_or(Key::QLoraRank, 0);
-  mla.attention.kv_lora_rank = config.require_int(Key::KvLoraRank);
-  mla.attention.qk_nope_head_dim = config.require_int(Key::QkNopeHeadDim);
-  mla.attention.qk_rope_head_dim = config.require_int(Key::QkRopeHeadDim);
-  mla.attention.head_dim = mla.attention.qk_nope_head_dim + mla.attention.qk_rope_head_dim;
-  mla.attention.value_head_dim = config.require_int(Key::ValueHeadDim);
+  Layer mla = read_mla_layer(config, model);
   const bool nope = config.bool_named("mla_use_nope", false);
-  mla.attention.rope_fraction =
-      nope || mla.attention.head_dim == 0
-          ? 0.0
-          : static_cast<double>(mla.attention.qk_rope_head_dim) / mla.attention.head_dim;
-  mla.attention.rope_theta = nope ? 0.0 : model.rope_theta;
   if (nope) {
+    mla.attention.rope_fraction = 0.0;
+    mla.attention.rope_theta = 0.0;
     model.positions = PositionKind::NoPE;  // KDA layers carry position implicitly, MLA layers use none
     config.note_source("rope_theta", "mla_use_nope (no RoPE in any layer)");
   }
