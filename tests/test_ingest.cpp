@@ -310,3 +310,17 @@ TEST(Families, LongCatFlashSublayersZeroExpertsAndNgramTables) {
                 .find("moe_topk"),
             std::string::npos);
 }
+
+// xLSTM: mLSTM blocks sized by the dim factors rounded up to 64; no context length is declared.
+TEST(Families, XlstmBlocksFromDimFactors) {
+  const auto& model = llmg::testing::catalog_model("xlstm-7b");
+  ASSERT_EQ(model.layer_count(), 32);
+  EXPECT_EQ(model.layers[0].mixer, MixerKind::MLSTM);
+  EXPECT_EQ(model.layers[0].recurrent.key_head_dim, 256);
+  EXPECT_EQ(model.layers[0].recurrent.value_head_dim, 512);
+  EXPECT_EQ(model.layers[0].ffn.intermediate_size, 10'944);  // 4096 × 2.667 = 10,924.03 -> 10,944
+  EXPECT_EQ(model.context_length, 0);
+  EXPECT_EQ(llmg::compute_facts(model).decoder_type, llmg::DecoderType::Recurrent);
+  EXPECT_NE(error_of(R"({"model_type": "xlstm", "embedding_dim": 64, "num_blocks": 2, "num_heads": 3,
+      "vocab_size": 10})").find("num_heads"), std::string::npos);
+}

@@ -158,3 +158,14 @@ TEST(Params, LongCatFlashLiteNgramAndZeroExperts) {
   EXPECT_LT(off_by(facts.params.active - 14LL * 12 * 3 * 3072 * 1024, 2.9e9), 0.02);
   EXPECT_LT(off_by(facts.params.embedding - 131'072LL * 3072, 31.4e9), 0.005);
 }
+
+// xLSTM 7B: 6,865,424,896 = the sum of the tensors listed from the xLSTM-7b safetensors index
+// (search-index file id 7793933588: per block q/k 2048×4096, v/ogate/out_proj 4096×4096, i/f gates
+// 8×4096 + 8, multihead norm 8×512, two norms, SwiGLU 3 × 10944×4096; embedding and head 50304×4096;
+// final norm); the Hugging Face model page reports 6.87B parameters.
+TEST(Params, Xlstm7bExact) {
+  const auto facts = catalog_facts("xlstm-7b");
+  EXPECT_EQ(facts.params.total, 6'865'424'896);
+  EXPECT_EQ(facts.params.active, 6'865'424'896 - 50'304LL * 4096);
+  EXPECT_EQ(facts.kv_cache.bytes_per_token_bf16, 0);
+}

@@ -50,6 +50,7 @@ constexpr FamilyRow kFamilies[] = {
     {"kimi_linear", "Kimi Linear", read_kimi_linear},
     {"longcat_flash", "LongCat-Flash", read_longcat_flash},
     {"longcat_flash_ngram", "LongCat-Flash (n-gram)", read_longcat_flash},
+    {"xlstm", "xLSTM", read_xlstm},
 };
 
 }  // namespace
