@@ -324,3 +324,29 @@ TEST(Families, XlstmBlocksFromDimFactors) {
   EXPECT_NE(error_of(R"({"model_type": "xlstm", "embedding_dim": 64, "num_blocks": 2, "num_heads": 3,
       "vocab_size": 10})").find("num_heads"), std::string::npos);
 }
+
+// Step 3.5: layer_types may list the MTP layers too (cut off); sliding layers take
+// attention_other_setting's head count; moe_layers_enum is a comma-separated string.
+TEST(Families, Step35SlidingHeadsAndMoeLayersEnum) {
+  const auto model = model_from(R"({"model_type": "step3p5", "hidden_size": 64, "num_hidden_layers": 3,
+      "num_attention_heads": 4, "num_attention_groups": 2, "head_dim": 16, "vocab_size": 100,
+      "max_position_embeddings": 256, "intermediate_size": 128, "sliding_window": 8,
+      "layer_types": ["full_attention", "sliding_attention", "sliding_attention", "full_attention"],
+      "rope_theta": [5000000.0, 10000.0, 10000.0, 5000000.0],
+      "attention_other_setting": {"num_attention_heads": 6, "num_attention_groups": 2},
+      "use_head_wise_attn_gate": true, "moe_num_experts": 4, "moe_top_k": 2, "moe_intermediate_size": 32,
+      "share_expert_dim": 16, "moe_layers_enum": "1, 2"})");
+  ASSERT_EQ(model.layer_count(), 3);
+  EXPECT_EQ(model.layers[0].attention.num_heads, 4);
+  EXPECT_EQ(model.layers[1].attention.num_heads, 6);
+  EXPECT_EQ(model.layers[1].attention.span, AttentionSpan::SlidingWindow);
+  EXPECT_EQ(model.layers[0].ffn.kind, FfnKind::Dense);
+  EXPECT_EQ(model.layers[2].ffn.kind, FfnKind::MoE);
+  EXPECT_EQ(model.layers[2].ffn.shared_intermediate_size, 16);
+  EXPECT_EQ(model.rope_theta, 5000000.0);
+  EXPECT_NE(error_of(R"({"model_type": "step3p5", "hidden_size": 64, "num_hidden_layers": 1,
+      "num_attention_heads": 4, "vocab_size": 100, "max_position_embeddings": 256, "intermediate_size": 128,
+      "moe_num_experts": 4, "moe_top_k": 2, "moe_intermediate_size": 32, "moe_layers_enum": "0,x"})")
+                .find("moe_layers_enum"),
+            std::string::npos);
+}

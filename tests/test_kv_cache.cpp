@@ -72,6 +72,8 @@ const KvCase kCases[] = {
     {"kimi-linear-48b-a3b", 8'064},
     // LongCat-Flash-Lite: 14 layers × 2 MLA sublayers × (512 + 64) × 2 = 32,256.
     {"longcat-flash-lite-68-5b-a3b", 32'256},
+    // Step 3.5 Flash: 45 layers (12 full + 33 sliding, windows not applied) × 2 × 8 KV groups × 128 × 2.
+    {"step-3-5-flash-196b", 184'320},
     {"xlstm-7b", 0},  // 32 mLSTM blocks: a fixed-size matrix memory per head, no KV cache
 };
 // clang-format on

@@ -169,3 +169,13 @@ TEST(Params, Xlstm7bExact) {
   EXPECT_EQ(facts.params.active, 6'865'424'896 - 50'304LL * 4096);
   EXPECT_EQ(facts.kv_cache.bytes_per_token_bf16, 0);
 }
+
+// Step 3.5 Flash: "196B total parameters, 11B activated per token" (StepFun model card and technical
+// report arXiv 2602.10604). Our reconstructed config gives 196.96B, inside 0.5 % of 196B; active 11.46B
+// rounds to the published 11B.
+TEST(Params, Step35Flash) {
+  const auto facts = catalog_facts("step-3-5-flash-196b");
+  EXPECT_LT(off_by(facts.params.total, 196e9), 0.005);
+  EXPECT_GE(facts.params.active, 10.5e9);
+  EXPECT_LT(facts.params.active, 11.5e9);
+}
