@@ -346,7 +346,8 @@ TEST(Families, Step35SlidingHeadsAndMoeLayersEnum) {
   EXPECT_EQ(model.rope_theta, 5000000.0);
   EXPECT_NE(error_of(R"({"model_type": "step3p5", "hidden_size": 64, "num_hidden_layers": 1,
       "num_attention_heads": 4, "vocab_size": 100, "max_position_embeddings": 256, "intermediate_size": 128,
-      "moe_num_experts": 4, "moe_top_k": 2, "moe_intermediate_size": 32, "moe_layers_enum": "0,x"})")
+      "sliding_window": 8, "moe_num_experts": 4, "moe_top_k": 2, "moe_intermediate_size": 32,
+      "moe_layers_enum": "0,x"})")
                 .find("moe_layers_enum"),
             std::string::npos);
 }
