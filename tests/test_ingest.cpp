@@ -351,3 +351,21 @@ TEST(Families, Step35SlidingHeadsAndMoeLayersEnum) {
                 .find("moe_layers_enum"),
             std::string::npos);
 }
+
+// ZAYA1: half-layers alternate CCA attention and MoE; the skip route is a zero-computation expert and the
+// MLP router replaces the linear gate (EDA scale absent in the first MoE layer).
+TEST(Families, Zaya1HalfLayersAndMlpRouter) {
+  const auto& model = llmg::testing::catalog_model("zaya1-8b-8-4b");
+  ASSERT_EQ(model.layer_count(), 80);
+  EXPECT_EQ(model.layers[0].mixer, MixerKind::Attention);
+  EXPECT_EQ(model.layers[0].attention.num_heads, 8);
+  EXPECT_EQ(model.layers[0].attention.num_kv_heads, 2);
+  EXPECT_EQ(model.layers[1].mixer, MixerKind::None);
+  EXPECT_EQ(model.layers[1].ffn.zero_experts, 1);
+  EXPECT_TRUE(model.layers[1].ffn.router_in_extra);
+  EXPECT_EQ(model.layers[3].extra.size(), model.layers[1].extra.size() + 1);  // router_states_scale
+  EXPECT_NE(error_of(R"({"model_type": "zaya", "hidden_size": 64, "num_hidden_layers": 2,
+      "num_attention_heads": 4, "vocab_size": 10, "max_position_embeddings": 64, "zaya_layers": ["a"]})")
+                .find("zaya_layers"),
+            std::string::npos);
+}

@@ -74,7 +74,10 @@ const KvCase kCases[] = {
     {"longcat-flash-lite-68-5b-a3b", 32'256},
     // Step 3.5 Flash: 45 layers (12 full + 33 sliding, windows not applied) × 2 × 8 KV groups × 128 × 2.
     {"step-3-5-flash-196b", 184'320},
-    {"xlstm-7b", 0},  // 32 mLSTM blocks: a fixed-size matrix memory per head, no KV cache
+    {"xlstm-7b", 0},
+    // ZAYA1-8B: 40 CCA attention half-layers × 2 × 2 KV groups × 128 × 2 (conv state and previous hidden state
+    // are fixed-size and not in the convention).
+    {"zaya1-8b-8-4b", 40'960},  // 32 mLSTM blocks: a fixed-size matrix memory per head, no KV cache
 };
 // clang-format on
 

@@ -179,3 +179,15 @@ TEST(Params, Step35Flash) {
   EXPECT_GE(facts.params.active, 10.5e9);
   EXPECT_LT(facts.params.active, 11.5e9);
 }
+
+// ZAYA1-8B: 8,840,489,464 = the ZAYA1-8B safetensors index (17,680,978,928 bf16 bytes, 2,483 tensors;
+// inventory in zappleg8/zaya1-mlx reference/notes/hf-weight-keys.md). Zyphra's figures leave out the
+// tied embedding/LM head (262,272 × 2048), which our counts include once: "760M active and 8.3B total"
+// (ZAYA1-base announcement, same architecture); the 8B card rounds the total to 8.4B.
+TEST(Params, Zaya1_8bExact) {
+  const auto facts = catalog_facts("zaya1-8b-8-4b");
+  constexpr std::int64_t kTiedTable = 262'272LL * 2048;
+  EXPECT_EQ(facts.params.total, 8'840'489'464);
+  EXPECT_LT(off_by(facts.params.total - kTiedTable, 8.3e9), 0.005);
+  EXPECT_LT(off_by(facts.params.active - kTiedTable, 760e6), 0.01);
+}

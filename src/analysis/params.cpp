@@ -120,8 +120,10 @@ void ffn_tensors(TensorList& t, const Model& model, const FeedForwardSpec& f) {
   if (f.kind != FfnKind::MoE) return;
   // Zero-computation experts have router rows (and correction-bias entries) but no weights.
   const std::int64_t routes = f.num_experts + f.zero_experts;
-  t.linear(Component::Router, "mlp.gate", h, routes, f.router_bias);
-  if (f.router_correction_bias) t.add(Component::Router, "mlp.gate.e_score_correction_bias", {routes});
+  if (!f.router_in_extra) {
+    t.linear(Component::Router, "mlp.gate", h, routes, f.router_bias);
+    if (f.router_correction_bias) t.add(Component::Router, "mlp.gate.e_score_correction_bias", {routes});
+  }
   const std::int64_t w = f.expert_intermediate_size;
   const std::int64_t n = f.num_experts, k = f.experts_per_token;
   if (f.gated) t.add_experts("mlp.experts.gate_proj.weight", {w, h}, n, k);

@@ -52,6 +52,7 @@ constexpr FamilyRow kFamilies[] = {
     {"longcat_flash_ngram", "LongCat-Flash (n-gram)", read_longcat_flash},
     {"xlstm", "xLSTM", read_xlstm},
     {"step3p5", "Step 3.5", read_step3p5},
+    {"zaya", "ZAYA1", read_zaya},
 };
 
 }  // namespace

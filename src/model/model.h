@@ -96,6 +96,7 @@ struct FeedForwardSpec {
   bool router_bias = false;                   // linear bias on the router (gpt-oss)
   bool router_correction_bias = false;        // e_score_correction_bias (DeepSeek V3 noaux_tc)
   bool shared_expert_gate = false;            // sigmoid gate on the shared expert (Qwen2-MoE, Qwen3-Next)
+  bool router_in_extra = false;               // the family lists its own router tensors in Layer::extra (ZAYA1's MLP router)
   bool operator==(const FeedForwardSpec&) const = default;
 };
 

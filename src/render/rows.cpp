@@ -48,7 +48,9 @@ std::string describe_ffn(const Model& model) {
   if (moe) {
     out = fmt::format("MoE: {} experts, top-{}, expert width {}", moe->num_experts, moe->experts_per_token,
                       with_commas(moe->expert_intermediate_size));
-    if (moe->zero_experts > 0) out += fmt::format(", plus {} zero-computation (identity) experts", moe->zero_experts);
+    if (moe->zero_experts > 0)
+      out += fmt::format(", plus {} zero-computation (identity) expert{}", moe->zero_experts,
+                         moe->zero_experts == 1 ? "" : "s");
     if (moe->num_shared_experts > 0)
       out += fmt::format(", {} shared ({} wide)", moe->num_shared_experts, with_commas(moe->shared_intermediate_size));
   }
