@@ -333,4 +333,109 @@ TEST(Families, Gemma4KvSharedLayersAndPerLayerInputs) {
   EXPECT_FALSE(names(15).count("self_attn.k_norm.weight"));
   EXPECT_TRUE(names(15).count("per_layer_input_gate.weight"));
   EXPECT_EQ(catalog_model("gemma-4-e4b").layers[30].ffn.intermediate_size, 10240);  // no double-wide MLP
+// ---- catalog-b: new families ----
+
+// Kimi Linear: linear_attn_config numbers layers from 1; the listed KDA layers are recurrent, the rest MLA.
+TEST(Families, KimiLinearOneBasedKdaLayersAndMla) {
+  const auto model = llmg::testing::catalog_model("kimi-linear-48b-a3b");
+  ASSERT_EQ(model.layer_count(), 27);
+  const auto facts = llmg::compute_facts(model);
+  EXPECT_EQ(count_of(facts.layer_mix, "kimi_delta_attention"), 20);
+  EXPECT_EQ(count_of(facts.layer_mix, "latent_attention"), 7);
+  for (std::size_t i : {3u, 7u, 11u, 15u, 19u, 23u, 26u}) EXPECT_EQ(model.layers[i].mixer, MixerKind::LatentAttention) << i;
+  EXPECT_EQ(model.layers[0].mixer, MixerKind::KimiDeltaAttention);
+  EXPECT_EQ(model.layers[0].ffn.kind, FfnKind::Dense);
+  EXPECT_EQ(model.layers[1].ffn.kind, FfnKind::MoE);
+  EXPECT_EQ(model.context_length, 1'048'576);  // model_max_length
+  EXPECT_EQ(error_of(R"({"model_type": "kimi_linear", "hidden_size": 64, "num_hidden_layers": 2,
+      "num_attention_heads": 4, "kv_lora_rank": 8, "qk_nope_head_dim": 8, "qk_rope_head_dim": 4,
+      "v_head_dim": 8, "vocab_size": 100, "max_position_embeddings": 64, "intermediate_size": 32,
+      "num_experts": 4, "num_experts_per_token": 2, "moe_intermediate_size": 8,
+      "linear_attn_config": {"num_heads": 4, "head_dim": 8, "kda_layers": [3], "full_attn_layers": [1]}})"),
+            "bad.json: key 'linear_attn_config.kda_layers': expected 1-based layer numbers up to 2, got 3");
+}
+
+// LongCat-Flash: two MLA sublayers per logical layer, the shortcut MoE on the first with its MLP as the
+// shared expert; the router scores real + zero experts; the n-gram tables are m + 2i + 1 rows each.
+TEST(Families, LongCatFlashSublayersZeroExpertsAndNgramTables) {
+  const auto model = model_from(R"({"model_type": "longcat_flash_ngram", "hidden_size": 48, "num_layers": 2,
+      "num_attention_heads": 2, "kv_lora_rank": 8, "q_lora_rank": 12, "qk_nope_head_dim": 8, "qk_rope_head_dim": 4,
+      "v_head_dim": 8, "vocab_size": 100, "max_position_embeddings": 64, "ffn_hidden_size": 32,
+      "n_routed_experts": 4, "zero_expert_num": 2, "moe_topk": 2, "expert_ffn_hidden_size": 8,
+      "ngram_vocab_size_ratio": 3, "emb_neighbor_num": 3, "emb_split_num": 2})");
+  ASSERT_EQ(model.layer_count(), 4);
+  EXPECT_EQ(model.layers[0].ffn.kind, FfnKind::MoE);
+  EXPECT_EQ(model.layers[1].ffn.kind, FfnKind::Dense);
+  EXPECT_EQ(model.layers[0].ffn.zero_experts, 2);
+  EXPECT_EQ(model.layers[0].ffn.shared_intermediate_size, 32);
+  const auto facts = llmg::compute_facts(model);
+  // 4 tables ((3 - 1) × 2) of 300 + 2i + 1 rows × 12 columns, plus the 100 × 48 token table.
+  EXPECT_EQ(facts.params.embedding, (4 * 300 + 1 + 3 + 5 + 7) * 12 + 100 * 48);
+  // Router: (4 + 2) × 48 weights + 6 correction-bias entries in each of the 2 MoE sublayers.
+  EXPECT_EQ(facts.params.by_component.at(llmg::Component::Router), 2 * (6 * 48 + 6));
+  EXPECT_NE(error_of(R"({"model_type": "longcat_flash", "hidden_size": 48, "num_layers": 1,
+      "num_attention_heads": 2, "kv_lora_rank": 8, "qk_nope_head_dim": 8, "qk_rope_head_dim": 4,
+      "v_head_dim": 8, "vocab_size": 100, "max_position_embeddings": 64, "ffn_hidden_size": 32,
+      "n_routed_experts": 2, "zero_expert_num": 1, "moe_topk": 4, "expert_ffn_hidden_size": 8})")
+                .find("moe_topk"),
+            std::string::npos);
+}
+
+// xLSTM: mLSTM blocks sized by the dim factors rounded up to 64; no context length is declared.
+TEST(Families, XlstmBlocksFromDimFactors) {
+  const auto& model = llmg::testing::catalog_model("xlstm-7b");
+  ASSERT_EQ(model.layer_count(), 32);
+  EXPECT_EQ(model.layers[0].mixer, MixerKind::MLSTM);
+  EXPECT_EQ(model.layers[0].recurrent.key_head_dim, 256);
+  EXPECT_EQ(model.layers[0].recurrent.value_head_dim, 512);
+  EXPECT_EQ(model.layers[0].ffn.intermediate_size, 10'944);  // 4096 × 2.667 = 10,924.03 -> 10,944
+  EXPECT_EQ(model.context_length, 0);
+  EXPECT_EQ(llmg::compute_facts(model).decoder_type, llmg::DecoderType::Recurrent);
+  EXPECT_NE(error_of(R"({"model_type": "xlstm", "embedding_dim": 64, "num_blocks": 2, "num_heads": 3,
+      "vocab_size": 10})").find("num_heads"), std::string::npos);
+}
+
+// Step 3.5: layer_types may list the MTP layers too (cut off); sliding layers take
+// attention_other_setting's head count; moe_layers_enum is a comma-separated string.
+TEST(Families, Step35SlidingHeadsAndMoeLayersEnum) {
+  const auto model = model_from(R"({"model_type": "step3p5", "hidden_size": 64, "num_hidden_layers": 3,
+      "num_attention_heads": 4, "num_attention_groups": 2, "head_dim": 16, "vocab_size": 100,
+      "max_position_embeddings": 256, "intermediate_size": 128, "sliding_window": 8,
+      "layer_types": ["full_attention", "sliding_attention", "sliding_attention", "full_attention"],
+      "rope_theta": [5000000.0, 10000.0, 10000.0, 5000000.0],
+      "attention_other_setting": {"num_attention_heads": 6, "num_attention_groups": 2},
+      "use_head_wise_attn_gate": true, "moe_num_experts": 4, "moe_top_k": 2, "moe_intermediate_size": 32,
+      "share_expert_dim": 16, "moe_layers_enum": "1, 2"})");
+  ASSERT_EQ(model.layer_count(), 3);
+  EXPECT_EQ(model.layers[0].attention.num_heads, 4);
+  EXPECT_EQ(model.layers[1].attention.num_heads, 6);
+  EXPECT_EQ(model.layers[1].attention.span, AttentionSpan::SlidingWindow);
+  EXPECT_EQ(model.layers[0].ffn.kind, FfnKind::Dense);
+  EXPECT_EQ(model.layers[2].ffn.kind, FfnKind::MoE);
+  EXPECT_EQ(model.layers[2].ffn.shared_intermediate_size, 16);
+  EXPECT_EQ(model.rope_theta, 5000000.0);
+  EXPECT_NE(error_of(R"({"model_type": "step3p5", "hidden_size": 64, "num_hidden_layers": 1,
+      "num_attention_heads": 4, "vocab_size": 100, "max_position_embeddings": 256, "intermediate_size": 128,
+      "sliding_window": 8, "moe_num_experts": 4, "moe_top_k": 2, "moe_intermediate_size": 32,
+      "moe_layers_enum": "0,x"})")
+                .find("moe_layers_enum"),
+            std::string::npos);
+}
+
+// ZAYA1: half-layers alternate CCA attention and MoE; the skip route is a zero-computation expert and the
+// MLP router replaces the linear gate (EDA scale absent in the first MoE layer).
+TEST(Families, Zaya1HalfLayersAndMlpRouter) {
+  const auto& model = llmg::testing::catalog_model("zaya1-8b-8-4b");
+  ASSERT_EQ(model.layer_count(), 80);
+  EXPECT_EQ(model.layers[0].mixer, MixerKind::Attention);
+  EXPECT_EQ(model.layers[0].attention.num_heads, 8);
+  EXPECT_EQ(model.layers[0].attention.num_kv_heads, 2);
+  EXPECT_EQ(model.layers[1].mixer, MixerKind::None);
+  EXPECT_EQ(model.layers[1].ffn.zero_experts, 1);
+  EXPECT_TRUE(model.layers[1].ffn.router_in_extra);
+  EXPECT_EQ(model.layers[3].extra.size(), model.layers[1].extra.size() + 1);  // router_states_scale
+  EXPECT_NE(error_of(R"({"model_type": "zaya", "hidden_size": 64, "num_hidden_layers": 2,
+      "num_attention_heads": 4, "vocab_size": 10, "max_position_embeddings": 64, "zaya_layers": ["a"]})")
+                .find("zaya_layers"),
+            std::string::npos);
 }

@@ -83,6 +83,17 @@ const KvCase kCases[] = {
     // Gemma 4 E4B: layers 24-41 reuse; layers 0-23: 20 sliding × 2 × 2 × 256 × 2 = 40,960 plus
     // 4 global × 2 × 2 × 512 × 2 = 16,384.
     {"gemma-4-e4b", 57'344},
+    // Kimi Linear: 7 MLA layers (full_attn_layers) × (512 + 64) × 2 = 8,064; the 20 KDA layers keep a
+    // fixed-size state instead of a cache. mla_use_nope drops RoPE, not the cached 64-wide key part.
+    {"kimi-linear-48b-a3b", 8'064},
+    // LongCat-Flash-Lite: 14 layers × 2 MLA sublayers × (512 + 64) × 2 = 32,256.
+    {"longcat-flash-lite-68-5b-a3b", 32'256},
+    // Step 3.5 Flash: 45 layers (12 full + 33 sliding, windows not applied) × 2 × 8 KV groups × 128 × 2.
+    {"step-3-5-flash-196b", 184'320},
+    {"xlstm-7b", 0},
+    // ZAYA1-8B: 40 CCA attention half-layers × 2 × 2 KV groups × 128 × 2 (conv state and previous hidden state
+    // are fixed-size and not in the convention).
+    {"zaya1-8b-8-4b", 40'960},  // 32 mLSTM blocks: a fixed-size matrix memory per head, no KV cache
 };
 // clang-format on
 

@@ -209,4 +209,60 @@ TEST(Params, MistralSmall4) {
   const auto facts = catalog_facts("mistral-small-4-119b");
   EXPECT_LT(off_by(facts.params.total, 119e9), 0.005);
   EXPECT_LT(off_by(facts.params.active_with_embeddings, 6.63e9), 0.005);
+// ---- catalog-b: new families ----
+
+// Kimi Linear 48B-A3B: 49,122,681,728 = the sum of the 20,493 tensors of the Kimi-Linear-48B-A3B-Instruct
+// checkpoint (model report with its safetensors listing, search-index file id 62691149540); the Base
+// has the same shapes. Published: "48B total parameters and 3B activated parameters" (Kimi Linear
+// technical report, arXiv 2510.26692, and the model card), rounded to whole billions.
+TEST(Params, KimiLinearExactAndThreeBillionActive) {
+  const auto facts = catalog_facts("kimi-linear-48b-a3b");
+  EXPECT_EQ(facts.params.total, 49'122'681'728);
+  EXPECT_LT(off_by(facts.params.active, 3e9), 0.05);
+  EXPECT_EQ(facts.params.embedding, 163'840LL * 2304);
+}
+
+// LongCat-Flash-Lite (model card, meituan-longcat/LongCat-Flash-Lite, and the LongCat announcement of the
+// technical report arXiv 2601.21204): 68.5B total, 2.9B~4.5B activated, 31.4B of it in the n-gram
+// embedding. The range comes from zero-computation experts: all top-12 routes real (our `active`) or all
+// identity (active minus 14 MoE layers × 12 experts × 3 × 3072 × 1024).
+TEST(Params, LongCatFlashLiteNgramAndZeroExperts) {
+  const auto facts = catalog_facts("longcat-flash-lite-68-5b-a3b");
+  EXPECT_LT(off_by(facts.params.total, 68.5e9), 0.005);
+  EXPECT_LT(off_by(facts.params.active, 4.5e9), 0.005);
+  EXPECT_LT(off_by(facts.params.active - 14LL * 12 * 3 * 3072 * 1024, 2.9e9), 0.02);
+  EXPECT_LT(off_by(facts.params.embedding - 131'072LL * 3072, 31.4e9), 0.005);
+}
+
+// xLSTM 7B: 6,865,424,896 = the sum of the tensors listed from the xLSTM-7b safetensors index
+// (search-index file id 7793933588: per block q/k 2048×4096, v/ogate/out_proj 4096×4096, i/f gates
+// 8×4096 + 8, multihead norm 8×512, two norms, SwiGLU 3 × 10944×4096; embedding and head 50304×4096;
+// final norm); the Hugging Face model page reports 6.87B parameters.
+TEST(Params, Xlstm7bExact) {
+  const auto facts = catalog_facts("xlstm-7b");
+  EXPECT_EQ(facts.params.total, 6'865'424'896);
+  EXPECT_EQ(facts.params.active, 6'865'424'896 - 50'304LL * 4096);
+  EXPECT_EQ(facts.kv_cache.bytes_per_token_bf16, 0);
+}
+
+// Step 3.5 Flash: "196B total parameters, 11B activated per token" (StepFun model card and technical
+// report arXiv 2602.10604). Our reconstructed config gives 196.96B, inside 0.5 % of 196B; active 11.46B
+// rounds to the published 11B.
+TEST(Params, Step35Flash) {
+  const auto facts = catalog_facts("step-3-5-flash-196b");
+  EXPECT_LT(off_by(facts.params.total, 196e9), 0.005);
+  EXPECT_GE(facts.params.active, 10.5e9);
+  EXPECT_LT(facts.params.active, 11.5e9);
+}
+
+// ZAYA1-8B: 8,840,489,464 = the ZAYA1-8B safetensors index (17,680,978,928 bf16 bytes, 2,483 tensors;
+// inventory in zappleg8/zaya1-mlx reference/notes/hf-weight-keys.md). Zyphra's figures leave out the
+// tied embedding/LM head (262,272 × 2048), which our counts include once: "760M active and 8.3B total"
+// (ZAYA1-base announcement, same architecture); the 8B card rounds the total to 8.4B.
+TEST(Params, Zaya1_8bExact) {
+  const auto facts = catalog_facts("zaya1-8b-8-4b");
+  constexpr std::int64_t kTiedTable = 262'272LL * 2048;
+  EXPECT_EQ(facts.params.total, 8'840'489'464);
+  EXPECT_LT(off_by(facts.params.total - kTiedTable, 8.3e9), 0.005);
+  EXPECT_LT(off_by(facts.params.active - kTiedTable, 760e6), 0.01);
 }

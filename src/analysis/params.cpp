@@ -121,8 +121,12 @@ void ffn_tensors(TensorList& t, const Model& model, const FeedForwardSpec& f) {
     return;
   }
   if (f.kind != FfnKind::MoE) return;
-  t.linear(Component::Router, "mlp.gate", h, f.num_experts, f.router_bias);
-  if (f.router_correction_bias) t.add(Component::Router, "mlp.gate.e_score_correction_bias", {f.num_experts});
+  // Zero-computation experts have router rows (and correction-bias entries) but no weights.
+  const std::int64_t routes = f.num_experts + f.zero_experts;
+  if (!f.router_in_extra) {
+    t.linear(Component::Router, "mlp.gate", h, routes, f.router_bias);
+    if (f.router_correction_bias) t.add(Component::Router, "mlp.gate.e_score_correction_bias", {routes});
+  }
   const std::int64_t w = f.expert_intermediate_size;
   const std::int64_t n = f.num_experts, k = f.experts_per_token;
   // The width the routed experts read and write: the hidden size, or the LatentMoE latent.

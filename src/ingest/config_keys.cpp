@@ -18,7 +18,8 @@ constexpr std::string_view kHeadDim[] = {"head_dim", "kv_channels", "attention_h
 constexpr std::string_view kValueHeadDim[] = {"v_head_dim"};
 constexpr std::string_view kVocabSize[] = {"vocab_size", "padded_vocab_size"};
 constexpr std::string_view kContextLength[] = {"max_position_embeddings", "n_positions", "max_seq_len",
-                                               "seq_length", "n_ctx", "max_sequence_length"};
+                                               "seq_length", "n_ctx", "max_sequence_length",
+                                               "model_max_length"};  // model_max_length: Kimi Linear
 constexpr std::string_view kIntermediateSize[] = {"intermediate_size", "n_inner", "ffn_hidden_size",
                                                   "hidden_dim"};
 constexpr std::string_view kTieEmbeddings[] = {"tie_word_embeddings", "tied_embeddings"};

@@ -50,6 +50,12 @@ constexpr FamilyRow kFamilies[] = {
     {"mistral3", "Mistral 3", read_mistral3},  // multimodal wrapper; text_config names the decoder
     {"mimo_v2_flash", "MiMo-V2-Flash", read_mimo_v2},
     {"mistral4", "Mistral 4", read_deepseek_v3},  // Mistral4ForCausalLM: DeepSeek V3 layout, router without bias
+    {"kimi_linear", "Kimi Linear", read_kimi_linear},
+    {"longcat_flash", "LongCat-Flash", read_longcat_flash},
+    {"longcat_flash_ngram", "LongCat-Flash (n-gram)", read_longcat_flash},
+    {"xlstm", "xLSTM", read_xlstm},
+    {"step3p5", "Step 3.5", read_step3p5},
+    {"zaya", "ZAYA1", read_zaya},
 };
 
 }  // namespace

@@ -48,6 +48,11 @@ void read_llama4(ConfigView&, Model&);
 void read_grok(ConfigView&, Model&);
 void read_mimo_v2(ConfigView&, Model&);
 void read_mistral3(ConfigView&, Model&);
+void read_kimi_linear(ConfigView&, Model&);  // families/kimi_linear.cpp
+void read_longcat_flash(ConfigView&, Model&);  // families/longcat.cpp
+void read_xlstm(ConfigView&, Model&);  // families/xlstm.cpp
+void read_step3p5(ConfigView&, Model&);  // families/step3p5.cpp
+void read_zaya(ConfigView&, Model&);  // families/zaya.cpp
 void read_mistral_params(ConfigView&, Model&);  // native params.json (no model_type)
 
 }  // namespace llmg

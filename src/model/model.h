@@ -88,6 +88,7 @@ struct FeedForwardSpec {
   std::int64_t intermediate_size = 0;  // dense width
   // Mixture of experts
   std::int64_t num_experts = 0;
+  std::int64_t zero_experts = 0;  // identity experts the router may pick (LongCat-Flash): router rows, no weights
   std::int64_t experts_per_token = 0;
   std::int64_t expert_intermediate_size = 0;
   std::int64_t num_shared_experts = 0;
@@ -98,6 +99,7 @@ struct FeedForwardSpec {
   // LatentMoE (Nemotron 3 Super): routed experts read and write this narrower width; fc1_latent_proj
   // (hidden -> latent) and fc2_latent_proj (latent -> hidden) run once per token around them. 0 = none.
   std::int64_t latent_size = 0;
+  bool router_in_extra = false;               // the family lists its own router tensors in Layer::extra (ZAYA1's MLP router)
   bool operator==(const FeedForwardSpec&) const = default;
 };
 

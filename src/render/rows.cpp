@@ -51,6 +51,9 @@ std::string describe_ffn(const Model& model) {
     out = fmt::format("MoE: {} experts, top-{}, expert width {}", moe->num_experts, moe->experts_per_token,
                       with_commas(moe->expert_intermediate_size));
     if (moe->latent_size > 0) out += fmt::format(" in a {} latent", with_commas(moe->latent_size));
+    if (moe->zero_experts > 0)
+      out += fmt::format(", plus {} zero-computation (identity) expert{}", moe->zero_experts,
+                         moe->zero_experts == 1 ? "" : "s");
     if (moe->num_shared_experts > 0)
       out += fmt::format(", {} shared ({} wide)", moe->num_shared_experts, with_commas(moe->shared_intermediate_size));
   }
@@ -174,7 +177,9 @@ std::vector<FactRow> fact_rows(const ModelView& view) {
       fmt::format("{} (bf16, {} caching layers, windows not applied)", human_bytes(f.kv_cache.bytes_per_token_bf16),
                   f.kv_cache.caching_layers),
       static_cast<double>(f.kv_cache.bytes_per_token_bf16), "gallery convention");
-  add("context_length", "Context", fmt::format("{} tokens ({})", with_commas(f.context_length), human_tokens(f.context_length)),
+  add("context_length", "Context",
+      f.context_length > 0 ? fmt::format("{} tokens ({})", with_commas(f.context_length), human_tokens(f.context_length))
+                           : std::string("not declared (recurrent state, no position limit)"),
       static_cast<double>(f.context_length), source_of(m, "max_position_embeddings"));
   add("vocab_size", "Vocabulary", with_commas(f.vocab_size), static_cast<double>(f.vocab_size),
       source_of(m, "vocab_size"));
