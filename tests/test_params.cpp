@@ -77,6 +77,30 @@ TEST(Params, DeepSeekV3) {
   EXPECT_LT(off_by(facts.params.mtp, 14e9), 0.05);  // published rounded to 14B
 }
 
+// DeepSeek V4 (model card, Apr 2026): V4-Flash "284B parameters (13B activated)", V4-Pro "1.6T
+// parameters (49B activated)". The totals below are the sums of the tensors transformers'
+// DeepseekV4ForCausalLM creates (modeling_deepseek_v4.py), MTP excluded (transformers skips mtp.*);
+// they reproduce the published figures to the digits given, which checks the CSA/HCA layer schedule,
+// the grouped output projection and the hyper-connection shapes. Active: the gpt-oss convention
+// (embedding as lookup); the two-digit figures hold in it (13.27B, 48.85B).
+TEST(Params, DeepSeekV4FlashExact) {
+  const auto facts = catalog_facts("deepseek-v4-flash-284b");
+  EXPECT_EQ(facts.params.total, 284'332'240'471);
+  EXPECT_LT(off_by(facts.params.total, 284e9), 0.005);
+  EXPECT_EQ(facts.params.active, 13'270'101'591);
+  EXPECT_LT(off_by(facts.params.active, 13e9), 0.03);  // published to two digits
+  // MTP: a full V4 block (sliding only, learned router) + e_proj, h_proj, enorm, hnorm, norm, hc_head;
+  // the embedding and LM head are shared with the main model (DeepSeek inference/model.py MTPBlock).
+  EXPECT_EQ(facts.params.mtp, 6'610'048'891);
+}
+
+TEST(Params, DeepSeekV4Pro) {
+  const auto facts = catalog_facts("deepseek-v4-pro-1-6t");
+  EXPECT_EQ(facts.params.total, 1'572'997'201'763);
+  EXPECT_LT(off_by(facts.params.total, 1.6e12), 0.02);  // "1.6T": two digits (1.573T rounds to 1.6T)
+  EXPECT_LT(off_by(facts.params.active, 49e9), 0.01);
+}
+
 // GLM-5.1: a local download of zai-org/GLM-5.1 reports 753,864,139,008 parameters including the MTP
 // layer 78 (catalog/sources.tsv). Matching it to the unit confirms the DSA indexer shapes and that
 // GLM's MTP layer shares the embedding and head (MtpEmbeddings::Shared).
