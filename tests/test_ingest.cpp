@@ -149,6 +149,25 @@ TEST(Families, DeepSeekV4CompressedAttentionSchedule) {
   EXPECT_EQ(o_a->shape, (std::vector<std::int64_t>{8192, 4096}));
 }
 
+// Laguna: query heads per layer (48 global / 64 sliding), a g_proj gate per head, first layer dense.
+TEST(Families, LagunaPerLayerHeadsAndGate) {
+  const auto& model = catalog_model("laguna-xs-2-33b");
+  EXPECT_EQ(model.layers[0].attention.num_heads, 48);
+  EXPECT_EQ(model.layers[1].attention.num_heads, 64);
+  EXPECT_EQ(model.layers[1].attention.window, 512);
+  EXPECT_EQ(model.layers[0].attention.rope_fraction, 0.5);
+  EXPECT_EQ(model.layers[0].ffn.kind, FfnKind::Dense);
+  EXPECT_EQ(model.layers[1].ffn.kind, FfnKind::MoE);
+  ASSERT_EQ(model.layers[1].extra.size(), 1u);
+  EXPECT_EQ(model.layers[1].extra[0].shape, (std::vector<std::int64_t>{64, 2048}));
+  const auto bad = llmg::read_config_text(R"({"model_type": "laguna", "hidden_size": 64, "vocab_size": 100,
+    "max_position_embeddings": 128, "num_hidden_layers": 2, "num_attention_heads": 4, "num_key_value_heads": 2,
+    "intermediate_size": 32, "num_experts": 4, "num_experts_per_tok": 2, "moe_intermediate_size": 8,
+    "num_attention_heads_per_layer": [4]})", "laguna.json");
+  ASSERT_FALSE(bad.has_value());
+  EXPECT_NE(bad.error().message.find("num_attention_heads_per_layer"), std::string::npos);
+}
+
 TEST(Families, DeepSeekV4RejectsUnknownCompressRatio) {
   const auto model = llmg::read_config_text(R"({"model_type": "deepseek_v4", "hidden_size": 64, "vocab_size": 100,
     "max_position_embeddings": 128, "num_hidden_layers": 2, "num_attention_heads": 4, "head_dim": 16,

@@ -101,6 +101,14 @@ TEST(Params, DeepSeekV4Pro) {
   EXPECT_LT(off_by(facts.params.active, 49e9), 0.01);
 }
 
+// Laguna XS.2 (SGLang cookbook, docs.sglang.io/cookbook/autoregressive/Poolside/Laguna-XS.2): "33.4B
+// total parameters, 3.0B active per token"; the active figure counts the input embedding.
+TEST(Params, LagunaXs2) {
+  const auto facts = catalog_facts("laguna-xs-2-33b");
+  EXPECT_LT(off_by(facts.params.total, 33.4e9), 0.005);
+  EXPECT_LT(off_by(facts.params.active_with_embeddings, 3.0e9), 0.02);
+}
+
 // GLM-5.1: a local download of zai-org/GLM-5.1 reports 753,864,139,008 parameters including the MTP
 // layer 78 (catalog/sources.tsv). Matching it to the unit confirms the DSA indexer shapes and that
 // GLM's MTP layer shares the embedding and head (MtpEmbeddings::Shared).

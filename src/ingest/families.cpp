@@ -48,6 +48,7 @@ constexpr FamilyRow kFamilies[] = {
     {"qwen3_5_text", "Qwen3.5", read_qwen3_next},
     {"qwen3_5_moe_text", "Qwen3.5-MoE", read_qwen3_next},
     {"nemotron_h", "Nemotron-H", read_nemotron_h},
+    {"laguna", "Laguna", read_laguna},
 };
 
 }  // namespace
