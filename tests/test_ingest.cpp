@@ -168,6 +168,19 @@ TEST(Families, LagunaPerLayerHeadsAndGate) {
   EXPECT_NE(bad.error().message.find("num_attention_heads_per_layer"), std::string::npos);
 }
 
+// AFMoE (Trinity Large): every 4th layer global and NoPE, the rest sliding with RoPE; 6 dense layers.
+TEST(Families, AfmoeGlobalEveryFourthNoPe) {
+  const auto& model = catalog_model("arcee-ai-trinity-large-400b");
+  const auto facts = catalog_facts("arcee-ai-trinity-large-400b");
+  EXPECT_EQ(count_of(facts.layer_mix, "sliding_attention"), 45);
+  EXPECT_EQ(count_of(facts.layer_mix, "full_attention"), 15);
+  EXPECT_EQ(model.layers[3].attention.rope_fraction, 0.0);
+  EXPECT_EQ(model.layers[0].attention.window, 4096);
+  EXPECT_EQ(count_of(facts.ffn_mix, "dense"), 6);
+  EXPECT_TRUE(model.layers[0].attention.output_gate);
+  EXPECT_EQ(model.norm_placement, llmg::NormPlacement::Sandwich);
+}
+
 TEST(Families, DeepSeekV4RejectsUnknownCompressRatio) {
   const auto model = llmg::read_config_text(R"({"model_type": "deepseek_v4", "hidden_size": 64, "vocab_size": 100,
     "max_position_embeddings": 128, "num_hidden_layers": 2, "num_attention_heads": 4, "head_dim": 16,

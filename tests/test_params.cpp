@@ -109,6 +109,14 @@ TEST(Params, LagunaXs2) {
   EXPECT_LT(off_by(facts.params.active_with_embeddings, 3.0e9), 0.02);
 }
 
+// Trinity Large: 398.6B total (the checkpoint's safetensors count, as tabulated from the HF model cards;
+// "400B" rounded) and "13B active" (Arcee's model card). The config is reconstructed, so within 0.5 %.
+TEST(Params, TrinityLarge) {
+  const auto facts = catalog_facts("arcee-ai-trinity-large-400b");
+  EXPECT_LT(off_by(facts.params.total, 398.6e9), 0.005);
+  EXPECT_LT(off_by(facts.params.active_with_embeddings, 13e9), 0.04);  // published to two digits
+}
+
 // GLM-5.1: a local download of zai-org/GLM-5.1 reports 753,864,139,008 parameters including the MTP
 // layer 78 (catalog/sources.tsv). Matching it to the unit confirms the DSA indexer shapes and that
 // GLM's MTP layer shares the embedding and head (MtpEmbeddings::Shared).

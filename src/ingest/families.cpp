@@ -49,6 +49,7 @@ constexpr FamilyRow kFamilies[] = {
     {"qwen3_5_moe_text", "Qwen3.5-MoE", read_qwen3_next},
     {"nemotron_h", "Nemotron-H", read_nemotron_h},
     {"laguna", "Laguna", read_laguna},
+    {"afmoe", "AFMoE (Trinity)", read_afmoe},
 };
 
 }  // namespace
