@@ -117,6 +117,14 @@ TEST(Params, TrinityLarge) {
   EXPECT_LT(off_by(facts.params.active_with_embeddings, 13e9), 0.04);  // published to two digits
 }
 
+// Tencent Hy3-preview: 295B total, 21B active (the model's name, "295B-A21B", and Tencent's release
+// article). The active figure holds with the embedding counted (20.68B).
+TEST(Params, Hy3Preview) {
+  const auto facts = catalog_facts("tencent-hy3-preview-295b-a21b");
+  EXPECT_LT(off_by(facts.params.total, 295e9), 0.005);
+  EXPECT_LT(off_by(facts.params.active_with_embeddings, 21e9), 0.02);
+}
+
 // GLM-5.1: a local download of zai-org/GLM-5.1 reports 753,864,139,008 parameters including the MTP
 // layer 78 (catalog/sources.tsv). Matching it to the unit confirms the DSA indexer shapes and that
 // GLM's MTP layer shares the embedding and head (MtpEmbeddings::Shared).

@@ -50,6 +50,7 @@ constexpr FamilyRow kFamilies[] = {
     {"nemotron_h", "Nemotron-H", read_nemotron_h},
     {"laguna", "Laguna", read_laguna},
     {"afmoe", "AFMoE (Trinity)", read_afmoe},
+    {"hy_v3", "Hy3", read_hy_v3},
 };
 
 }  // namespace
