@@ -125,6 +125,15 @@ TEST(Params, Hy3Preview) {
   EXPECT_LT(off_by(facts.params.active_with_embeddings, 21e9), 0.02);
 }
 
+// Sarvam-30B: the bf16 GGUF of sarvamai/sarvam-30b is 64.3 GB (Reinforce-ai/sarvam-30b-Spiral card), i.e.
+// 32.15B parameters at 2 bytes; Sarvam's docs give "2.4B active", which leaves out both the embedding and
+// the LM head (262,144 × 4,096 each).
+TEST(Params, Sarvam30b) {
+  const auto facts = catalog_facts("sarvam-30b");
+  EXPECT_LT(off_by(facts.params.total, 64.3e9 / 2), 0.005);
+  EXPECT_LT(off_by(facts.params.active - 262'144LL * 4096, 2.4e9), 0.03);  // published to two digits
+}
+
 // GLM-5.1: a local download of zai-org/GLM-5.1 reports 753,864,139,008 parameters including the MTP
 // layer 78 (catalog/sources.tsv). Matching it to the unit confirms the DSA indexer shapes and that
 // GLM's MTP layer shares the embedding and head (MtpEmbeddings::Shared).

@@ -51,6 +51,7 @@ constexpr FamilyRow kFamilies[] = {
     {"laguna", "Laguna", read_laguna},
     {"afmoe", "AFMoE (Trinity)", read_afmoe},
     {"hy_v3", "Hy3", read_hy_v3},
+    {"sarvam_moe", "Sarvam MoE", read_sarvam_moe},
 };
 
 }  // namespace
