@@ -134,6 +134,14 @@ TEST(Params, Sarvam30b) {
   EXPECT_LT(off_by(facts.params.active - 262'144LL * 4096, 2.4e9), 0.03);  // published to two digits
 }
 
+// Command A+ (Cohere's announcement, May 2026): 218B total, 25B active; text tower only (the image
+// encoder is not counted). Tied embeddings: the shared matrix counts once, as the LM head.
+TEST(Params, CommandAPlus) {
+  const auto facts = catalog_facts("command-a-218b-a25b");
+  EXPECT_LT(off_by(facts.params.total, 218e9), 0.005);
+  EXPECT_LT(off_by(facts.params.active, 25e9), 0.01);
+}
+
 // GLM-5.1: a local download of zai-org/GLM-5.1 reports 753,864,139,008 parameters including the MTP
 // layer 78 (catalog/sources.tsv). Matching it to the unit confirms the DSA indexer shapes and that
 // GLM's MTP layer shares the embedding and head (MtpEmbeddings::Shared).

@@ -52,6 +52,7 @@ void read_laguna(ConfigView&, Model&);       // families/laguna.cpp
 void read_afmoe(ConfigView&, Model&);        // families/afmoe.cpp
 void read_hy_v3(ConfigView&, Model&);        // families/hy_v3.cpp
 void read_sarvam_moe(ConfigView&, Model&);   // families/sarvam_moe.cpp
+void read_cohere2_moe(ConfigView&, Model&);  // families/cohere2_moe.cpp
 void read_mistral_params(ConfigView&, Model&);  // native params.json (no model_type)
 
 }  // namespace llmg
