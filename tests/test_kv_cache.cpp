@@ -77,6 +77,7 @@ const KvCase kCases[] = {
     // (61 × 512 + 30 × 128 + 31 × 4) × 2 = (31,232 + 3,840 + 124) × 2 = 70,392.
     {"deepseek-v4-pro-1-6t", 70'392},
     {"laguna-xs-2-33b", 163'840},
+    {"sarvam-105b", 36'864},  // 32 × (512 + 64) × 2 (MLA), the published 36 KiB
     {"command-a-218b-a25b", 131'072},  // 32 × 2 × 8 × 128 × 2 (sliding layers counted in full)
     {"sarvam-30b", 19'456},  // 19 × 2 × 4 × 64 × 2 (head_dim = 4,096 / 64 heads)
     {"tencent-hy3-preview-295b-a21b", 327'680},  // 80 × 2 × 8 × 128 × 2

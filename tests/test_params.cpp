@@ -142,6 +142,14 @@ TEST(Params, CommandAPlus) {
   EXPECT_LT(off_by(facts.params.active, 25e9), 0.01);
 }
 
+// Sarvam-105B: 106B total, 10.3B active (apxml.com/models/sarvam-105b; Sarvam's docs say "105B+"); the
+// active figure, like Sarvam-30B's, leaves out the embedding and the LM head (262,144 × 4,096 each).
+TEST(Params, Sarvam105b) {
+  const auto facts = catalog_facts("sarvam-105b");
+  EXPECT_LT(off_by(facts.params.total, 106e9), 0.005);
+  EXPECT_LT(off_by(facts.params.active - 262'144LL * 4096, 10.3e9), 0.01);
+}
+
 // GLM-5.1: a local download of zai-org/GLM-5.1 reports 753,864,139,008 parameters including the MTP
 // layer 78 (catalog/sources.tsv). Matching it to the unit confirms the DSA indexer shapes and that
 // GLM's MTP layer shares the embedding and head (MtpEmbeddings::Shared).

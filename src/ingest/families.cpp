@@ -52,6 +52,7 @@ constexpr FamilyRow kFamilies[] = {
     {"afmoe", "AFMoE (Trinity)", read_afmoe},
     {"hy_v3", "Hy3", read_hy_v3},
     {"sarvam_moe", "Sarvam MoE", read_sarvam_moe},
+    {"sarvam_mla", "Sarvam MLA", read_deepseek_v3},  // SarvamMLAConfig(DeepseekV3Config): DeepSeek V3 layout
     {"cohere2_moe", "Cohere2 MoE", read_cohere2_moe},
 };
 
