@@ -30,7 +30,8 @@ void read_afmoe(ConfigView& config, Model& model) {
     config.note_source("layer mix", "global_attn_every_n_layers");
   }
   for (Layer& layer : model.layers)
-    if (layer.attention.span == AttentionSpan::Full) layer.attention.rope_fraction = 0.0;  // NoPE global layers
+    if (layer.attention.span == AttentionSpan::Full)
+      layer.attention.rope_fraction = 0.0;  // NoPE global layers
 
   const FeedForwardSpec dense = read_dense_ffn(config);
   FeedForwardSpec moe;
@@ -49,7 +50,8 @@ void read_afmoe(ConfigView& config, Model& model) {
   for (std::size_t i = 0; i < model.layers.size(); ++i)
     model.layers[i].ffn = static_cast<std::int64_t>(i) < dense_layers ? dense : moe;
   config.note_source("dense layers", "num_dense_layers");
-  model.notes.push_back("AFMoE: RoPE on sliding-window layers only; global layers use no positional encoding");
+  model.notes.push_back(
+      "AFMoE: RoPE on sliding-window layers only; global layers use no positional encoding");
   model.notes.push_back("AFMoE: sigmoid gate on the attention output (gate_proj, counted with q_proj)");
 }
 

@@ -52,8 +52,8 @@ void read_cohere2_moe(ConfigView& config, Model& model) {
       mlp_types.push_back(static_cast<std::int64_t>(i) < first_dense ? "dense" : "sparse");
   }
   if (mlp_types.size() != model.layers.size()) {
-    config.fail("mlp_layer_types",
-                fmt::format("expected {} entries (num_hidden_layers), got {}", model.layers.size(), mlp_types.size()));
+    config.fail("mlp_layer_types", fmt::format("expected {} entries (num_hidden_layers), got {}",
+                                               model.layers.size(), mlp_types.size()));
     return;
   }
   const bool prefix_keeps_rope = config.int_named("prefix_dense_sliding_window_pattern", 1, 0, 4096) == 1;

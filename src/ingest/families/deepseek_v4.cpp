@@ -50,7 +50,8 @@ Layer make_block(const V4Shapes& s, V4Block block) {
   add(layer, Component::Attention, "self_attn.q_b_proj.weight", {s.heads * d, s.q_lora_rank});
   add(layer, Component::Attention, "self_attn.kv_proj.weight", {d, h});
   add(layer, Component::Attention, "self_attn.kv_norm.weight", {d});
-  add(layer, Component::Attention, "self_attn.o_a_proj.weight", {s.o_groups * s.o_lora_rank, s.heads * d / s.o_groups});
+  add(layer, Component::Attention, "self_attn.o_a_proj.weight",
+      {s.o_groups * s.o_lora_rank, s.heads * d / s.o_groups});
   add(layer, Component::Attention, "self_attn.o_b_proj.weight", {h, s.o_groups * s.o_lora_rank});
   add(layer, Component::Attention, "self_attn.sinks", {s.heads});
   if (block == V4Block::CompressedSparse) {
@@ -66,8 +67,10 @@ Layer make_block(const V4Shapes& s, V4Block block) {
     add(layer, Component::Attention, "self_attn.compressor.indexer.gate_proj.weight", {2 * id, h});
     add(layer, Component::Attention, "self_attn.compressor.indexer.position_bias", {m, 2 * id});
     add(layer, Component::Attention, "self_attn.compressor.indexer.kv_norm.weight", {id});
-    add(layer, Component::Attention, "self_attn.compressor.indexer.q_b_proj.weight", {s.index_heads * id, s.q_lora_rank});
-    add(layer, Component::Attention, "self_attn.compressor.indexer.scorer.weights_proj.weight", {s.index_heads, h});
+    add(layer, Component::Attention, "self_attn.compressor.indexer.q_b_proj.weight",
+        {s.index_heads * id, s.q_lora_rank});
+    add(layer, Component::Attention, "self_attn.compressor.indexer.scorer.weights_proj.weight",
+        {s.index_heads, h});
   } else if (block == V4Block::HeavilyCompressed) {
     const std::int64_t m = s.hca_ratio;
     a.compress_ratio = m;
@@ -88,7 +91,8 @@ Layer make_block(const V4Shapes& s, V4Block block) {
 }
 
 // The hyper-head that collapses the hc_mult streams before the final norm (DeepseekV4HyperHead).
-void add_hc_head(std::vector<TensorSpec>& out, const std::string& prefix, std::int64_t hc, std::int64_t hidden) {
+void add_hc_head(std::vector<TensorSpec>& out, const std::string& prefix, std::int64_t hc,
+                 std::int64_t hidden) {
   out.push_back({Component::Other, prefix + "hc_fn", {hc, hc * hidden}});
   out.push_back({Component::Other, prefix + "hc_base", {hc}});
   out.push_back({Component::Other, prefix + "hc_scale", {1}});
@@ -108,14 +112,15 @@ std::vector<V4Block> read_blocks(ConfigView& config, const V4Shapes& s, std::siz
       else if (types[i] == "heavily_compressed_attention")
         blocks.push_back(V4Block::HeavilyCompressed);
       else
-        config.fail(fmt::format("layer_types[{}]", i), fmt::format("unknown DeepSeek V4 layer type \"{}\"", types[i]));
+        config.fail(fmt::format("layer_types[{}]", i),
+                    fmt::format("unknown DeepSeek V4 layer type \"{}\"", types[i]));
     }
     config.note_source("layer mix", "layer_types");
   } else {
     const auto ratios = config.int_list_named("compress_ratios");
     if (ratios.size() < count) {
-      config.fail("compress_ratios", fmt::format("expected at least {} entries (num_hidden_layers), got {}", count,
-                                                 ratios.size()));
+      config.fail("compress_ratios", fmt::format("expected at least {} entries (num_hidden_layers), got {}",
+                                                 count, ratios.size()));
       return {};
     }
     for (std::size_t i = 0; i < ratios.size(); ++i) {
@@ -126,13 +131,15 @@ std::vector<V4Block> read_blocks(ConfigView& config, const V4Shapes& s, std::siz
       else if (ratios[i] == s.hca_ratio)
         blocks.push_back(V4Block::HeavilyCompressed);
       else
-        config.fail(fmt::format("compress_ratios[{}]", i),
-                    fmt::format("expected 0, {} (CSA) or {} (HCA), got {}", s.csa_ratio, s.hca_ratio, ratios[i]));
+        config.fail(
+            fmt::format("compress_ratios[{}]", i),
+            fmt::format("expected 0, {} (CSA) or {} (HCA), got {}", s.csa_ratio, s.hca_ratio, ratios[i]));
     }
     config.note_source("layer mix", "compress_ratios (0 sliding, 4 CSA, 128 HCA)");
   }
   if (blocks.size() < count && config.ok())
-    config.fail("layer_types", fmt::format("expected {} entries (num_hidden_layers), got {}", count, blocks.size()));
+    config.fail("layer_types",
+                fmt::format("expected {} entries (num_hidden_layers), got {}", count, blocks.size()));
   return blocks;
 }
 
@@ -162,7 +169,8 @@ void read_deepseek_v4(ConfigView& config, Model& model) {
   s.hca_ratio = config.int_named("compress_rates.heavily_compressed_attention",
                                  config.int_named("compress_rate_hca", s.hca_ratio, 1, 1 << 20), 1, 1 << 20);
   if (s.o_groups > 0 && (s.heads * s.head_dim) % s.o_groups != 0)
-    config.fail("o_groups", fmt::format("expected a divisor of num_attention_heads × head_dim ({})", s.heads * s.head_dim));
+    config.fail("o_groups", fmt::format("expected a divisor of num_attention_heads × head_dim ({})",
+                                        s.heads * s.head_dim));
   const std::int64_t layers = config.require_int(Key::NumLayers);
   if (!config.ok()) return;
   const auto blocks = read_blocks(config, s, static_cast<std::size_t>(layers));
@@ -173,18 +181,21 @@ void read_deepseek_v4(ConfigView& config, Model& model) {
   moe.router_correction_bias = true;  // DeepseekV4TopKRouter.e_score_correction_bias
   FeedForwardSpec hash_moe = moe;
   hash_moe.router_correction_bias = false;  // DeepseekV4HashRouter: weight and tid2eid only
-  const std::int64_t hash_layers = config.int_named("num_hash_layers", 3, 0, 1 << 16);  // default_num_hash_layers
+  const std::int64_t hash_layers =
+      config.int_named("num_hash_layers", 3, 0, 1 << 16);  // default_num_hash_layers
 
   // mlp_layer_types ("hash_moe" / "moe") when given, else the first num_hash_layers are hash-routed.
   const auto mlp_types = config.string_list_named("mlp_layer_types");
   if (!mlp_types.empty() && mlp_types.size() != static_cast<std::size_t>(layers)) {
-    config.fail("mlp_layer_types", fmt::format("expected {} entries (num_hidden_layers), got {}", layers, mlp_types.size()));
+    config.fail("mlp_layer_types",
+                fmt::format("expected {} entries (num_hidden_layers), got {}", layers, mlp_types.size()));
     return;
   }
   std::int64_t hashed_count = 0;
   for (std::int64_t i = 0; i < layers; ++i) {
     Layer layer = make_block(s, blocks[static_cast<std::size_t>(i)]);
-    const bool hashed = mlp_types.empty() ? i < hash_layers : mlp_types[static_cast<std::size_t>(i)] == "hash_moe";
+    const bool hashed =
+        mlp_types.empty() ? i < hash_layers : mlp_types[static_cast<std::size_t>(i)] == "hash_moe";
     hashed_count += hashed ? 1 : 0;
     layer.ffn = hashed ? hash_moe : moe;
     model.layers.push_back(std::move(layer));
@@ -218,7 +229,8 @@ void read_deepseek_v4(ConfigView& config, Model& model) {
       "layer, hc_head at the top), counted under 'other'",
       s.hc_mult));
   model.notes.push_back(
-      "DeepSeek V4 KV per token: the sliding-window K=V vector (head_dim, window not applied) plus head_dim / "
+      "DeepSeek V4 KV per token: the sliding-window K=V vector (head_dim, window not applied) plus head_dim "
+      "/ "
       "compress_ratio for the compressed entries; the CSA indexer's compressed keys are left out");
 }
 

@@ -24,9 +24,10 @@ void read_hy_v3(ConfigView& config, Model& model) {
   // num_nextn_predict_layers declares MTP layers, but their tensor layout is not in transformers'
   // hy_v3 and not sourced here: they are not enumerated (params.mtp stays 0).
   if (config.int_or(Key::NumMtpLayers, 0) > 0)
-    model.notes.push_back(fmt::format("Hy3: {} MTP layer(s) declared (num_nextn_predict_layers); not counted, layout "
-                                      "unknown",
-                                      config.int_or(Key::NumMtpLayers, 0)));
+    model.notes.push_back(
+        fmt::format("Hy3: {} MTP layer(s) declared (num_nextn_predict_layers); not counted, layout "
+                    "unknown",
+                    config.int_or(Key::NumMtpLayers, 0)));
 }
 
 }  // namespace llmg
