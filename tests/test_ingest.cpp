@@ -1,9 +1,11 @@
 // Ingestion per family: the normalized structure each config must produce, and clear errors for
 // bad input.
+#include <algorithm>
 #include <set>
 
 #include <gtest/gtest.h>
 
+#include "analysis/params.h"
 #include "ingest/config_keys.h"
 #include "test_support.h"
 
@@ -31,10 +33,7 @@ std::string error_of(const std::string& json_text) {
 
 // Catalog configs whose family has no reader yet; each is shown as unknown with the reason. The list
 // must match exactly: a new gap fails, and so does a fixed one that is still listed.
-const std::set<std::string> kFamiliesPending = {
-    "deepseek-v4-flash-284b",  // deepseek_v4: compressed sparse attention and hyper-connections
-    "deepseek-v4-pro-1-6t",
-};
+const std::set<std::string> kFamiliesPending = {};
 
 TEST(Catalog, HasEveryModelOfTheFactsTable) {
   const auto& entries = llmg::Catalog::bundled().entries();
@@ -122,6 +121,73 @@ TEST(Families, DeepSeekV3DensePrefixMlaAndMtp) {
   EXPECT_EQ(model.layers[5].ffn.num_shared_experts, 1);
   EXPECT_EQ(model.mtp_layers.size(), 1u);
   EXPECT_EQ(llmg::layer_runs(model).size(), 2u);
+}
+
+// DeepSeek V4-Flash: compress_ratios [0, 0, 4, 128, ..., 4 | 0 for MTP] -> 2 sliding, 21 CSA, 20 HCA;
+// the first num_hash_layers (3) route by token id: no correction bias on their router.
+TEST(Families, DeepSeekV4CompressedAttentionSchedule) {
+  const auto& model = catalog_model("deepseek-v4-flash-284b");
+  const auto facts = catalog_facts("deepseek-v4-flash-284b");
+  EXPECT_EQ(count_of(facts.layer_mix, "sliding_attention"), 2);
+  EXPECT_EQ(count_of(facts.layer_mix, "compressed_sparse_attention"), 21);
+  EXPECT_EQ(count_of(facts.layer_mix, "heavily_compressed_attention"), 20);
+  EXPECT_EQ(facts.sliding_layers, 2);  // compressed layers see the whole context
+  EXPECT_EQ(model.layers[2].mixer, MixerKind::CompressedAttention);
+  EXPECT_EQ(model.layers[2].attention.compress_ratio, 4);
+  EXPECT_EQ(model.layers[2].attention.compressed_top_k, 512);
+  EXPECT_EQ(model.layers[3].attention.compress_ratio, 128);
+  EXPECT_EQ(model.layers[3].attention.compressed_top_k, 0);
+  EXPECT_FALSE(model.layers[2].ffn.router_correction_bias);  // hash-routed
+  EXPECT_TRUE(model.layers[3].ffn.router_correction_bias);
+  ASSERT_EQ(model.mtp_layers.size(), 1u);
+  EXPECT_EQ(model.mtp_layers[0].attention.compress_ratio, 0);  // compress_ratios[43] = 0
+  // Grouped output projection: 8 groups of 64 × 512 / 8 = 4,096 inputs -> 8 × 1,024 outputs.
+  const auto tensors = llmg::layer_tensors(model, model.layers[0], "");
+  const auto o_a = std::find_if(tensors.begin(), tensors.end(),
+                                [](const llmg::TensorSpec& t) { return t.name == "self_attn.o_a_proj.weight"; });
+  ASSERT_NE(o_a, tensors.end());
+  EXPECT_EQ(o_a->shape, (std::vector<std::int64_t>{8192, 4096}));
+}
+
+// Laguna: query heads per layer (48 global / 64 sliding), a g_proj gate per head, first layer dense.
+TEST(Families, LagunaPerLayerHeadsAndGate) {
+  const auto& model = catalog_model("laguna-xs-2-33b");
+  EXPECT_EQ(model.layers[0].attention.num_heads, 48);
+  EXPECT_EQ(model.layers[1].attention.num_heads, 64);
+  EXPECT_EQ(model.layers[1].attention.window, 512);
+  EXPECT_EQ(model.layers[0].attention.rope_fraction, 0.5);
+  EXPECT_EQ(model.layers[0].ffn.kind, FfnKind::Dense);
+  EXPECT_EQ(model.layers[1].ffn.kind, FfnKind::MoE);
+  ASSERT_EQ(model.layers[1].extra.size(), 1u);
+  EXPECT_EQ(model.layers[1].extra[0].shape, (std::vector<std::int64_t>{64, 2048}));
+  const auto bad = llmg::read_config_text(R"({"model_type": "laguna", "hidden_size": 64, "vocab_size": 100,
+    "max_position_embeddings": 128, "num_hidden_layers": 2, "num_attention_heads": 4, "num_key_value_heads": 2,
+    "intermediate_size": 32, "num_experts": 4, "num_experts_per_tok": 2, "moe_intermediate_size": 8,
+    "num_attention_heads_per_layer": [4]})", "laguna.json");
+  ASSERT_FALSE(bad.has_value());
+  EXPECT_NE(bad.error().message.find("num_attention_heads_per_layer"), std::string::npos);
+}
+
+// AFMoE (Trinity Large): every 4th layer global and NoPE, the rest sliding with RoPE; 6 dense layers.
+TEST(Families, AfmoeGlobalEveryFourthNoPe) {
+  const auto& model = catalog_model("arcee-ai-trinity-large-400b");
+  const auto facts = catalog_facts("arcee-ai-trinity-large-400b");
+  EXPECT_EQ(count_of(facts.layer_mix, "sliding_attention"), 45);
+  EXPECT_EQ(count_of(facts.layer_mix, "full_attention"), 15);
+  EXPECT_EQ(model.layers[3].attention.rope_fraction, 0.0);
+  EXPECT_EQ(model.layers[0].attention.window, 4096);
+  EXPECT_EQ(count_of(facts.ffn_mix, "dense"), 6);
+  EXPECT_TRUE(model.layers[0].attention.output_gate);
+  EXPECT_EQ(model.norm_placement, llmg::NormPlacement::Sandwich);
+}
+
+TEST(Families, DeepSeekV4RejectsUnknownCompressRatio) {
+  const auto model = llmg::read_config_text(R"({"model_type": "deepseek_v4", "hidden_size": 64, "vocab_size": 100,
+    "max_position_embeddings": 128, "num_hidden_layers": 2, "num_attention_heads": 4, "head_dim": 16,
+    "q_lora_rank": 8, "sliding_window": 8, "n_routed_experts": 4, "num_experts_per_tok": 2,
+    "moe_intermediate_size": 8, "compress_ratios": [4, 7]})", "v4.json");
+  ASSERT_FALSE(model.has_value());
+  EXPECT_NE(model.error().message.find("compress_ratios[1]"), std::string::npos) << model.error().message;
 }
 
 TEST(Families, Llama4ChunkedWithNoPeGlobalEveryFourth) {

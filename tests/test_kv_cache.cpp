@@ -4,6 +4,7 @@
 // softmax-attention layers count.
 #include <gtest/gtest.h>
 
+#include "analysis/memory.h"
 #include "test_support.h"
 
 namespace {
@@ -94,6 +95,20 @@ const KvCase kCases[] = {
     // ZAYA1-8B: 40 CCA attention half-layers × 2 × 2 KV groups × 128 × 2 (conv state and previous hidden state
     // are fixed-size and not in the convention).
     {"zaya1-8b-8-4b", 40'960},  // 32 mLSTM blocks: a fixed-size matrix memory per head, no KV cache
+    // DeepSeek V4 (compressed attention): per layer the sliding-window K=V vector of head_dim 512
+    // (window not applied) plus 512 / compress_ratio for the compressed entries; indexer keys left out.
+    // V4-Flash: compress_ratios[0..42] = 2 × 0, 21 × 4, 20 × 128:
+    // (43 × 512 + 21 × 128 + 20 × 4) × 2 = (22,016 + 2,688 + 80) × 2 = 49,568.
+    {"deepseek-v4-flash-284b", 49'568},
+    // V4-Pro: compress_ratios[0..60] = 128, 128, then 4/128 alternating: 30 × 4, 31 × 128:
+    // (61 × 512 + 30 × 128 + 31 × 4) × 2 = (31,232 + 3,840 + 124) × 2 = 70,392.
+    {"deepseek-v4-pro-1-6t", 70'392},
+    {"laguna-xs-2-33b", 163'840},
+    {"sarvam-105b", 36'864},  // 32 × (512 + 64) × 2 (MLA), the published 36 KiB
+    {"command-a-218b-a25b", 131'072},  // 32 × 2 × 8 × 128 × 2 (sliding layers counted in full)
+    {"sarvam-30b", 19'456},  // 19 × 2 × 4 × 64 × 2 (head_dim = 4,096 / 64 heads)
+    {"tencent-hy3-preview-295b-a21b", 327'680},  // 80 × 2 × 8 × 128 × 2
+    {"arcee-ai-trinity-large-400b", 245'760},  // 60 × 2 × 8 × 128 × 2 (sliding layers counted in full)  // 40 × 2 × 8 × 128 × 2 (per-layer query heads do not change the KV)
 };
 // clang-format on
 
@@ -113,5 +128,20 @@ INSTANTIATE_TEST_SUITE_P(Catalog, KvPerToken, ::testing::ValuesIn(kCases),
                              if (!std::isalnum(static_cast<unsigned char>(ch))) ch = '_';
                            return name;
                          });
+
+// DeepSeek V4-Pro at 1M tokens (the memory verb applies the 128-token window and the compression):
+// 30 CSA layers hold 128 + 1,048,576 / 4 = 262,272 slots and 31 HCA layers 128 + 8,192 = 8,320 slots,
+// 512 bf16 values each: (30 × 262,272 + 31 × 8,320) × 512 × 2 = 8,321,105,920 bytes. Adding the CSA
+// indexer's keys (30 × 262,144 × 128 × 2 = 2,013,265,920) gives 10,334,371,840 bytes = 9.62 GiB, the
+// figure DeepSeek published for V4-Pro's 1M-token KV cache in bf16.
+TEST(KvCache, DeepSeekV4ProAtOneMillionTokens) {
+  llmg::MemoryQuery query;
+  query.context = 1'048'576;
+  auto report = llmg::memory_report(llmg::testing::catalog_model("deepseek-v4-pro-1-6t"), query);
+  ASSERT_TRUE(report.has_value());
+  EXPECT_EQ(report->kv_bytes, 8'321'105'920);
+  const double with_indexer_gib = static_cast<double>(report->kv_bytes + 2'013'265'920LL) / (1LL << 30);
+  EXPECT_NEAR(with_indexer_gib, 9.62, 0.005);
+}
 
 }  // namespace

@@ -77,6 +77,79 @@ TEST(Params, DeepSeekV3) {
   EXPECT_LT(off_by(facts.params.mtp, 14e9), 0.05);  // published rounded to 14B
 }
 
+// DeepSeek V4 (model card, Apr 2026): V4-Flash "284B parameters (13B activated)", V4-Pro "1.6T
+// parameters (49B activated)". The totals below are the sums of the tensors transformers'
+// DeepseekV4ForCausalLM creates (modeling_deepseek_v4.py), MTP excluded (transformers skips mtp.*);
+// they reproduce the published figures to the digits given, which checks the CSA/HCA layer schedule,
+// the grouped output projection and the hyper-connection shapes. Active: the gpt-oss convention
+// (embedding as lookup); the two-digit figures hold in it (13.27B, 48.85B).
+TEST(Params, DeepSeekV4FlashExact) {
+  const auto facts = catalog_facts("deepseek-v4-flash-284b");
+  EXPECT_EQ(facts.params.total, 284'332'240'471);
+  EXPECT_LT(off_by(facts.params.total, 284e9), 0.005);
+  EXPECT_EQ(facts.params.active, 13'270'101'591);
+  EXPECT_LT(off_by(facts.params.active, 13e9), 0.03);  // published to two digits
+  // MTP: a full V4 block (sliding only, learned router) + e_proj, h_proj, enorm, hnorm, norm, hc_head;
+  // the embedding and LM head are shared with the main model (DeepSeek inference/model.py MTPBlock).
+  EXPECT_EQ(facts.params.mtp, 6'610'048'891);
+}
+
+TEST(Params, DeepSeekV4Pro) {
+  const auto facts = catalog_facts("deepseek-v4-pro-1-6t");
+  EXPECT_EQ(facts.params.total, 1'572'997'201'763);
+  EXPECT_LT(off_by(facts.params.total, 1.6e12), 0.02);  // "1.6T": two digits (1.573T rounds to 1.6T)
+  EXPECT_LT(off_by(facts.params.active, 49e9), 0.01);
+}
+
+// Laguna XS.2 (SGLang cookbook, docs.sglang.io/cookbook/autoregressive/Poolside/Laguna-XS.2): "33.4B
+// total parameters, 3.0B active per token"; the active figure counts the input embedding.
+TEST(Params, LagunaXs2) {
+  const auto facts = catalog_facts("laguna-xs-2-33b");
+  EXPECT_LT(off_by(facts.params.total, 33.4e9), 0.005);
+  EXPECT_LT(off_by(facts.params.active_with_embeddings, 3.0e9), 0.02);
+}
+
+// Trinity Large: 398.6B total (the checkpoint's safetensors count, as tabulated from the HF model cards;
+// "400B" rounded) and "13B active" (Arcee's model card). The config is reconstructed, so within 0.5 %.
+TEST(Params, TrinityLarge) {
+  const auto facts = catalog_facts("arcee-ai-trinity-large-400b");
+  EXPECT_LT(off_by(facts.params.total, 398.6e9), 0.005);
+  EXPECT_LT(off_by(facts.params.active_with_embeddings, 13e9), 0.04);  // published to two digits
+}
+
+// Tencent Hy3-preview: 295B total, 21B active (the model's name, "295B-A21B", and Tencent's release
+// article). The active figure holds with the embedding counted (20.68B).
+TEST(Params, Hy3Preview) {
+  const auto facts = catalog_facts("tencent-hy3-preview-295b-a21b");
+  EXPECT_LT(off_by(facts.params.total, 295e9), 0.005);
+  EXPECT_LT(off_by(facts.params.active_with_embeddings, 21e9), 0.02);
+}
+
+// Sarvam-30B: the bf16 GGUF of sarvamai/sarvam-30b is 64.3 GB (Reinforce-ai/sarvam-30b-Spiral card), i.e.
+// 32.15B parameters at 2 bytes; Sarvam's docs give "2.4B active", which leaves out both the embedding and
+// the LM head (262,144 × 4,096 each).
+TEST(Params, Sarvam30b) {
+  const auto facts = catalog_facts("sarvam-30b");
+  EXPECT_LT(off_by(facts.params.total, 64.3e9 / 2), 0.005);
+  EXPECT_LT(off_by(facts.params.active - 262'144LL * 4096, 2.4e9), 0.03);  // published to two digits
+}
+
+// Command A+ (Cohere's announcement, May 2026): 218B total, 25B active; text tower only (the image
+// encoder is not counted). Tied embeddings: the shared matrix counts once, as the LM head.
+TEST(Params, CommandAPlus) {
+  const auto facts = catalog_facts("command-a-218b-a25b");
+  EXPECT_LT(off_by(facts.params.total, 218e9), 0.005);
+  EXPECT_LT(off_by(facts.params.active, 25e9), 0.01);
+}
+
+// Sarvam-105B: 106B total, 10.3B active (apxml.com/models/sarvam-105b; Sarvam's docs say "105B+"); the
+// active figure, like Sarvam-30B's, leaves out the embedding and the LM head (262,144 × 4,096 each).
+TEST(Params, Sarvam105b) {
+  const auto facts = catalog_facts("sarvam-105b");
+  EXPECT_LT(off_by(facts.params.total, 106e9), 0.005);
+  EXPECT_LT(off_by(facts.params.active - 262'144LL * 4096, 10.3e9), 0.01);
+}
+
 // GLM-5.1: a local download of zai-org/GLM-5.1 reports 753,864,139,008 parameters including the MTP
 // layer 78 (catalog/sources.tsv). Matching it to the unit confirms the DSA indexer shapes and that
 // GLM's MTP layer shares the embedding and head (MtpEmbeddings::Shared).

@@ -13,6 +13,11 @@ std::int64_t kv_values_per_token(const Layer& layer) {
     case MixerKind::LatentAttention:
       if (a.kv_shared_from >= 0) return 0;
       return a.kv_lora_rank + a.qk_rope_head_dim;
+    case MixerKind::CompressedAttention:
+      // One K=V head_dim vector per token for the sliding branch (counted in full: windows are not
+      // applied), plus one head_dim compressed entry per compress_ratio tokens. The CSA indexer's
+      // own compressed keys are left out, as DSA's indexer cache is (the attention cache only).
+      return a.head_dim + (a.compress_ratio > 0 ? a.head_dim / a.compress_ratio : 0);
     default: return 0;
   }
 }

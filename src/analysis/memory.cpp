@@ -17,9 +17,33 @@ constexpr NumberFormat kFormats[] = {{"bf16", 16}, {"fp16", 16}, {"fp8", 8}, {"i
 // Bytes for `values` elements of `bits` each (rounded up to whole bytes).
 std::int64_t bytes_of(std::int64_t values, int bits) { return (values * bits + 7) / 8; }
 
+// Compressed entries a compressed-attention layer holds at this context (DeepSeek V4: one per
+// compress_ratio tokens, for the whole context).
+std::int64_t compressed_entries(const Layer& layer, std::int64_t context) {
+  if (layer.mixer != MixerKind::CompressedAttention || layer.attention.compress_ratio <= 0) return 0;
+  return context / layer.attention.compress_ratio;
+}
+
+// Cache slots a layer holds: tokens (window or chunk applied) plus compressed entries.
 std::int64_t tokens_kept(const Layer& layer, std::int64_t context) {
-  if (layer.attention.span == AttentionSpan::Full) return context;
-  return std::min(context, layer.attention.window);  // sliding window or chunk: at most one window
+  const std::int64_t compressed = compressed_entries(layer, context);
+  if (layer.attention.span == AttentionSpan::Full) return context + compressed;
+  return std::min(context, layer.attention.window) + compressed;  // at most one window
+}
+
+// Cached values a layer holds at this context.
+std::int64_t kv_values_held(const Layer& layer, std::int64_t context) {
+  // Compressed attention caches head_dim values (K = V) per slot, window and compressed alike.
+  if (layer.mixer == MixerKind::CompressedAttention) return layer.attention.head_dim * tokens_kept(layer, context);
+  return kv_values_per_token(layer) * tokens_kept(layer, context);
+}
+
+// Slots one query attends to: what is kept, except that a sparse indexer picks compressed_top_k
+// compressed entries.
+std::int64_t tokens_attended(const Layer& layer, std::int64_t context) {
+  const std::int64_t compressed = compressed_entries(layer, context);
+  const std::int64_t top_k = layer.attention.compressed_top_k;
+  return tokens_kept(layer, context) - compressed + (top_k > 0 ? std::min(compressed, top_k) : compressed);
 }
 
 // Attention FLOPs per query token at position `kept` (QKᵀ and AV): 2 × 2 × heads × head_dim × kept.
@@ -90,7 +114,7 @@ Result<MemoryReport> memory_report(const Model& model, const MemoryQuery& query,
     if (values > 0) {
       const std::int64_t kept = tokens_kept(layer, query.context);
       group->tokens_kept = kept;
-      group->kv_bytes += bytes_of(values * kept, query.kv.bits);
+      group->kv_bytes += bytes_of(kv_values_held(layer, query.context), query.kv.bits);
       report.naive_kv_bytes += bytes_of(values * query.context, query.kv.bits);
       if (layer.mixer == MixerKind::LatentAttention) {
         const AttentionSpec& a = layer.attention;
@@ -99,7 +123,7 @@ Result<MemoryReport> memory_report(const Model& model, const MemoryQuery& query,
       }
     }
     if (model.is_softmax_attention(static_cast<std::size_t>(&layer - model.layers.data()))) {
-      const std::int64_t kept = tokens_kept(layer, query.context);
+      const std::int64_t kept = tokens_attended(layer, query.context);
       decode_attention += attention_flops(layer, kept);
       // Prefill: position p attends to min(p, window) tokens; sum over p = 1..L.
       const double L = static_cast<double>(query.context);
@@ -107,6 +131,16 @@ Result<MemoryReport> memory_report(const Model& model, const MemoryQuery& query,
                                                                                         : layer.attention.window);
       const double attended = w >= L ? L * (L + 1) / 2 : w * (w + 1) / 2 + (L - w) * w;
       prefill_attention += attention_flops(layer, 1) * attended;
+      if (const std::int64_t ratio = layer.attention.compress_ratio;
+          layer.mixer == MixerKind::CompressedAttention && ratio > 0) {
+        // Position p also attends to min(top_k, p / ratio) compressed entries (continuous estimate).
+        const double m = static_cast<double>(ratio);
+        const double k = layer.attention.compressed_top_k > 0 ? static_cast<double>(layer.attention.compressed_top_k)
+                                                               : L;
+        const double saturates = k * m;  // position from which the indexer's top_k caps the entries
+        const double compressed = L <= saturates ? L * L / (2 * m) : saturates * saturates / (2 * m) + (L - saturates) * k;
+        prefill_attention += attention_flops(layer, 1) * compressed;
+      }
     }
     group->state_bytes += recurrent_state_bytes(layer);
   }

@@ -33,7 +33,8 @@ struct MemoryQuery {
 struct LayerMemory {
   std::string kind;            // layer_mixer_key: "sliding_attention", "gated_deltanet", ...
   std::int64_t layers = 0;
-  std::int64_t tokens_kept = 0;  // tokens of KV each layer holds at this context (0 for recurrent)
+  std::int64_t tokens_kept = 0;  // tokens of KV each layer holds at this context (0 for recurrent;
+                                 // compressed attention: window tokens plus compressed entries)
   std::int64_t kv_bytes = 0;     // all layers of the group, one sequence
   std::int64_t state_bytes = 0;  // recurrent + conv state, all layers of the group, one sequence
 };

@@ -193,6 +193,7 @@ std::vector<TensorSpec> layer_tensors(const Model& model, const Layer& layer, co
     case MixerKind::KimiDeltaAttention:
     case MixerKind::LightningAttention:
     case MixerKind::MLSTM:
+    case MixerKind::CompressedAttention:
     case MixerKind::None: break;  // families with these mixers list their tensors in Layer::extra
   }
   ffn_tensors(t, model, layer.ffn);

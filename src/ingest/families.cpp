@@ -30,6 +30,7 @@ constexpr FamilyRow kFamilies[] = {
     {"kimi_k2", "Kimi K2", read_deepseek_v3},
     {"kimi_k25", "Kimi K2.5", read_deepseek_v3},  // multimodal wrapper; text_config is kimi_k2
     {"deepseek_v32", "DeepSeek V3.2", read_deepseek_v32},
+    {"deepseek_v4", "DeepSeek V4", read_deepseek_v4},
     {"glm_moe_dsa", "GLM-5", read_deepseek_v32},
     {"glm4_moe", "GLM-4.5", read_glm4_moe},
     {"minimax_m2", "MiniMax M2", read_minimax_m2},
@@ -56,6 +57,12 @@ constexpr FamilyRow kFamilies[] = {
     {"xlstm", "xLSTM", read_xlstm},
     {"step3p5", "Step 3.5", read_step3p5},
     {"zaya", "ZAYA1", read_zaya},
+    {"laguna", "Laguna", read_laguna},
+    {"afmoe", "AFMoE (Trinity)", read_afmoe},
+    {"hy_v3", "Hy3", read_hy_v3},
+    {"sarvam_moe", "Sarvam MoE", read_sarvam_moe},
+    {"sarvam_mla", "Sarvam MLA", read_deepseek_v3},  // SarvamMLAConfig(DeepseekV3Config): DeepSeek V3 layout
+    {"cohere2_moe", "Cohere2 MoE", read_cohere2_moe},
 };
 
 }  // namespace

@@ -53,6 +53,12 @@ void read_longcat_flash(ConfigView&, Model&);  // families/longcat.cpp
 void read_xlstm(ConfigView&, Model&);  // families/xlstm.cpp
 void read_step3p5(ConfigView&, Model&);  // families/step3p5.cpp
 void read_zaya(ConfigView&, Model&);  // families/zaya.cpp
+void read_deepseek_v4(ConfigView&, Model&);  // families/deepseek_v4.cpp
+void read_laguna(ConfigView&, Model&);       // families/laguna.cpp
+void read_afmoe(ConfigView&, Model&);        // families/afmoe.cpp
+void read_hy_v3(ConfigView&, Model&);        // families/hy_v3.cpp
+void read_sarvam_moe(ConfigView&, Model&);   // families/sarvam_moe.cpp
+void read_cohere2_moe(ConfigView&, Model&);  // families/cohere2_moe.cpp
 void read_mistral_params(ConfigView&, Model&);  // native params.json (no model_type)
 
 }  // namespace llmg

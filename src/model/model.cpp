@@ -8,11 +8,14 @@ namespace llmg {
 
 bool Model::is_softmax_attention(std::size_t i) const {
   const MixerKind kind = layers[i].mixer;
-  return kind == MixerKind::Attention || kind == MixerKind::LatentAttention;
+  return kind == MixerKind::Attention || kind == MixerKind::LatentAttention ||
+         kind == MixerKind::CompressedAttention;
 }
 
 bool Model::is_window_limited(std::size_t i) const {
-  return is_softmax_attention(i) && layers[i].attention.span != AttentionSpan::Full;
+  // A compressed-attention layer sees the whole context through its compressed entries.
+  return is_softmax_attention(i) && layers[i].attention.span != AttentionSpan::Full &&
+         layers[i].attention.compress_ratio == 0;
 }
 
 namespace {
@@ -33,6 +36,7 @@ constexpr MixerName kMixerNames[] = {
     {MixerKind::LightningAttention, "lightning_attention", "Lightning attention"},
     {MixerKind::Mamba2, "mamba2", "Mamba-2"},
     {MixerKind::MLSTM, "mlstm", "mLSTM"},
+    {MixerKind::CompressedAttention, "compressed_attention", "compressed attention"},
 };
 
 const MixerName& mixer_name(MixerKind kind) {
@@ -131,6 +135,10 @@ std::string layer_mixer_key(const Layer& layer) {
       if (layer.attention.span == AttentionSpan::Full) return "full_attention";
       return span_prefix(layer.attention) + "attention";
     case MixerKind::LatentAttention: return span_prefix(layer.attention) + "latent_attention";
+    // DeepSeek V4's layer_types names (transformers DeepseekV4Config).
+    case MixerKind::CompressedAttention:
+      if (layer.attention.compress_ratio == 0) return "sliding_attention";
+      return layer.attention.compressed_top_k > 0 ? "compressed_sparse_attention" : "heavily_compressed_attention";
     default: return std::string(mixer_kind_key(layer.mixer));
   }
 }
@@ -142,6 +150,16 @@ std::string layer_mixer_label(const Layer& layer) {
     base = "global attention";
   else
     base = std::string(mixer_kind_label(layer.mixer));
+  if (layer.mixer == MixerKind::CompressedAttention) {
+    if (attention.compress_ratio == 0)
+      return fmt::format("sliding-window attention ({} tokens)", with_thousands(attention.window));
+    if (attention.compressed_top_k > 0)
+      return fmt::format("compressed sparse attention (1 entry per {} tokens, top {}; window {})",
+                         attention.compress_ratio, with_thousands(attention.compressed_top_k),
+                         with_thousands(attention.window));
+    return fmt::format("heavily compressed attention (1 entry per {} tokens; window {})", attention.compress_ratio,
+                       with_thousands(attention.window));
+  }
   if (layer.mixer != MixerKind::Attention && layer.mixer != MixerKind::LatentAttention) return base;
   switch (attention.span) {
     case AttentionSpan::SlidingWindow:
@@ -158,6 +176,7 @@ std::string layer_mixer_label(const Layer& layer) {
 
 std::string attention_flavour(const Layer& layer) {
   if (layer.mixer == MixerKind::LatentAttention) return "MLA";
+  if (layer.mixer == MixerKind::CompressedAttention) return "MQA";  // one shared K=V head
   if (layer.mixer != MixerKind::Attention) return std::string(mixer_kind_label(layer.mixer));
   const AttentionSpec& attention = layer.attention;
   if (attention.num_kv_heads == attention.num_heads) return "MHA";
@@ -191,6 +210,8 @@ std::string short_mixer_label(const std::string& key) {
       {"chunked_attention", "chunked"},
       {"latent_attention", "MLA"},
       {"sliding_latent_attention", "sliding-window MLA"},
+      {"compressed_sparse_attention", "CSA"},
+      {"heavily_compressed_attention", "HCA"},
       {"gated_deltanet", "Gated DeltaNet"},
       {"kimi_delta_attention", "KDA"},
       {"lightning_attention", "Lightning"},

@@ -23,6 +23,10 @@ enum class MixerKind : std::uint8_t {
   LightningAttention,  // MiniMax-01 style linear attention
   Mamba2,              // selective state-space layer
   MLSTM,               // xLSTM matrix-memory LSTM
+  // DeepSeek V4: shared-KV MQA (K = V, one head) over a sliding window, plus, where
+  // AttentionSpec::compress_ratio > 0, one compressed K=V entry per compress_ratio tokens of the
+  // whole context (CSA: an indexer picks compressed_top_k of them; HCA: all). Tensors in Layer::extra.
+  CompressedAttention,
 };
 
 // How far back a softmax-attention layer sees.
@@ -59,6 +63,9 @@ struct AttentionSpec {
   std::int64_t kv_lora_rank = 0;
   std::int64_t qk_nope_head_dim = 0;
   std::int64_t qk_rope_head_dim = 0;
+  // Compressed attention (MixerKind::CompressedAttention); zero otherwise.
+  std::int64_t compress_ratio = 0;    // source tokens per compressed entry; 0 = sliding window only
+  std::int64_t compressed_top_k = 0;  // entries an indexer selects per query; 0 = attends to all
   bool operator==(const AttentionSpec&) const = default;
 };
 

@@ -71,6 +71,13 @@ std::string describe_ffn(const Model& model) {
   return out.empty() ? "none" : out;
 }
 
+// The CSA indexer's top-k of a compressed-attention model (DeepSeek V4), 0 when it has no CSA layer.
+std::int64_t model_csa_top_k(const Model& model) {
+  for (const Layer& layer : model.layers)
+    if (layer.attention.compressed_top_k > 0) return layer.attention.compressed_top_k;
+  return 0;
+}
+
 std::string describe_attention(const Model& model) {
   for (const Layer& layer : model.layers) {
     const AttentionSpec& a = layer.attention;
@@ -87,6 +94,11 @@ std::string describe_attention(const Model& model) {
       if (a.sinks) out += ", sinks";
       return out;
     }
+    if (layer.mixer == MixerKind::CompressedAttention)
+      return fmt::format("MQA with K = V: {} heads, 1 KV head, head dim {}, q rank {}, window {}, sinks; "
+                         "compressed entries beside the window (CSA indexer top {})",
+                         a.num_heads, a.head_dim, a.q_lora_rank, with_commas(a.window),
+                         with_commas(model_csa_top_k(model)));
   }
   return "none (no softmax attention)";
 }

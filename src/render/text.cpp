@@ -141,9 +141,9 @@ std::string memory_text(const ModelView& view, const MemoryReport& report) {
   const MemoryQuery& q = report.query;
   std::string out = fmt::format("{}  ·  {}\ncontext {} tokens, batch {}, KV cache {}, weights {}\n\n", view.name,
                                 view.slug, with_commas(q.context), q.batch, q.kv.name, q.weights.name);
-  out += fmt::format("{:<26}{:>7}{:>14}{:>14}{:>14}\n", "layer kind", "layers", "tokens kept", "KV cache", "state");
+  out += fmt::format("{:<30}{:>7}{:>14}{:>14}{:>14}\n", "layer kind", "layers", "tokens kept", "KV cache", "state");
   for (const LayerMemory& g : report.by_kind)
-    out += fmt::format("{:<26}{:>7}{:>14}{:>14}{:>14}\n", g.kind, g.layers,
+    out += fmt::format("{:<30}{:>7}{:>14}{:>14}{:>14}\n", g.kind, g.layers,
                        g.tokens_kept > 0 ? with_commas(g.tokens_kept) : "-", human_bytes(g.kv_bytes),
                        g.state_bytes > 0 ? human_bytes(g.state_bytes) : "-");
   out += "\n";
