@@ -104,6 +104,8 @@ std::optional<std::int64_t> layer_fact(const Model& model, int index, const std:
       {"qk_nope_head_dim", a.qk_nope_head_dim},
       {"qk_rope_head_dim", a.qk_rope_head_dim},
       {"kv_shared_from", a.kv_shared_from},
+      {"compress_ratio", a.compress_ratio},
+      {"compressed_top_k", a.compressed_top_k},
       {"rope_percent", std::lround(a.rope_fraction * 100)},
       {"rope_theta", std::llround(a.rope_theta > 0 ? a.rope_theta : model.rope_theta)},
       {"linear_heads", r.num_heads},
@@ -353,7 +355,7 @@ TEST(Diagram, TextIsEscaped) {
 }
 
 TEST(Diagram, UnknownArchitectureSaysSo) {
-  const CatalogEntry* entry = Catalog::bundled().find("xlstm-7b");
+  const CatalogEntry* entry = Catalog::bundled().find("granite-4-1-30b");
   ASSERT_NE(entry, nullptr);
   ASSERT_FALSE(entry->model);
   const std::string svg = diagram_svg(view_of(*entry));
@@ -435,7 +437,7 @@ TEST(Poster, OnePageOfTheRightSizeWithFontsEmbeddedThatRenders) {
   const auto dir = std::filesystem::temp_directory_path() / ("llmg-poster-" + std::to_string(::getpid()));
   std::filesystem::create_directories(dir);
   const std::string pdf = (dir / "poster.pdf").string();
-  ASSERT_EQ(run_cli("poster --size A2 --models llama-3-8b,deepseek-v3-671b,xlstm-7b,gemma-3-27b --out " + pdf), 0);
+  ASSERT_EQ(run_cli("poster --size A2 --models llama-3-8b,deepseek-v3-671b,granite-4-1-30b,gemma-3-27b --out " + pdf), 0);
   const std::string info = shell("pdfinfo " + pdf);
   EXPECT_NE(info.find("Pages:           1"), std::string::npos) << info;
   EXPECT_NE(info.find("1191 x 1684 pts (A2)"), std::string::npos) << info;

@@ -399,6 +399,8 @@ TEST(Families, Gemma4KvSharedLayersAndPerLayerInputs) {
   EXPECT_FALSE(names(15).count("self_attn.k_norm.weight"));
   EXPECT_TRUE(names(15).count("per_layer_input_gate.weight"));
   EXPECT_EQ(catalog_model("gemma-4-e4b").layers[30].ffn.intermediate_size, 10240);  // no double-wide MLP
+}
+
 // ---- catalog-b: new families ----
 
 // Kimi Linear: linear_attn_config numbers layers from 1; the listed KDA layers are recurrent, the rest MLA.

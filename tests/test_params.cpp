@@ -282,6 +282,8 @@ TEST(Params, MistralSmall4) {
   const auto facts = catalog_facts("mistral-small-4-119b");
   EXPECT_LT(off_by(facts.params.total, 119e9), 0.005);
   EXPECT_LT(off_by(facts.params.active_with_embeddings, 6.63e9), 0.005);
+}
+
 // ---- catalog-b: new families ----
 
 // Kimi Linear 48B-A3B: 49,122,681,728 = the sum of the 20,493 tensors of the Kimi-Linear-48B-A3B-Instruct

@@ -150,7 +150,7 @@ TEST_F(ServerTest, ModelPageShowsFactsSourcesLineageNeighboursAndCalculator) {
   EXPECT_EQ(calc->status, 200);
   EXPECT_NE(calc->body.find("32,768 tokens × 4 sequences"), std::string::npos);
   EXPECT_NE(calc->body.find("value=\"32k\""), std::string::npos);
-  auto unknown = get("/models/xlstm-7b");
+  auto unknown = get("/models/granite-4-1-30b");
   ASSERT_TRUE(unknown);
   EXPECT_EQ(unknown->status, 200);
   EXPECT_NE(unknown->body.find("Architecture unknown"), std::string::npos);
@@ -167,7 +167,7 @@ TEST_F(ServerTest, DiffPageComparesEveryFactWithDeltas) {
   ASSERT_TRUE(redirect);
   EXPECT_EQ(redirect->status, 303);
   EXPECT_EQ(redirect->get_header_value("Location"), "/diff/llama-3-8b/qwen3-8b");
-  auto with_unknown = get("/diff/llama-3-8b/xlstm-7b?context=8k");
+  auto with_unknown = get("/diff/llama-3-8b/granite-4-1-30b?context=8k");
   ASSERT_TRUE(with_unknown);
   EXPECT_EQ(with_unknown->status, 200);
 }
@@ -233,7 +233,7 @@ TEST_F(ServerTest, AssetsHaveValidatorsAndNoTraversal) {
   ASSERT_TRUE(js);
   expect_headers(js, "text/javascript");
   for (const char* path : {"/assets/../CMakeLists.txt", "/assets/%2e%2e%2fCMakeLists.txt", "/assets/..%2f..%2fetc%2fpasswd",
-                           "/assets/nope.css", "/assets/", "/assets/style.css/x", "/diagrams/nope.svg", "/diagrams/xlstm-7b.svg"}) {
+                           "/assets/nope.css", "/assets/", "/assets/style.css/x", "/diagrams/nope.svg", "/diagrams/granite-4-1-30b.svg"}) {
     auto r = get(path);
     ASSERT_TRUE(r) << path;
     EXPECT_EQ(r->status, 404) << path;

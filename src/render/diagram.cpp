@@ -27,7 +27,8 @@ std::string number(std::int64_t value) { return with_commas(value); }
 
 std::string layer_group_key(const Layer& layer) {
   std::string key = layer_mixer_key(layer) + "+" + std::string(ffn_kind_key(layer.ffn.kind));
-  const bool softmax = layer.mixer == MixerKind::Attention || layer.mixer == MixerKind::LatentAttention;
+  const bool softmax = layer.mixer == MixerKind::Attention || layer.mixer == MixerKind::LatentAttention ||
+                       layer.mixer == MixerKind::CompressedAttention;
   if (softmax && layer.attention.rope_fraction == 0.0) key += "+nope";
   return key;
 }
@@ -189,6 +190,23 @@ Box mixer_box(const Model& model, const Layer& layer, int index, bool thumbnail)
       if (std::any_of(layer.extra.begin(), layer.extra.end(),
                       [](const TensorSpec& t) { return t.name.find(".indexer.") != std::string::npos; }))
         box.lines.push_back({t("sparse: DSA lightning indexer")});  // DeepSeek Sparse Attention
+      break;
+    case MixerKind::CompressedAttention:
+      // DeepSeek V4: one shared K = V head over a sliding window, plus compressed entries of the whole
+      // context (CSA: an indexer picks the top k of them; HCA: all of them).
+      heading = a.compress_ratio == 0          ? (thumbnail ? "SWA" : "Sliding-window attention")
+                : a.compressed_top_k > 0 ? (thumbnail ? "CSA" : "Compressed sparse attention")
+                                         : (thumbnail ? "HCA" : "Heavily compressed attention");
+      box.lines.push_back({n(a.num_heads, "heads"), t(" heads · "), n(a.num_kv_heads, "kv_heads"),
+                           t(a.num_kv_heads == 1 ? " KV head (K = V)" : " KV heads (K = V)")});
+      box.lines.push_back({t("head dim "), n(a.head_dim, "head_dim"), t(" · window "), n(a.window, "window")});
+      if (a.compress_ratio > 0) {
+        std::vector<Span> line = {t("1 entry per "), n(a.compress_ratio, "compress_ratio"), t(" tokens")};
+        if (a.compressed_top_k > 0)
+          line.insert(line.end(), {t(" · top "), n(a.compressed_top_k, "compressed_top_k")});
+        box.lines.push_back(std::move(line));
+      }
+      box.lines.push_back(positions_line(model, layer, index));
       break;
     case MixerKind::GatedDeltaNet:
     case MixerKind::KimiDeltaAttention:

@@ -18,6 +18,8 @@ constexpr KindStyle kKinds[] = {
     {"chunked_attention", "chunk", "#76b7b2", "#76b7b2", "chunked attention"},
     {"latent_attention", "mla", "#59a14f", "#7cc46f", "latent attention (MLA)"},
     {"sliding_latent_attention", "smla", "#8cd17d", "#a6dd99", "sliding-window MLA"},
+    {"compressed_sparse_attention", "csa", "#17becf", "#4fd3e0", "compressed sparse attention"},
+    {"heavily_compressed_attention", "hca", "#0f8f9c", "#3aa6b3", "heavily compressed attention"},
     {"gated_deltanet", "gdn", "#f28e2b", "#f5a352", "Gated DeltaNet"},
     {"kimi_delta_attention", "kda", "#ffbe7d", "#ffbe7d", "Kimi Delta Attention"},
     {"lightning_attention", "light", "#edc948", "#edc948", "Lightning attention"},
