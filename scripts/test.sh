@@ -9,14 +9,17 @@ echo "== build and test (RelWithDebInfo)"
 BUILD_DIR="$root/build" "$root/scripts/build.sh"
 ctest --test-dir "$root/build" --output-on-failure -j "$(nproc)"
 
-echo "== browser tests (playwright-core + Debian chromium against llmgallery serve on a free port)"
+echo "== browser tests (playwright-core + Debian chromium: llmgallery serve on a free port, the static export from file://)"
 serve_out="$(mktemp)"
 "$root/build/llmgallery" serve --port 0 >"$serve_out" 2>&1 &
 serve_pid=$!
 trap 'kill "$serve_pid" 2>/dev/null || true' EXIT
 for _ in $(seq 100); do grep -q "http://" "$serve_out" && break; sleep 0.1; done
 url="$(grep -o 'http://[^ ]*' "$serve_out" | sed 's#/$##')"
-(cd "$root/tests/browser" && LLMG_URL="$url" LLMG_SCREENSHOTS="$root/build/screenshots" node --test)
+export_dir="$(mktemp -d)"
+"$root/build/llmgallery" build --out "$export_dir" >/dev/null
+(cd "$root/tests/browser" && LLMG_URL="$url" LLMG_EXPORT="$export_dir" LLMG_SCREENSHOTS="$root/build/screenshots" node --test)
+rm -rf "$export_dir"
 kill "$serve_pid"
 wait "$serve_pid" 2>/dev/null || true
 trap - EXIT
