@@ -154,15 +154,6 @@ std::string relative_links(std::string_view document, std::string_view page_path
 
 namespace {
 
-// The diff pairs that some page links to ("/diff/A/B" in an href).
-void collect_linked_pairs(std::string_view document, std::set<std::string>& pairs) {
-  for_each_root_link(document, [&](std::size_t offset, std::size_t length) {
-    const auto parts = split_path(document.substr(offset, length));
-    if (parts.size() == 3 && parts[0] == "diff" && parts[2].find_first_of("?#") == std::string_view::npos)
-      pairs.insert(pair_key(parts[1], parts[2]));
-  });
-}
-
 // Per model, what the browser needs to sort and filter the index and to diff any two models: the same
 // values the server's select_items and diff page use, computed here once.
 nlohmann::json site_data(const html::Gallery& gallery, const std::set<std::string>& rendered_pairs) {
@@ -292,13 +283,12 @@ SiteFiles build_site(const Catalog& catalog) {
   for (const html::GalleryItem& item : gallery.items)
     pages[fmt::format("models/{}.html", item.view.slug)] = html::model_page(gallery, item, memory);
 
-  // Pre-render every diff some page links to, and its swap (the diff page links to it).
+  // Pre-render the pairs that matter most, each model against the model it derives from (the catalog's
+  // lineage); every other pair a page links to goes to the in-browser diff.
   std::set<std::string> pairs;
-  for (const auto& [path, document] : pages) collect_linked_pairs(document, pairs);
-  for (const std::string& pair : std::set<std::string>(pairs)) {
-    const auto slash = pair.find('/');
-    pairs.insert(pair_key(pair.substr(slash + 1), pair.substr(0, slash)));
-  }
+  for (const html::GalleryItem& item : gallery.items)
+    if (item.view.entry && !item.view.entry->parent.empty() && gallery.find(item.view.entry->parent))
+      pairs.insert(pair_key(item.view.entry->parent, item.view.slug));
   SiteFiles files;
   for (const std::string& pair : pairs) {
     const auto slash = pair.find('/');

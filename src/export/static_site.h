@@ -5,7 +5,7 @@
 // server ("/models/SLUG"); the export maps each route to a file once (static_path_of) and rewrites every
 // link relative to the page that holds it. What a static host cannot answer is done in the browser by
 // assets/static.js from a data file the export writes: sorting and filtering the index, and the diff of
-// any two models that was not pre-rendered (pre-rendered: every pair some page links to, and its swap).
+// any two models that was not pre-rendered (pre-rendered: each model against its parent in the lineage).
 #pragma once
 
 #include <cstdint>
