@@ -10,30 +10,12 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include "cli_run.h"
+
 namespace {
 
-struct CliRun {
-  int exit_code = -1;
-  std::string out;
-  std::string err;
-};
-
-CliRun run(const std::string& arguments) {
-  const auto dir = std::filesystem::temp_directory_path() / ("llmg-cli-" + std::to_string(::getpid()));
-  std::filesystem::create_directories(dir);
-  const std::string err_file = (dir / "stderr").string();
-  const std::string command = std::string(LLMG_BINARY) + " " + arguments + " 2>" + err_file;
-  CliRun result;
-  FILE* pipe = popen(command.c_str(), "r");
-  std::array<char, 4096> buffer{};
-  std::size_t n;
-  while ((n = fread(buffer.data(), 1, buffer.size(), pipe)) > 0) result.out.append(buffer.data(), n);
-  const int status = pclose(pipe);
-  result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  std::ifstream err(err_file);
-  result.err.assign(std::istreambuf_iterator<char>(err), std::istreambuf_iterator<char>());
-  return result;
-}
+using llmg::testing::CliRun;
+CliRun run(const std::string& arguments) { return llmg::testing::run_cli(arguments); }
 
 std::string write_temp(const std::string& name, const std::string& text) {
   const auto dir = std::filesystem::temp_directory_path() / ("llmg-cli-" + std::to_string(::getpid()));

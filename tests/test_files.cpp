@@ -20,6 +20,7 @@
 #include "ingest/weights.h"
 #include "render/rows.h"
 #include "weights_writer.h"
+#include "cli_run.h"
 
 namespace llmg {
 namespace {
@@ -428,25 +429,8 @@ TEST(CorruptGguf, EachCaseNamesFileOffsetAndExpectation) {
 
 // ---- the CLI ----------------------------------------------------------------------------------------
 
-struct CliRun {
-  int exit_code = -1;
-  std::string out, err;
-};
-
-CliRun run_cli(const std::string& arguments) {
-  const fs::path err_file = scratch("cli-err") / "stderr";
-  const std::string command = std::string(LLMG_BINARY) + " " + arguments + " 2>" + err_file.string();
-  CliRun result;
-  FILE* pipe = popen(command.c_str(), "r");
-  std::array<char, 4096> buffer{};
-  std::size_t n;
-  while ((n = fread(buffer.data(), 1, buffer.size(), pipe)) > 0) result.out.append(buffer.data(), n);
-  const int status = pclose(pipe);
-  result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  std::ifstream err(err_file);
-  result.err.assign(std::istreambuf_iterator<char>(err), std::istreambuf_iterator<char>());
-  return result;
-}
+using llmg::testing::CliRun;
+using llmg::testing::run_cli;
 
 TEST(InspectCli, ShardedSafetensorsWithConfigJson) {
   const fs::path dir = scratch("cli-st");

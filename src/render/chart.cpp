@@ -11,19 +11,6 @@ namespace llmg {
 
 namespace {
 
-std::string escape(const std::string& text) {
-  std::string out;
-  for (char c : text) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
 
 }  // namespace
 
@@ -108,7 +95,7 @@ std::string memory_chart_svg(const std::vector<const ModelView*>& views, NumberF
     }
     svg += fmt::format("<text x=\"{}\" y=\"{}\" fill=\"{}\">{} — solid: kept by an engine; dashed: windows not "
                        "applied</text>\n",
-                       kLeft + 8, kTop + 16 + 16 * static_cast<double>(m), colour, escape(views[m]->name));
+                       kLeft + 8, kTop + 16 + 16 * static_cast<double>(m), colour, xml_escape(views[m]->name));
   }
   svg += "</svg>\n";
   return svg;

@@ -3,6 +3,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 
 namespace llmg {
 
@@ -11,5 +12,8 @@ std::string human_count(std::int64_t value);  // 8030261248 -> "8.03B", 59604992
 std::string human_bytes(std::int64_t bytes);  // 70246 -> "68.6 KiB", 131072 -> "128 KiB"
 std::string human_tokens(std::int64_t tokens);  // 131072 -> "128k", 1048576 -> "1M", 8192 -> "8k"
 std::string percent(double fraction);           // 0.0439 -> "4.4%"
+// & < > " ' as entities: safe in XML/HTML text and in double- or single-quoted attribute values. The one
+// escaping routine of every SVG, HTML and Atom document we write.
+std::string xml_escape(std::string_view text);
 
 }  // namespace llmg

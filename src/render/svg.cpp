@@ -1,5 +1,7 @@
 #include "render/svg.h"
 
+#include "render/format.h"
+
 #include <cmath>
 
 #include <fmt/format.h>
@@ -30,20 +32,7 @@ int measure(std::string_view text, Font font) {
   return static_cast<int>(std::ceil(text_width(text, spec.size, spec.bold)));
 }
 
-std::string escape(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (char c : text) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
+std::string escape(std::string_view text) { return xml_escape(text); }
 
 std::string plain(const Line& line) {
   std::string out;

@@ -1,24 +1,12 @@
 #include "render/html/html.h"
 
+#include "render/format.h"
+
 #include <fmt/format.h>
 
 namespace llmg::html {
 
-std::string escape(std::string_view text) {
-  std::string out;
-  out.reserve(text.size() + text.size() / 8);
-  for (char c : text) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
+std::string escape(std::string_view text) { return xml_escape(text); }
 
 std::string url_encode(std::string_view text) {
   static const char* kHex = "0123456789ABCDEF";
