@@ -1,6 +1,6 @@
 // Multi-head latent attention from the DeepSeek V2/V3 keys (q_lora_rank, kv_lora_rank,
-// qk_nope_head_dim, qk_rope_head_dim, v_head_dim), for the families that reuse DeepSeek's MLA
-// inside their own layouts (Kimi Linear, LongCat-Flash).
+// qk_nope_head_dim, qk_rope_head_dim, v_head_dim): the DeepSeek V3 layout and the families that reuse
+// DeepSeek's MLA inside their own layouts (Kimi Linear, LongCat-Flash).
 #pragma once
 
 #include "ingest/config_view.h"

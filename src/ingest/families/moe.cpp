@@ -5,6 +5,7 @@
 
 #include "ingest/families.h"
 #include "ingest/families/common.h"
+#include "ingest/families/mla.h"
 
 namespace llmg {
 
@@ -52,30 +53,6 @@ void read_gpt_oss(ConfigView& config, Model& model) {
 
 namespace {
 
-// Multi-head latent attention from the DeepSeek V2/V3 keys.
-AttentionSpec read_latent_attention(ConfigView& config, const Model& model) {
-  AttentionSpec attention;
-  attention.num_heads = config.require_int(Key::NumHeads);
-  attention.num_kv_heads = attention.num_heads;  // after up-projection every head has its own K and V
-  attention.q_lora_rank = config.int_or(Key::QLoraRank, 0);
-  attention.kv_lora_rank = config.require_int(Key::KvLoraRank);
-  attention.qk_nope_head_dim = config.require_int(Key::QkNopeHeadDim);
-  attention.qk_rope_head_dim = config.require_int(Key::QkRopeHeadDim);
-  attention.head_dim = attention.qk_nope_head_dim + attention.qk_rope_head_dim;
-  attention.value_head_dim = config.require_int(Key::ValueHeadDim);
-  const bool bias = config.bool_or(Key::AttentionBias, false);
-  attention.q_bias = attention.k_bias = attention.o_bias = bias;  // q_a_proj, kv_a_proj_with_mqa, o_proj
-  attention.rope_fraction = attention.head_dim > 0
-                                ? static_cast<double>(attention.qk_rope_head_dim) / attention.head_dim
-                                : 0.0;
-  attention.rope_theta = model.rope_theta;
-  return attention;
-}
-
-}  // namespace
-
-namespace {
-
 // Whether a family's MTP layers keep their own copies of the token embedding and LM head in the
 // checkpoint. DeepSeek V3 does (model.layers.61.embed_tokens / shared_head.head: its "14B MTP");
 // GLM does not (GLM-5.1's reported 753,864,139,008 parameters match only without them).
@@ -83,9 +60,7 @@ enum class MtpEmbeddings { Stored, Shared };
 
 void read_deepseek_layout(ConfigView& config, Model& model, MtpEmbeddings mtp_embeddings) {
   read_basics(config, model);
-  Layer layer;
-  layer.mixer = MixerKind::LatentAttention;
-  layer.attention = read_latent_attention(config, model);
+  Layer layer = read_mla_layer(config, model);
   fill_layers(config, model, layer);
   const FeedForwardSpec dense = read_dense_ffn(config);
   FeedForwardSpec moe = read_moe_ffn(config);
