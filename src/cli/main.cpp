@@ -21,19 +21,16 @@
 #include "render/text.h"
 #include "cli/verb_build.h"
 #include "cli/verb_serve.h"
+#include "cli/exit_codes.h"
 
 namespace {
 
 using namespace llmg;
 
-constexpr int kExitOk = 0;
-constexpr int kExitInternal = 1;
-constexpr int kExitBadInput = 2;
-
-int report(const Error& error) {
-  std::cerr << "llmgallery: " << error.message << "\n";
-  return error.kind == Error::Kind::BadInput ? kExitBadInput : kExitInternal;
-}
+using cli::kExitBadInput;
+using cli::kExitInternal;
+using cli::kExitOk;
+int report(const Error& error) { return cli::report_error(error); }
 
 // A model named on the command line: a catalog slug, or a path to a config (or a folder holding one).
 struct Resolved {

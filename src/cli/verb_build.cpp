@@ -9,6 +9,7 @@
 
 #include "export/static_site.h"
 #include "render/format.h"
+#include "cli/exit_codes.h"
 
 namespace llmg::cli {
 
@@ -22,15 +23,11 @@ int run_build(const BuildVerb& verb) {
   const auto start = std::chrono::steady_clock::now();
   std::error_code ec;
   if (std::filesystem::exists(verb.out_dir, ec) && !std::filesystem::is_directory(verb.out_dir, ec)) {
-    std::cerr << "llmgallery: --out " << verb.out_dir << ": exists and is not a folder\n";
-    return 2;
+    return report_error({Error::Kind::BadInput, fmt::format("--out {}: exists and is not a folder", verb.out_dir)});
   }
   const site::SiteFiles files = site::build_site(Catalog::bundled());
   auto summary = site::write_site(files, verb.out_dir);
-  if (!summary) {
-    std::cerr << "llmgallery: " << summary.error().message << "\n";
-    return summary.error().kind == Error::Kind::BadInput ? 2 : 1;
-  }
+  if (!summary) return report_error(summary.error());
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   if (verb.json) {
     std::cout << nlohmann::json{{"out", verb.out_dir},
@@ -47,7 +44,7 @@ int run_build(const BuildVerb& verb) {
                              summary->files, human_bytes(static_cast<std::int64_t>(summary->bytes)), verb.out_dir,
                              summary->model_pages, summary->diff_pages, seconds * 1000, verb.out_dir);
   }
-  return 0;
+  return kExitOk;
 }
 
 }  // namespace llmg::cli

@@ -11,21 +11,9 @@
 #include "ingest/hf_config.h"
 #include "render/diagram.h"
 #include "render/raster.h"
+#include "cli/exit_codes.h"
 
 namespace llmg::cli {
-
-namespace {
-
-int fail(const Error& error) {
-  std::cerr << "llmgallery: " << error.message << "\n";
-  return error.kind == Error::Kind::BadInput ? 2 : 1;
-}
-
-bool ends_with(std::string_view text, std::string_view suffix) {
-  return text.size() >= suffix.size() && text.substr(text.size() - suffix.size()) == suffix;
-}
-
-}  // namespace
 
 void add_diagram_verb(CLI::App& app, DiagramVerb& verb) {
   verb.command = app.add_subcommand("diagram", "architecture diagram of a model as SVG (or PNG)");
@@ -44,13 +32,13 @@ int run_diagram(const DiagramVerb& verb) {
   if (verb.theme == "dark")
     options.theme = DiagramOptions::Theme::Dark;
   else if (verb.theme != "light")
-    return fail({Error::Kind::BadInput, fmt::format("argument '--theme {}': expected light or dark", verb.theme)});
+    return report_error({Error::Kind::BadInput, fmt::format("argument '--theme {}': expected light or dark", verb.theme)});
   options.thumbnail = verb.thumbnail;
-  const bool png = verb.png || ends_with(verb.out, ".png");
+  const bool png = verb.png || std::string_view(verb.out).ends_with(".png");
   if (png && verb.out.empty())
-    return fail({Error::Kind::BadInput, "argument '--png': needs --out FILE.png (PNG is not written to stdout)"});
+    return report_error({Error::Kind::BadInput, "argument '--png': needs --out FILE.png (PNG is not written to stdout)"});
   if (!(verb.scale > 0 && verb.scale <= 16))
-    return fail({Error::Kind::BadInput, fmt::format("argument '--scale {}': expected a number in (0, 16]", verb.scale)});
+    return report_error({Error::Kind::BadInput, fmt::format("argument '--scale {}': expected a number in (0, 16]", verb.scale)});
 
   // The model: a catalog slug, else a config path.
   std::unique_ptr<Model> owned;
@@ -60,11 +48,11 @@ int run_diagram(const DiagramVerb& verb) {
   } else {
     std::error_code ec;
     if (!std::filesystem::exists(verb.model, ec))
-      return fail({Error::Kind::BadInput,
+      return report_error({Error::Kind::BadInput,
                    fmt::format("argument '{}': not a catalog slug nor an existing file (see 'llmgallery list')",
                                verb.model)});
     auto model = read_config_path(verb.model);
-    if (!model) return fail(model.error());
+    if (!model) return report_error(model.error());
     owned = std::make_unique<Model>(std::move(*model));
     std::filesystem::path path = std::filesystem::absolute(verb.model, ec).lexically_normal();
     if (!std::filesystem::is_directory(path, ec)) path = path.parent_path();
@@ -76,7 +64,7 @@ int run_diagram(const DiagramVerb& verb) {
   std::string bytes = svg;
   if (png) {
     auto rendered = svg_to_png(svg, verb.scale);
-    if (!rendered) return fail(rendered.error());
+    if (!rendered) return report_error(rendered.error());
     bytes = std::move(*rendered);
   }
   if (verb.out.empty()) {
@@ -85,7 +73,7 @@ int run_diagram(const DiagramVerb& verb) {
   }
   std::ofstream out(verb.out, std::ios::binary);
   if (!(out << bytes) || !out.flush())
-    return fail({Error::Kind::BadInput, fmt::format("{}: cannot write", verb.out)});
+    return report_error({Error::Kind::BadInput, fmt::format("{}: cannot write", verb.out)});
   return 0;
 }
 

@@ -12,15 +12,13 @@
 #include "render/checkpoint.h"
 #include "render/json.h"
 #include "render/text.h"
+#include "cli/exit_codes.h"
 
 namespace llmg {
 
 namespace {
 
-int report_error(const Error& error) {
-  std::cerr << "llmgallery: " << error.message << "\n";
-  return error.kind == Error::Kind::BadInput ? 2 : 1;
-}
+using cli::report_error;
 
 std::string display_name(const std::filesystem::path& argument) {
   std::error_code ec;

@@ -8,21 +8,9 @@
 #include "catalog/catalog.h"
 #include "render/poster.h"
 #include "render/raster.h"
+#include "cli/exit_codes.h"
 
 namespace llmg::cli {
-
-namespace {
-
-int fail(const Error& error) {
-  std::cerr << "llmgallery: " << error.message << "\n";
-  return error.kind == Error::Kind::BadInput ? 2 : 1;
-}
-
-bool ends_with(std::string_view text, std::string_view suffix) {
-  return text.size() >= suffix.size() && text.substr(text.size() - suffix.size()) == suffix;
-}
-
-}  // namespace
 
 void add_poster_verb(CLI::App& app, PosterVerb& verb) {
   verb.command = app.add_subcommand("poster", "every catalog model's diagram on one printable page");
@@ -33,11 +21,11 @@ void add_poster_verb(CLI::App& app, PosterVerb& verb) {
 }
 
 int run_poster(const PosterVerb& verb) {
-  const bool pdf = ends_with(verb.out, ".pdf");
-  if (!pdf && !ends_with(verb.out, ".svg"))
-    return fail({Error::Kind::BadInput, fmt::format("argument '--out {}': expected a .pdf or .svg file", verb.out)});
+  const bool pdf = std::string_view(verb.out).ends_with(".pdf");
+  if (!pdf && !std::string_view(verb.out).ends_with(".svg"))
+    return report_error({Error::Kind::BadInput, fmt::format("argument '--out {}': expected a .pdf or .svg file", verb.out)});
   auto paper = paper_size(verb.size);
-  if (!paper) return fail(paper.error());
+  if (!paper) return report_error(paper.error());
   const Catalog& catalog = Catalog::bundled();
   std::vector<ModelView> views;
   if (verb.models.empty()) {
@@ -49,24 +37,24 @@ int run_poster(const PosterVerb& verb) {
       const std::string slug = verb.models.substr(start, comma - start);
       const CatalogEntry* entry = catalog.find(slug);
       if (!entry)
-        return fail({Error::Kind::BadInput,
+        return report_error({Error::Kind::BadInput,
                      fmt::format("argument '--models': '{}' is not a catalog slug (see 'llmgallery list')", slug)});
       views.push_back(view_of(*entry));
       start = comma + 1;
     }
   }
-  if (auto ordered = order_views(views, verb.order); !ordered) return fail(ordered.error());
+  if (auto ordered = order_views(views, verb.order); !ordered) return report_error(ordered.error());
   PosterOptions options;
   options.paper = *paper;
   options.order = verb.order;
   const std::string svg = poster_svg(views, options);
   if (pdf) {
     if (auto written = svg_to_pdf(svg, verb.out, paper->width_pt, paper->height_pt); !written)
-      return fail(written.error());
+      return report_error(written.error());
     return 0;
   }
   std::ofstream out(verb.out, std::ios::binary);
-  if (!(out << svg) || !out.flush()) return fail({Error::Kind::BadInput, fmt::format("{}: cannot write", verb.out)});
+  if (!(out << svg) || !out.flush()) return report_error({Error::Kind::BadInput, fmt::format("{}: cannot write", verb.out)});
   return 0;
 }
 
