@@ -247,6 +247,13 @@ TEST(BadInput, InvalidJsonNamesFileAndPosition) {
   EXPECT_NE(error_of("{\"model_type\": ").find("bad.json: invalid JSON at byte"), std::string::npos);
 }
 
+// nlohmann reports a number beyond double's range as out_of_range, not parse_error: still bad input
+// (found by the safetensors fuzzer; the same parse serves configs, headers and indexes).
+TEST(BadInput, NumberBeyondDoubleRangeIsBadInput) {
+  const std::string error = error_of(R"({"model_type": "llama", "hidden_size": 1e999})");
+  EXPECT_NE(error.find("bad.json: invalid JSON: number overflow parsing '1e999'"), std::string::npos) << error;
+}
+
 TEST(BadInput, UnknownModelTypeIsNamed) {
   const std::string message = error_of(R"({"model_type": "frobnicator", "hidden_size": 4})");
   EXPECT_NE(message.find("unknown model type \"frobnicator\""), std::string::npos) << message;

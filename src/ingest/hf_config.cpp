@@ -8,6 +8,7 @@
 #include "analysis/params.h"
 #include "ingest/config_view.h"
 #include "ingest/families.h"
+#include "ingest/json_text.h"
 
 namespace llmg {
 
@@ -87,17 +88,9 @@ Result<Model> read_config_json(const json& config, const std::string& file_name)
 }
 
 Result<Model> read_config_text(std::string_view text, const std::string& file_name) {
-  json config;
-  try {
-    config = json::parse(text);
-  } catch (const json::parse_error& error) {
-    // what() reads "[json.exception.parse_error.101] parse error at line 1, column 16: ..."; keep the
-    // part after the exception id.
-    std::string detail = error.what();
-    if (const auto at = detail.find("] "); at != std::string::npos) detail = detail.substr(at + 2);
-    return bad_input(fmt::format("{}: invalid JSON at byte {}: {}", file_name, error.byte, detail));
-  }
-  return read_config_json(config, file_name);
+  auto config = parse_json_text(text);
+  if (!config) return bad_input(fmt::format("{}: invalid JSON{}", file_name, config.error().where_and_why()));
+  return read_config_json(*config, file_name);
 }
 
 Result<std::string> read_text_file(const std::filesystem::path& path, std::size_t max_bytes) {

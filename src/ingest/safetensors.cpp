@@ -1,4 +1,5 @@
 #include "ingest/safetensors.h"
+#include "ingest/json_text.h"
 
 #include <algorithm>
 #include <set>
@@ -23,12 +24,6 @@ constexpr SafetensorsDtype kDtypes[] = {
 
 constexpr std::size_t kMaxRank = 32;  // no real tensor comes near; a bound for hostile headers
 constexpr std::uint64_t kMaxIndexBytes = 64u << 20;
-
-std::string json_error_detail(const json::exception& error) {
-  std::string detail = error.what();
-  if (const auto at = detail.find("] "); at != std::string::npos) detail = detail.substr(at + 2);
-  return detail;
-}
 
 // File offset of a tensor's entry in the header (where its quoted name appears), for messages.
 std::uint64_t entry_offset(std::string_view header, const std::string& name) {
@@ -123,13 +118,13 @@ Result<SafetensorsFile> parse_safetensors(ByteSource& source) {
   out.bytes_read = source.bytes_read();
   if (header.front() != '{')
     return bad_input(fmt::format("{}: offset 8: expected '{{' opening the JSON header", file));
-  json root;
-  try {
-    root = json::parse(header);  // rejects ill-formed UTF-8 inside strings
-  } catch (const json::parse_error& error) {
+  auto parsed = parse_json_text(header);  // rejects ill-formed UTF-8 inside strings
+  if (!parsed) {
+    const JsonTextError& error = parsed.error();
     return bad_input(fmt::format("{}: offset {}: invalid JSON header: {}", file, 8 + (error.byte ? error.byte - 1 : 0),
-                                 json_error_detail(error)));
+                                 error.detail));
   }
+  const json root = std::move(*parsed);
   if (!root.is_object()) return bad_input(fmt::format("{}: offset 8: expected a JSON object header", file));
   const std::uint64_t data_size = out.file_size - 8 - header_size;
   out.tensors.reserve(root.size());
@@ -182,12 +177,9 @@ Result<SafetensorsIndex> read_safetensors_index(const std::filesystem::path& pat
   std::string text((*source)->size(), '\0');
   if (!(*source)->read(0, std::span(reinterpret_cast<std::uint8_t*>(text.data()), text.size())))
     return bad_input(fmt::format("{}: cannot read", file));
-  json root;
-  try {
-    root = json::parse(text);
-  } catch (const json::parse_error& error) {
-    return bad_input(fmt::format("{}: invalid JSON at byte {}: {}", file, error.byte, json_error_detail(error)));
-  }
+  auto parsed = parse_json_text(text);
+  if (!parsed) return bad_input(fmt::format("{}: invalid JSON{}", file, parsed.error().where_and_why()));
+  const json root = std::move(*parsed);
   const auto map = root.is_object() ? root.find("weight_map") : root.end();
   if (!root.is_object() || map == root.end() || !map->is_object())
     return bad_input(fmt::format("{}: key 'weight_map': expected an object mapping tensor names to shard files", file));
