@@ -14,7 +14,7 @@ if [[ -z "$cxx" ]]; then
   exit 1
 fi
 flags=(-std=c++20 -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined -I"$root/src")
-common=("$root/src/ingest/byte_source.cpp")
+common=("$root/src/ingest/byte_source.cpp" "$root/src/ingest/json_text.cpp")
 declare -A sources=([safetensors]="$root/src/ingest/safetensors.cpp" [gguf]="$root/src/ingest/gguf.cpp")
 for target in safetensors gguf; do
   echo "== fuzz $target (${seconds}s)"
