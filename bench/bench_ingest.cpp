@@ -4,7 +4,7 @@
 
 #include "analysis/facts.h"
 #include "catalog/catalog.h"
-#include "ingest/hf_config.h"
+#include "ingest/config/hf_config.h"
 
 namespace {
 

@@ -14,8 +14,8 @@ if [[ -z "$cxx" ]]; then
   exit 1
 fi
 flags=(-std=c++20 -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined -I"$root/src")
-common=("$root/src/ingest/byte_source.cpp" "$root/src/ingest/json_text.cpp")
-declare -A sources=([safetensors]="$root/src/ingest/safetensors.cpp" [gguf]="$root/src/ingest/gguf.cpp")
+common=("$root/src/ingest/weights/byte_source.cpp" "$root/src/ingest/config/json_text.cpp")
+declare -A sources=([safetensors]="$root/src/ingest/weights/safetensors.cpp" [gguf]="$root/src/ingest/weights/gguf.cpp")
 for target in safetensors gguf; do
   echo "== fuzz $target (${seconds}s)"
   "$cxx" "${flags[@]}" "$root/tests/fuzz/fuzz_$target.cpp" "${sources[$target]}" "${common[@]}" -lfmt \

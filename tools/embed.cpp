@@ -3,7 +3,7 @@
 //   embed [--function NAME --include HEADER] OUTPUT.cpp ROOT FILE...
 // Each FILE is embedded under its path relative to ROOT; the table is returned by
 // llmg::embedded::NAME() (default files(), declared in catalog/embedded.h; the web assets use
-// asset_files() from server/assets.h).
+// asset_files() from catalog/embedded.h).
 #include <cstdio>
 #include <filesystem>
 #include <fstream>

@@ -9,9 +9,9 @@
 #include <string_view>
 #include <vector>
 
-#include "ingest/gguf.h"
-#include "ingest/safetensors.h"
-#include "ingest/weights.h"
+#include "ingest/weights/gguf.h"
+#include "ingest/weights/safetensors.h"
+#include "ingest/weights/weights.h"
 #include "model/model.h"
 
 namespace llmg {

@@ -10,7 +10,7 @@
 
 #include "analysis/params.h"
 #include "model/model.h"
-#include "util/result.h"
+#include "base/result.h"
 
 namespace llmg {
 

@@ -5,7 +5,8 @@
 #include <fmt/format.h>
 
 #include "catalog/embedded.h"
-#include "ingest/hf_config.h"
+#include "analysis/validate.h"
+#include "ingest/config/hf_config.h"
 
 namespace llmg {
 
@@ -143,7 +144,8 @@ Catalog build_catalog() {
       entry.config_status = ConfigStatus::Unknown;
       entry.unknown_reason = entry.config_note.empty() ? "no config has been found for this model" : entry.config_note;
       entry.unknown_short = "no config";
-    } else if (auto model = read_config_text(entry.config_text, "catalog/" + entry.config_file)) {
+    } else if (auto model = checked_model(read_config_text(entry.config_text, "catalog/" + entry.config_file),
+                                           "catalog/" + entry.config_file)) {
       entry.model = std::move(*model);
     } else {
       entry.unknown_reason = model.error().message;

@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "model/model.h"
-#include "util/result.h"
+#include "base/result.h"
 
 namespace llmg {
 

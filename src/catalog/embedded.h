@@ -1,4 +1,5 @@
-// Files of catalog/ compiled into the binary (generated at build time by tools/embed.cpp).
+// Files compiled into the binary at build time by tools/embed.cpp: the catalog (catalog/) and the web
+// gallery's assets (assets/). Both the server and the static export read the assets from here.
 #pragma once
 
 #include <span>
@@ -11,6 +12,7 @@ struct File {
   std::string_view data;
 };
 
-std::span<const File> files();
+std::span<const File> files();         // paths relative to catalog/
+std::span<const File> asset_files();   // paths relative to assets/: "style.css", "app.js"
 
 }  // namespace llmg::embedded

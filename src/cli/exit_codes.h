@@ -4,7 +4,7 @@
 
 #include <iostream>
 
-#include "util/result.h"
+#include "base/result.h"
 
 namespace llmg::cli {
 

@@ -10,60 +10,31 @@
 #include <fmt/format.h>
 
 #include "catalog/catalog.h"
-#include "ingest/hf_config.h"
+#include "ingest/config/hf_config.h"
 #include "analysis/memory.h"
 #include "cli/verb_diagram.h"
 #include "cli/verb_poster.h"
 #include "cli/verb_inspect.h"
-#include "ingest/weights.h"
-#include "render/chart.h"
-#include "render/json.h"
-#include "render/text.h"
+#include "ingest/weights/weights.h"
+#include "render/svg/chart.h"
+#include "render/text/json.h"
+#include "render/text/text.h"
 #include "cli/verb_build.h"
 #include "cli/verb_serve.h"
 #include "cli/exit_codes.h"
+#include "cli/resolve.h"
 
 namespace {
 
 using namespace llmg;
 
+using cli::resolve;
+using cli::Resolved;
 using cli::kExitBadInput;
 using cli::kExitInternal;
 using cli::kExitOk;
 int report(const Error& error) { return cli::report_error(error); }
 
-// A model named on the command line: a catalog slug, or a path to a config (or a folder holding one).
-struct Resolved {
-  std::shared_ptr<const Model> owned;  // for paths; on the heap so `view` may point into it across moves
-  ModelView view;
-};
-
-Result<Resolved> resolve(const std::string& argument, bool allow_slug) {
-  const Catalog& catalog = Catalog::bundled();
-  if (allow_slug) {
-    if (const CatalogEntry* entry = catalog.find(argument)) {
-      Resolved resolved;
-      resolved.view = view_of(*entry);
-      return resolved;
-    }
-  }
-  std::error_code ec;
-  if (!std::filesystem::exists(argument, ec)) {
-    if (allow_slug)
-      return bad_input(fmt::format("argument '{}': not a catalog slug nor an existing file (see 'llmgallery list')",
-                                   argument));
-    return bad_input(fmt::format("{}: no such file or directory", argument));
-  }
-  auto model = read_model_path(argument);  // a config, or a GGUF's metadata
-  if (!model) return tl::unexpected(model.error());
-  Resolved resolved;
-  resolved.owned = std::make_shared<const Model>(std::move(*model));
-  std::filesystem::path path = std::filesystem::absolute(argument, ec).lexically_normal();
-  if (!std::filesystem::is_directory(path, ec)) path = path.parent_path();
-  const std::string name = path.filename().string().empty() ? argument : path.filename().string();
-  resolved.view = view_of(*resolved.owned, name, name);
-  return resolved;
-}
 
 void print_json(const nlohmann::json& document) { std::cout << document.dump(2) << "\n"; }
 

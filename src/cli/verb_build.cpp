@@ -8,7 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "export/static_site.h"
-#include "render/format.h"
+#include "base/units.h"
 #include "cli/exit_codes.h"
 
 namespace llmg::cli {

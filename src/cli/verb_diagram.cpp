@@ -7,17 +7,16 @@
 
 #include <fmt/format.h>
 
-#include "catalog/catalog.h"
-#include "ingest/hf_config.h"
-#include "render/diagram.h"
-#include "render/raster.h"
+#include "render/svg/diagram.h"
+#include "render/svg/raster.h"
 #include "cli/exit_codes.h"
+#include "cli/resolve.h"
 
 namespace llmg::cli {
 
 void add_diagram_verb(CLI::App& app, DiagramVerb& verb) {
   verb.command = app.add_subcommand("diagram", "architecture diagram of a model as SVG (or PNG)");
-  verb.command->add_option("model", verb.model, "catalog slug or path to config.json / params.json / directory")
+  verb.command->add_option("model", verb.model, "catalog slug or path to config.json / params.json / .gguf / directory")
       ->required();
   verb.command->add_option("--out", verb.out, "output file (default: SVG on stdout); a .png name implies --png");
   verb.command->add_flag("--png", verb.png, "write PNG (rendered in-process with librsvg + cairo)");
@@ -30,7 +29,7 @@ void add_diagram_verb(CLI::App& app, DiagramVerb& verb) {
 int run_diagram(const DiagramVerb& verb) {
   DiagramOptions options;
   if (verb.theme == "dark")
-    options.theme = DiagramOptions::Theme::Dark;
+    options.theme = diagram::Theme::Dark;
   else if (verb.theme != "light")
     return report_error({Error::Kind::BadInput, fmt::format("argument '--theme {}': expected light or dark", verb.theme)});
   options.thumbnail = verb.thumbnail;
@@ -40,25 +39,10 @@ int run_diagram(const DiagramVerb& verb) {
   if (!(verb.scale > 0 && verb.scale <= 16))
     return report_error({Error::Kind::BadInput, fmt::format("argument '--scale {}': expected a number in (0, 16]", verb.scale)});
 
-  // The model: a catalog slug, else a config path.
-  std::unique_ptr<Model> owned;
-  ModelView view;
-  if (const CatalogEntry* entry = Catalog::bundled().find(verb.model)) {
-    view = view_of(*entry);
-  } else {
-    std::error_code ec;
-    if (!std::filesystem::exists(verb.model, ec))
-      return report_error({Error::Kind::BadInput,
-                   fmt::format("argument '{}': not a catalog slug nor an existing file (see 'llmgallery list')",
-                               verb.model)});
-    auto model = read_config_path(verb.model);
-    if (!model) return report_error(model.error());
-    owned = std::make_unique<Model>(std::move(*model));
-    std::filesystem::path path = std::filesystem::absolute(verb.model, ec).lexically_normal();
-    if (!std::filesystem::is_directory(path, ec)) path = path.parent_path();
-    const std::string name = path.filename().empty() ? verb.model : path.filename().string();
-    view = view_of(*owned, name, name);
-  }
+  // The model: a catalog slug, or a config / GGUF / directory path (the one resolve every verb uses).
+  auto resolved = resolve(verb.model, true);
+  if (!resolved) return report_error(resolved.error());
+  const ModelView& view = resolved->view;
 
   const std::string svg = verb.strip ? layer_strip_svg(view, options) : diagram_svg(view, options);
   std::string bytes = svg;

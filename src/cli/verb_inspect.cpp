@@ -6,12 +6,13 @@
 #include <fmt/format.h>
 
 #include "analysis/checkpoint.h"
-#include "ingest/gguf_model.h"
-#include "ingest/hf_config.h"
-#include "ingest/weights.h"
-#include "render/checkpoint.h"
-#include "render/json.h"
-#include "render/text.h"
+#include "analysis/validate.h"
+#include "ingest/weights/gguf_model.h"
+#include "ingest/config/hf_config.h"
+#include "ingest/weights/weights.h"
+#include "render/text/checkpoint.h"
+#include "render/text/json.h"
+#include "render/text/text.h"
 #include "cli/exit_codes.h"
 
 namespace llmg {
@@ -41,11 +42,11 @@ std::optional<int> run_inspect_weights(const std::string& argument, bool json) {
   std::unique_ptr<Model> model;
   std::string unknown_reason;
   if (!weights.config_path.empty()) {
-    auto config = read_config_path(weights.config_path);
+    auto config = checked_model(read_config_path(weights.config_path), weights.config_path.string());
     if (!config) return report_error(config.error());
     model = std::make_unique<Model>(std::move(*config));
   } else if (weights.gguf) {
-    auto from_gguf = model_from_gguf(*weights.gguf);
+    auto from_gguf = checked_model(model_from_gguf(*weights.gguf), argument);
     if (from_gguf) model = std::make_unique<Model>(std::move(*from_gguf));
     else unknown_reason = from_gguf.error().message;
   } else {

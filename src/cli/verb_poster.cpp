@@ -6,8 +6,8 @@
 #include <fmt/format.h>
 
 #include "catalog/catalog.h"
-#include "render/poster.h"
-#include "render/raster.h"
+#include "render/svg/poster.h"
+#include "render/svg/raster.h"
 #include "cli/exit_codes.h"
 
 namespace llmg::cli {

@@ -9,12 +9,11 @@
 
 #include "analysis/compare.h"
 #include "catalog/embedded.h"
-#include "render/diagram.h"
+#include "render/svg/diagram.h"
 #include "render/html/gallery.h"
 #include "render/html/model_page.h"
 #include "render/html/views.h"
-#include "render/json.h"
-#include "server/assets.h"
+#include "render/text/json.h"
 
 namespace llmg::site {
 

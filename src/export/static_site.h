@@ -17,7 +17,7 @@
 #include <string_view>
 
 #include "catalog/catalog.h"
-#include "util/result.h"
+#include "base/result.h"
 
 namespace llmg::site {
 

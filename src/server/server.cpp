@@ -13,14 +13,14 @@
 #include <fmt/format.h>
 #include <httplib.h>
 
+#include "analysis/validate.h"
 #include "catalog/embedded.h"
-#include "ingest/hf_config.h"
-#include "render/diagram.h"
+#include "ingest/config/hf_config.h"
+#include "render/svg/diagram.h"
 #include "render/html/gallery.h"
 #include "render/html/model_page.h"
 #include "render/html/views.h"
-#include "render/json.h"
-#include "server/assets.h"
+#include "render/text/json.h"
 
 namespace llmg::server {
 
@@ -301,7 +301,7 @@ struct GalleryServer::Impl {
     if (text.find_first_not_of(" \t\r\n") == std::string::npos) {
       result.error = "No config given: paste its text or choose a file.";
       res.status = 400;
-    } else if (auto parsed = read_config_text(text, file_name)) {
+    } else if (auto parsed = checked_model(read_config_text(text, file_name), file_name)) {
       model = std::move(*parsed);
       result.view = view_of(*model, "uploaded", file_name);
     } else {

@@ -8,7 +8,7 @@
 #include <string>
 
 #include "catalog/catalog.h"
-#include "util/result.h"
+#include "base/result.h"
 
 namespace llmg::server {
 

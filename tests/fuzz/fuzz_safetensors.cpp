@@ -3,7 +3,7 @@
 #include <cstdint>
 #include <cstdlib>
 
-#include "ingest/safetensors.h"
+#include "ingest/weights/safetensors.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   llmg::MemorySource source({data, size}, "fuzz.safetensors");

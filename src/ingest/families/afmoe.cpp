@@ -6,7 +6,7 @@
 // moe_intermediate_size × num_shared_experts) and the first num_dense_layers dense MLPs.
 #include <fmt/format.h>
 
-#include "ingest/families.h"
+#include "ingest/families/registry.h"
 #include "ingest/families/common.h"
 
 namespace llmg {

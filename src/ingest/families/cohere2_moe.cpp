@@ -7,7 +7,7 @@
 // intermediate_size × num_shared_experts. RMSNorm when rms_norm_eps is set, else LayerNorm (weight only).
 #include <fmt/format.h>
 
-#include "ingest/families.h"
+#include "ingest/families/registry.h"
 #include "ingest/families/common.h"
 
 namespace llmg {

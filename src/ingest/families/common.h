@@ -6,7 +6,7 @@
 #include <functional>
 #include <string>
 
-#include "ingest/config_view.h"
+#include "ingest/config/config_view.h"
 #include "model/model.h"
 
 namespace llmg {

@@ -9,7 +9,7 @@
 // and its own hc_head, sharing the main model's embedding and LM head.
 #include <fmt/format.h>
 
-#include "ingest/families.h"
+#include "ingest/families/registry.h"
 #include "ingest/families/common.h"
 
 namespace llmg {

@@ -1,5 +1,5 @@
 // Dense decoder families: GPT-2 and the Llama lineage (Llama, Mistral, Qwen2/3, OLMo 2, Phi-3/4).
-#include "ingest/families.h"
+#include "ingest/families/registry.h"
 #include "ingest/families/common.h"
 
 namespace llmg {

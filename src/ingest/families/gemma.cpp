@@ -1,7 +1,7 @@
 // Gemma 3 (Gemma3TextModel): sandwich norms (input, post_attention, pre_feedforward,
 // post_feedforward), per-head QK-norm, GeGLU MLP, tied embeddings, five sliding-window layers per
 // global layer. Files are sparse: missing keys take Gemma3TextConfig's defaults (family table).
-#include "ingest/families.h"
+#include "ingest/families/registry.h"
 #include "ingest/families/common.h"
 
 #include <algorithm>

@@ -6,7 +6,7 @@
 // selection-only expert bias and num_shared_experts shared experts of moe_intermediate_size.
 #include <fmt/format.h>
 
-#include "ingest/families.h"
+#include "ingest/families/registry.h"
 #include "ingest/families/common.h"
 
 namespace llmg {

@@ -1,7 +1,7 @@
 // Hybrid stacks: linear attention or state-space layers mixed with softmax attention.
 #include <fmt/format.h>
 
-#include "ingest/families.h"
+#include "ingest/families/registry.h"
 #include "ingest/families/common.h"
 
 namespace llmg {

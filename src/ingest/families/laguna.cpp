@@ -5,7 +5,7 @@
 // expert of shared_expert_intermediate_size) and LagunaMLP for the dense layers.
 #include <fmt/format.h>
 
-#include "ingest/families.h"
+#include "ingest/families/registry.h"
 #include "ingest/families/common.h"
 
 namespace llmg {

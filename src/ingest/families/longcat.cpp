@@ -5,7 +5,7 @@
 
 #include <fmt/format.h>
 
-#include "ingest/families.h"
+#include "ingest/families/registry.h"
 #include "ingest/families/common.h"
 #include "ingest/families/mla.h"
 

@@ -3,7 +3,7 @@
 // DeepSeek's MLA inside their own layouts (Kimi Linear, LongCat-Flash).
 #pragma once
 
-#include "ingest/config_view.h"
+#include "ingest/config/config_view.h"
 #include "model/model.h"
 
 namespace llmg {

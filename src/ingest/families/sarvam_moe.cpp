@@ -4,7 +4,7 @@
 // SarvamMoeMLP for the first first_k_dense_replace layers, then SarvamMoeSparseMoeBlock: a sigmoid
 // router with e_score_correction_bias, num_experts experts of moe_intermediate_size and one shared MLP
 // of moe_intermediate_size × num_shared_experts.
-#include "ingest/families.h"
+#include "ingest/families/registry.h"
 #include "ingest/families/common.h"
 
 namespace llmg {

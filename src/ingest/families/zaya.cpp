@@ -5,7 +5,7 @@
 // Zyphra's modular_zaya.py).
 #include <fmt/format.h>
 
-#include "ingest/families.h"
+#include "ingest/families/registry.h"
 #include "ingest/families/common.h"
 
 namespace llmg {

@@ -8,8 +8,8 @@
 #include <fmt/format.h>
 
 #include "analysis/kv_band.h"
-#include "render/diagram.h"
-#include "render/format.h"
+#include "render/svg/diagram.h"
+#include "base/units.h"
 
 namespace llmg::html {
 

@@ -10,8 +10,8 @@
 
 #include "catalog/catalog.h"
 #include "render/html/html.h"
-#include "render/rows.h"
-#include "util/result.h"
+#include "render/text/rows.h"
+#include "base/result.h"
 
 namespace llmg::html {
 

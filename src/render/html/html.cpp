@@ -1,6 +1,6 @@
 #include "render/html/html.h"
 
-#include "render/format.h"
+#include "base/units.h"
 
 #include <fmt/format.h>
 

@@ -2,8 +2,8 @@
 
 #include <fmt/format.h>
 
-#include "render/chart.h"
-#include "render/format.h"
+#include "render/svg/chart.h"
+#include "base/units.h"
 
 namespace llmg::html {
 

@@ -8,8 +8,8 @@
 
 #include "analysis/memory.h"
 #include "render/html/html.h"
-#include "render/rows.h"
-#include "util/result.h"
+#include "render/text/rows.h"
+#include "base/result.h"
 
 namespace llmg::html {
 

@@ -7,9 +7,9 @@
 #include <nlohmann/json.hpp>
 
 #include "analysis/compare.h"
-#include "render/diagram.h"
-#include "render/format.h"
-#include "render/json.h"
+#include "render/svg/diagram.h"
+#include "base/units.h"
+#include "render/text/json.h"
 
 namespace llmg::html {
 

@@ -7,7 +7,7 @@
 
 #include <fmt/format.h>
 
-#include "render/format.h"
+#include "base/units.h"
 #include "render/html/model_page.h"
 
 namespace llmg::html {

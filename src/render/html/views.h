@@ -8,7 +8,7 @@
 
 #include "render/html/gallery.h"
 #include "render/html/memory_calc.h"
-#include "util/result.h"
+#include "base/result.h"
 
 namespace llmg::html {
 

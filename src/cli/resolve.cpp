@@ -1,0 +1,40 @@
+#include "cli/resolve.h"
+
+#include <filesystem>
+
+#include <fmt/format.h>
+
+#include "analysis/validate.h"
+#include "catalog/catalog.h"
+#include "ingest/weights/weights.h"
+
+namespace llmg::cli {
+
+Result<Resolved> resolve(const std::string& argument, bool allow_slug) {
+  const Catalog& catalog = Catalog::bundled();
+  if (allow_slug) {
+    if (const CatalogEntry* entry = catalog.find(argument)) {
+      Resolved resolved;
+      resolved.view = view_of(*entry);
+      return resolved;
+    }
+  }
+  std::error_code ec;
+  if (!std::filesystem::exists(argument, ec)) {
+    if (allow_slug)
+      return bad_input(fmt::format("argument '{}': not a catalog slug nor an existing file (see 'llmgallery list')",
+                                   argument));
+    return bad_input(fmt::format("{}: no such file or directory", argument));
+  }
+  auto model = checked_model(read_model_path(argument), argument);  // a config, or a GGUF's metadata
+  if (!model) return tl::unexpected(model.error());
+  Resolved resolved;
+  resolved.owned = std::make_shared<const Model>(std::move(*model));
+  std::filesystem::path path = std::filesystem::absolute(argument, ec).lexically_normal();
+  if (!std::filesystem::is_directory(path, ec)) path = path.parent_path();
+  const std::string name = path.filename().string().empty() ? argument : path.filename().string();
+  resolved.view = view_of(*resolved.owned, name, name);
+  return resolved;
+}
+
+}  // namespace llmg::cli

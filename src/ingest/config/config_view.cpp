@@ -1,0 +1,260 @@
+#include "ingest/config/config_view.h"
+
+#include <cmath>
+
+#include <fmt/format.h>
+
+namespace llmg {
+
+using nlohmann::json;
+
+namespace {
+
+const json* child(const json& object, std::string_view dotted) {
+  const json* node = &object;
+  while (!dotted.empty()) {
+    const auto dot = dotted.find('.');
+    const std::string part(dotted.substr(0, dot));
+    if (!node->is_object()) return nullptr;
+    auto it = node->find(part);
+    if (it == node->end()) return nullptr;
+    node = &*it;
+    dotted = dot == std::string_view::npos ? std::string_view{} : dotted.substr(dot + 1);
+  }
+  return node;
+}
+
+std::string describe(const json& value) {
+  std::string text = value.dump();
+  if (text.size() > 40) text = text.substr(0, 37) + "...";
+  return text;
+}
+
+}  // namespace
+
+ConfigView::ConfigView(const json& root, std::string file_name, KeySources* sources)
+    : root_(root), text_(&root), file_name_(std::move(file_name)), sources_(sources) {
+  if (root_.is_object()) {
+    auto it = root_.find("text_config");
+    if (it != root_.end() && it->is_object()) text_ = &*it;
+  }
+}
+
+void ConfigView::fail(std::string_view key_path, std::string_view problem) {
+  if (error_) return;  // keep the first problem: it is usually the cause of the rest
+  error_ = Error{Error::Kind::BadInput, fmt::format("{}: key '{}': {}", file_name_, key_path, problem)};
+}
+
+void ConfigView::note_source(const std::string& fact, const std::string& where) {
+  if (sources_) (*sources_)[fact] = where;
+}
+
+const json* ConfigView::find(std::string_view name, std::string* found_path) const {
+  return find_in(name, found_path, true);
+}
+
+const json* ConfigView::find_in(std::string_view name, std::string* found_path, bool with_defaults) const {
+  if (text_ != &root_) {
+    if (const json* value = child(*text_, name); value && !value->is_null()) {
+      if (found_path) *found_path = "text_config." + std::string(name);
+      return value;
+    }
+  }
+  if (const json* value = child(root_, name); value && !value->is_null()) {
+    if (found_path) *found_path = std::string(name);
+    return value;
+  }
+  if (with_defaults && defaults_) {
+    if (const json* value = child(*defaults_, name); value && !value->is_null()) {
+      if (found_path) *found_path = fmt::format("{} (default of {})", name, defaults_label_);
+      return value;
+    }
+  }
+  return nullptr;
+}
+
+const json* ConfigView::lookup(Key key, std::string* found_path) const {
+  // Every spelling in the file wins over any default, so defaults are tried only after all aliases.
+  for (bool with_defaults : {false, true})
+    for (std::string_view alias : key_spec(key).aliases)
+      if (const json* value = find_in(alias, found_path, with_defaults)) return value;
+  return nullptr;
+}
+
+std::optional<std::int64_t> ConfigView::read_int(const json& value, const std::string& path, double min_value,
+                                                 double max_value) {
+  double number = 0;
+  if (value.is_number_integer() || value.is_number_unsigned()) {
+    number = value.is_number_unsigned() ? static_cast<double>(value.get<std::uint64_t>())
+                                        : static_cast<double>(value.get<std::int64_t>());
+  } else if (value.is_number_float() && std::floor(value.get<double>()) == value.get<double>()) {
+    number = value.get<double>();
+  } else {
+    fail(path, fmt::format("expected an integer, got {}", describe(value)));
+    return std::nullopt;
+  }
+  if (number < min_value || number > max_value) {
+    fail(path, fmt::format("expected an integer in [{}, {}], got {}", static_cast<std::int64_t>(min_value),
+                           static_cast<std::int64_t>(max_value), describe(value)));
+    return std::nullopt;
+  }
+  return static_cast<std::int64_t>(number);
+}
+
+std::optional<std::int64_t> ConfigView::maybe_int(Key key) {
+  const KeySpec& spec = key_spec(key);
+  std::string path;
+  const json* value = lookup(key, &path);
+  if (!value) return std::nullopt;
+  auto result = read_int(*value, path, spec.min_value, spec.max_value);
+  if (result) note_source(std::string(spec.name), path);
+  return result;
+}
+
+std::int64_t ConfigView::require_int(Key key) {
+  const KeySpec& spec = key_spec(key);
+  std::string path;
+  if (!lookup(key, &path)) {
+    std::string tried;
+    for (std::string_view alias : spec.aliases) tried += (tried.empty() ? "" : ", ") + std::string(alias);
+    fail(spec.name, fmt::format("required key is missing (looked for {})", tried));
+    return 0;
+  }
+  return maybe_int(key).value_or(0);
+}
+
+std::int64_t ConfigView::int_or(Key key, std::int64_t fallback) {
+  std::string path;
+  if (!lookup(key, &path)) return fallback;
+  return maybe_int(key).value_or(fallback);
+}
+
+double ConfigView::number_or(Key key, double fallback) {
+  const KeySpec& spec = key_spec(key);
+  std::string path;
+  const json* value = lookup(key, &path);
+  if (!value) return fallback;
+  if (!value->is_number()) {
+    fail(path, fmt::format("expected a number, got {}", describe(*value)));
+    return fallback;
+  }
+  const double number = value->get<double>();
+  if (spec.max_value > spec.min_value && (number < spec.min_value || number > spec.max_value)) {
+    fail(path, fmt::format("expected a number in [{}, {}], got {}", spec.min_value, spec.max_value,
+                           describe(*value)));
+    return fallback;
+  }
+  note_source(std::string(spec.name), path);
+  return number;
+}
+
+namespace {
+
+// How each scalar type is recognised and named in messages.
+template <typename T>
+struct Scalar;
+template <>
+struct Scalar<bool> {
+  static bool matches(const json& v) { return v.is_boolean(); }
+  static constexpr std::string_view expected = "true or false";
+};
+template <>
+struct Scalar<std::string> {
+  static bool matches(const json& v) { return v.is_string(); }
+  static constexpr std::string_view expected = "a string";
+};
+template <>
+struct Scalar<double> {
+  static bool matches(const json& v) { return v.is_number(); }
+  static constexpr std::string_view expected = "a number";
+};
+
+}  // namespace
+
+template <typename T>
+T ConfigView::typed(const json* value, const std::string& path, T fallback) {
+  if (!value) return fallback;
+  if (!Scalar<T>::matches(*value)) {
+    fail(path, fmt::format("expected {}, got {}", Scalar<T>::expected, describe(*value)));
+    return fallback;
+  }
+  return value->get<T>();
+}
+
+bool ConfigView::bool_or(Key key, bool fallback) {
+  std::string path;
+  return typed<bool>(lookup(key, &path), path, fallback);
+}
+
+std::string ConfigView::string_or(Key key, std::string fallback) {
+  std::string path;
+  return typed<std::string>(lookup(key, &path), path, std::move(fallback));
+}
+
+std::int64_t ConfigView::int_named(std::string_view name, std::int64_t fallback, std::int64_t min_value,
+                                   std::int64_t max_value) {
+  std::string path;
+  const json* value = find(name, &path);
+  if (!value) return fallback;
+  return read_int(*value, path, static_cast<double>(min_value), static_cast<double>(max_value))
+      .value_or(fallback);
+}
+
+double ConfigView::number_named(std::string_view name, double fallback) {
+  std::string path;
+  return typed<double>(find(name, &path), path, fallback);
+}
+
+bool ConfigView::bool_named(std::string_view name, bool fallback) {
+  std::string path;
+  return typed<bool>(find(name, &path), path, fallback);
+}
+
+std::string ConfigView::string_named(std::string_view name, std::string fallback) {
+  std::string path;
+  return typed<std::string>(find(name, &path), path, std::move(fallback));
+}
+
+std::vector<std::int64_t> ConfigView::int_list_named(std::string_view name) {
+  std::string path;
+  const json* value = find(name, &path);
+  if (!value) return {};
+  if (!value->is_array()) {
+    fail(path, fmt::format("expected a list of integers, got {}", describe(*value)));
+    return {};
+  }
+  std::vector<std::int64_t> out;
+  out.reserve(value->size());
+  for (std::size_t i = 0; i < value->size(); ++i) {
+    const json& item = (*value)[i];
+    if (item.is_boolean()) {
+      out.push_back(item.get<bool>() ? 1 : 0);
+      continue;
+    }
+    auto number = read_int(item, fmt::format("{}[{}]", path, i), -(1LL << 40), 1LL << 40);
+    if (!number) return {};
+    out.push_back(*number);
+  }
+  return out;
+}
+
+std::vector<std::string> ConfigView::string_list_named(std::string_view name) {
+  std::string path;
+  const json* value = find(name, &path);
+  if (!value) return {};
+  if (!value->is_array()) {
+    fail(path, fmt::format("expected a list of strings, got {}", describe(*value)));
+    return {};
+  }
+  std::vector<std::string> out;
+  for (std::size_t i = 0; i < value->size(); ++i) {
+    if (!(*value)[i].is_string()) {
+      fail(fmt::format("{}[{}]", path, i), fmt::format("expected a string, got {}", describe((*value)[i])));
+      return {};
+    }
+    out.push_back((*value)[i].get<std::string>());
+  }
+  return out;
+}
+
+}  // namespace llmg

@@ -1,0 +1,78 @@
+#include "ingest/families/registry.h"
+
+namespace llmg {
+namespace {
+
+// Gemma3TextConfig defaults (transformers configuration_gemma3.py): Gemma 3 files omit most of these.
+constexpr std::string_view kGemma3TextDefaults = R"({
+  "vocab_size": 262208, "hidden_size": 2304, "intermediate_size": 9216, "num_hidden_layers": 26,
+  "num_attention_heads": 8, "num_key_value_heads": 4, "head_dim": 256,
+  "hidden_activation": "gelu_pytorch_tanh", "max_position_embeddings": 131072, "rms_norm_eps": 1e-6,
+  "rope_theta": 1000000.0, "rope_local_base_freq": 10000.0, "attention_bias": false,
+  "sliding_window": 4096, "sliding_window_pattern": 6, "tie_word_embeddings": true
+})";
+
+constexpr FamilyRow kFamilies[] = {
+    {"gpt2", "GPT-2", read_gpt2},
+    {"llama", "Llama", read_llama},
+    {"mistral", "Mistral", read_llama},
+    {"mistral_params", "Mistral (params.json)", read_mistral_params},  // pseudo type: native params.json
+    {"qwen2", "Qwen2", read_qwen2},
+    {"qwen3", "Qwen3", read_qwen3},
+    {"qwen3_moe", "Qwen3-MoE", read_qwen3_moe},
+    {"olmo2", "OLMo 2", read_olmo2},
+    {"phi3", "Phi-3", read_phi3},
+    {"smollm3", "SmolLM3", read_smollm3},
+    {"olmo3", "OLMo 3", read_olmo3},
+    {"cohere2", "Cohere2", read_cohere2},
+    {"gpt_oss", "gpt-oss", read_gpt_oss},
+    {"deepseek_v3", "DeepSeek V3", read_deepseek_v3},
+    {"kimi_k2", "Kimi K2", read_deepseek_v3},
+    {"kimi_k25", "Kimi K2.5", read_deepseek_v3},  // multimodal wrapper; text_config is kimi_k2
+    {"deepseek_v32", "DeepSeek V3.2", read_deepseek_v32},
+    {"deepseek_v4", "DeepSeek V4", read_deepseek_v4},
+    {"glm_moe_dsa", "GLM-5", read_deepseek_v32},
+    {"glm4_moe", "GLM-4.5", read_glm4_moe},
+    {"minimax_m2", "MiniMax M2", read_minimax_m2},
+    {"llama4", "Llama 4", read_llama4},
+    {"llama4_text", "Llama 4", read_llama4},
+    {"git", "Grok", read_grok},
+    {"mimo_v2", "MiMo-V2", read_mimo_v2},
+    {"gemma3", "Gemma 3", read_gemma3, "Gemma3TextConfig", kGemma3TextDefaults},
+    {"gemma3_text", "Gemma 3", read_gemma3, "Gemma3TextConfig", kGemma3TextDefaults},
+    {"gemma4", "Gemma 4", read_gemma4},
+    {"gemma4_text", "Gemma 4", read_gemma4},
+    {"qwen3_next", "Qwen3-Next", read_qwen3_next},
+    {"qwen3_5", "Qwen3.5", read_qwen3_next},
+    {"qwen3_5_moe", "Qwen3.5-MoE", read_qwen3_next},
+    {"qwen3_5_text", "Qwen3.5", read_qwen3_next},
+    {"qwen3_5_moe_text", "Qwen3.5-MoE", read_qwen3_next},
+    {"nemotron_h", "Nemotron-H", read_nemotron_h},
+    {"mistral3", "Mistral 3", read_mistral3},  // multimodal wrapper; text_config names the decoder
+    {"mimo_v2_flash", "MiMo-V2-Flash", read_mimo_v2},
+    {"mistral4", "Mistral 4", read_deepseek_v3},  // Mistral4ForCausalLM: DeepSeek V3 layout, router without bias
+    {"kimi_linear", "Kimi Linear", read_kimi_linear},
+    {"longcat_flash", "LongCat-Flash", read_longcat_flash},
+    {"longcat_flash_ngram", "LongCat-Flash (n-gram)", read_longcat_flash},
+    {"xlstm", "xLSTM", read_xlstm},
+    {"step3p5", "Step 3.5", read_step3p5},
+    {"zaya", "ZAYA1", read_zaya},
+    {"laguna", "Laguna", read_laguna},
+    {"afmoe", "AFMoE (Trinity)", read_afmoe},
+    {"hy_v3", "Hy3", read_hy_v3},
+    {"sarvam_moe", "Sarvam MoE", read_sarvam_moe},
+    {"sarvam_mla", "Sarvam MLA", read_deepseek_v3},  // SarvamMLAConfig(DeepseekV3Config): DeepSeek V3 layout
+    {"cohere2_moe", "Cohere2 MoE", read_cohere2_moe},
+};
+
+}  // namespace
+
+std::span<const FamilyRow> family_table() { return kFamilies; }
+
+const FamilyRow* find_family(std::string_view model_type) {
+  for (const FamilyRow& row : kFamilies)
+    if (row.model_type == model_type) return &row;
+  return nullptr;
+}
+
+}  // namespace llmg

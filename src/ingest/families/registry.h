@@ -1,0 +1,64 @@
+// The family table: one row per config `model_type` the reader knows. A row names the family,
+// the reader step for what is special about it, and the defaults its transformers config class
+// supplies for keys a file may omit. Adding a family is adding a row and a reader.
+#pragma once
+
+#include <span>
+#include <string_view>
+
+#include "ingest/config/config_view.h"
+#include "model/model.h"
+
+namespace llmg {
+
+using FamilyReader = void (*)(ConfigView& config, Model& model);
+
+struct FamilyRow {
+  std::string_view model_type;  // config.json "model_type" (top level)
+  std::string_view family;      // display name
+  FamilyReader read;
+  std::string_view defaults_label = {};  // config class whose defaults apply, e.g. "Gemma3TextConfig"
+  std::string_view defaults_json = {};   // its defaults for keys files are known to omit
+};
+
+std::span<const FamilyRow> family_table();
+const FamilyRow* find_family(std::string_view model_type);
+
+// Reader steps, one per family (src/ingest/families/*.cpp).
+void read_gpt2(ConfigView&, Model&);
+void read_llama(ConfigView&, Model&);
+void read_qwen2(ConfigView&, Model&);
+void read_qwen3(ConfigView&, Model&);
+void read_qwen3_moe(ConfigView&, Model&);
+void read_olmo2(ConfigView&, Model&);
+void read_phi3(ConfigView&, Model&);
+void read_smollm3(ConfigView&, Model&);
+void read_olmo3(ConfigView&, Model&);
+void read_cohere2(ConfigView&, Model&);
+void read_gpt_oss(ConfigView&, Model&);
+void read_deepseek_v3(ConfigView&, Model&);
+void read_deepseek_v32(ConfigView&, Model&);
+void read_glm4_moe(ConfigView&, Model&);
+void read_gemma3(ConfigView&, Model&);
+void read_gemma4(ConfigView&, Model&);
+void read_qwen3_next(ConfigView&, Model&);
+void read_nemotron_h(ConfigView&, Model&);
+void read_minimax_m2(ConfigView&, Model&);
+void read_llama4(ConfigView&, Model&);
+void read_grok(ConfigView&, Model&);
+void read_mimo_v2(ConfigView&, Model&);
+void read_mistral3(ConfigView&, Model&);
+void read_kimi_linear(ConfigView&, Model&);  // families/kimi_linear.cpp
+void read_longcat_flash(ConfigView&, Model&);  // families/longcat.cpp
+void read_xlstm(ConfigView&, Model&);  // families/xlstm.cpp
+void read_step3p5(ConfigView&, Model&);  // families/step3p5.cpp
+void read_zaya(ConfigView&, Model&);  // families/zaya.cpp
+void read_deepseek_v4(ConfigView&, Model&);  // families/deepseek_v4.cpp
+void read_laguna(ConfigView&, Model&);       // families/laguna.cpp
+void read_afmoe(ConfigView&, Model&);        // families/afmoe.cpp
+void read_hy_v3(ConfigView&, Model&);        // families/hy_v3.cpp
+void read_sarvam_moe(ConfigView&, Model&);   // families/sarvam_moe.cpp
+void read_cohere2_moe(ConfigView&, Model&);  // families/cohere2_moe.cpp
+void read_mistral_params(ConfigView&, Model&);  // native params.json (no model_type)
+
+}  // namespace llmg

@@ -1,0 +1,188 @@
+#include "ingest/weights/gguf_model.h"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "ingest/config/hf_config.h"
+
+namespace llmg {
+
+using nlohmann::json;
+
+namespace {
+
+// llama.cpp's LLM_KV names (llama-arch.cpp), the "{arch}." prefix left out. Two suffixes may feed
+// one Key (RMS and LayerNorm epsilon); the first present wins.
+constexpr GgufKeyAlias kKeyAliases[] = {
+    {"context_length", Key::ContextLength},
+    {"embedding_length", Key::HiddenSize},
+    {"block_count", Key::NumLayers},
+    {"feed_forward_length", Key::IntermediateSize},
+    {"attention.head_count", Key::NumHeads},
+    {"attention.head_count_kv", Key::NumKvHeads},
+    {"attention.key_length", Key::HeadDim},
+    {"attention.value_length", Key::ValueHeadDim},
+    {"attention.layer_norm_rms_epsilon", Key::NormEps},
+    {"attention.layer_norm_epsilon", Key::NormEps},
+    {"attention.sliding_window", Key::SlidingWindow},
+    {"attention.q_lora_rank", Key::QLoraRank},
+    {"attention.kv_lora_rank", Key::KvLoraRank},
+    {"rope.freq_base", Key::RopeTheta},
+    {"vocab_size", Key::VocabSize},
+    {"expert_count", Key::NumExperts},
+    {"expert_used_count", Key::ExpertsPerToken},
+    {"expert_feed_forward_length", Key::MoeIntermediateSize},
+    {"expert_shared_count", Key::NumSharedExperts},
+    {"expert_shared_feed_forward_length", Key::SharedExpertIntermediateSize},
+    {"leading_dense_block_count", Key::FirstKDenseReplace},
+    {"nextn_predict_layers", Key::NumMtpLayers},
+    {"ssm.state_size", Key::SsmStateSize},
+    {"ssm.conv_kernel", Key::ConvKernel},
+    {"ssm.group_count", Key::MambaGroups},
+};
+
+// GGUF architectures whose metadata carries everything the family reader needs. Others (DeepSeek 2
+// MLA, gpt-oss's implied sliding pattern, hybrids) need per-family rules that are not written yet.
+constexpr GgufArchitecture kArchitectures[] = {
+    {"llama", "llama", "LlamaForCausalLM"},
+    {"qwen2", "qwen2", "Qwen2ForCausalLM"},
+    {"qwen3", "qwen3", "Qwen3ForCausalLM"},
+    {"qwen3moe", "qwen3_moe", "Qwen3MoeForCausalLM"},
+    {"olmo2", "olmo2", "Olmo2ForCausalLM"},
+    {"phi3", "phi3", "Phi3ForCausalLM"},
+    {"smollm3", "smollm3", "SmolLM3ForCausalLM"},
+    {"gpt2", "gpt2", "GPT2LMHeadModel"},
+    {"gemma3", "gemma3_text", "Gemma3ForCausalLM"},
+};
+
+std::string gguf_key(std::string_view arch, std::string_view suffix) { return fmt::format("{}.{}", arch, suffix); }
+
+json scalar_json(const GgufValue& value) {
+  if (value.type == GgufType::Bool) return value.integer != 0;
+  if (value.is_integer()) return value.integer;
+  return value.number;
+}
+
+}  // namespace
+
+std::span<const GgufKeyAlias> gguf_key_aliases() { return kKeyAliases; }
+std::span<const GgufArchitecture> gguf_architectures() { return kArchitectures; }
+
+const GgufArchitecture* find_gguf_architecture(std::string_view gguf_name) {
+  for (const GgufArchitecture& arch : kArchitectures)
+    if (arch.gguf_name == gguf_name) return &arch;
+  return nullptr;
+}
+
+Result<json> gguf_config(const GgufFile& file, std::map<std::string, std::string>* sources) {
+  const GgufValue* arch_value = file.find("general.architecture");
+  if (!arch_value || arch_value->type != GgufType::String)
+    return bad_input(fmt::format("{}: key 'general.architecture': required string is missing", file.path));
+  const std::string& arch = arch_value->text;
+  const GgufArchitecture* row = find_gguf_architecture(arch);
+  if (!row) {
+    std::string known;
+    for (const GgufArchitecture& a : kArchitectures) known += (known.empty() ? "" : ", ") + std::string(a.gguf_name);
+    return bad_input(fmt::format("{}: key 'general.architecture': GGUF architecture \"{}\" has no mapping yet (mapped: {})",
+                                 file.path, arch, known));
+  }
+  json config = {{"model_type", row->model_type}, {"architectures", {row->architecture}}};
+  auto note = [&](const std::string& config_key, const std::string& from) {
+    if (sources) (*sources)[config_key] = from;
+  };
+  for (const GgufKeyAlias& alias : kKeyAliases) {
+    const std::string name(key_spec(alias.key).name);
+    if (config.contains(name)) continue;
+    const std::string key = gguf_key(arch, alias.suffix);
+    const GgufValue* value = file.find(key);
+    if (!value) continue;
+    if (value->type == GgufType::Array) {
+      // Per-layer values (head_count_kv, feed_forward_length in some files): one value when every
+      // layer agrees (zeros mark layers without attention and are skipped).
+      if (value->element_type == GgufType::String || value->element_type == GgufType::Bool ||
+          value->numbers.size() != value->count || value->count == 0)
+        return bad_input(fmt::format("{}: key '{}': expected a number or a per-layer array of numbers", file.path, key));
+      std::vector<double> distinct;
+      for (double v : value->numbers)
+        if (v != 0 && std::find(distinct.begin(), distinct.end(), v) == distinct.end()) distinct.push_back(v);
+      if (distinct.size() != 1)
+        return bad_input(fmt::format("{}: key '{}': per-layer values differ; a per-layer layout for \"{}\" is not "
+                                     "mapped yet",
+                                     file.path, key, arch));
+      config[name] = static_cast<std::int64_t>(distinct[0]);
+    } else if (value->type == GgufType::String) {
+      return bad_input(fmt::format("{}: key '{}': expected a number, got a string", file.path, key));
+    } else {
+      config[name] = scalar_json(*value);
+    }
+    note(name, key);
+  }
+  // Vocabulary: {arch}.vocab_size, else the tokenizer's token list.
+  if (!config.contains("vocab_size")) {
+    if (const GgufValue* tokens = file.find("tokenizer.ggml.tokens"); tokens && tokens->type == GgufType::Array) {
+      config["vocab_size"] = static_cast<std::int64_t>(tokens->count);
+      note("vocab_size", "tokenizer.ggml.tokens (length)");
+    }
+  }
+  // Tied embeddings: GGUF has no key; the converter leaves output.weight out when the LM head
+  // reuses token_embd.weight.
+  config["tie_word_embeddings"] = file.find_tensor("output.weight") == nullptr;
+  note("tie_word_embeddings", "no output.weight tensor = tied");
+  // Biases: no keys either; present tensors tell.
+  if (file.find_tensor("blk.0.attn_q.bias")) config["attention_bias"] = true;
+  if (file.find_tensor("blk.0.ffn_up.bias")) config["mlp_bias"] = true;
+  // Rotary dimensions: llama.cpp's n_rot. Below the head dimension it is partial rotary.
+  if (const GgufValue* n_rot = file.find(gguf_key(arch, "rope.dimension_count")); n_rot && n_rot->is_integer()) {
+    std::int64_t head_dim = 0;
+    if (config.contains("head_dim")) head_dim = config["head_dim"].get<std::int64_t>();
+    else if (config.contains("hidden_size") && config.contains("num_attention_heads") &&
+             config["num_attention_heads"].get<std::int64_t>() > 0)
+      head_dim = config["hidden_size"].get<std::int64_t>() / config["num_attention_heads"].get<std::int64_t>();
+    if (head_dim > 0 && n_rot->integer > 0 && n_rot->integer < head_dim) {
+      config["partial_rotary_factor"] = static_cast<double>(n_rot->integer) / static_cast<double>(head_dim);
+      note("partial_rotary_factor", gguf_key(arch, "rope.dimension_count") + " / head dim");
+    }
+  }
+  // RoPE scaling: an explicit type, or Llama 3's frequency factors stored as the rope_freqs tensor.
+  const GgufValue* scaling = file.find(gguf_key(arch, "rope.scaling.type"));
+  if (scaling && scaling->type == GgufType::String && !scaling->text.empty() && scaling->text != "none") {
+    json rope = {{"rope_type", scaling->text}};
+    if (const GgufValue* factor = file.find(gguf_key(arch, "rope.scaling.factor")); factor && factor->is_number())
+      rope["factor"] = factor->number;
+    if (const GgufValue* original = file.find(gguf_key(arch, "rope.scaling.original_context_length"));
+        original && original->is_integer())
+      rope["original_max_position_embeddings"] = original->integer;
+    config["rope_scaling"] = rope;
+  } else if (arch == "llama" && file.find_tensor("rope_freqs.weight")) {
+    config["rope_scaling"] = {{"rope_type", "llama3"}};
+  }
+  return config;
+}
+
+Result<Model> model_from_gguf(const GgufFile& file) {
+  std::map<std::string, std::string> sources;
+  auto config = gguf_config(file, &sources);
+  if (!config) return tl::unexpected(config.error());
+  auto model = read_config_json(*config, file.path);
+  if (!model) {
+    // The family reader names config keys; say which GGUF key stands for it.
+    Error error = model.error();
+    const std::string& arch = file.find("general.architecture")->text;  // present: gguf_config checked it
+    for (const GgufKeyAlias& alias : kKeyAliases) {
+      const std::string quoted = fmt::format("key '{}'", key_spec(alias.key).name);
+      if (auto at = error.message.find(quoted); at != std::string::npos) {
+        error.message.replace(at, quoted.size(),
+                              fmt::format("key '{}' (config key {})", gguf_key(arch, alias.suffix), key_spec(alias.key).name));
+        break;
+      }
+    }
+    return tl::unexpected(error);
+  }
+  // Provenance names the GGUF key a fact came from, not the config spelling it passed through.
+  for (auto& [fact, where] : model->key_sources)
+    if (auto it = sources.find(where); it != sources.end()) where = it->second;
+  return model;
+}
+
+}  // namespace llmg

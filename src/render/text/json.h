@@ -1,0 +1,17 @@
+// JSON documents of the CLI (--json) and the HTTP API; keys are stable and listed in the README.
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include "analysis/memory.h"
+#include "catalog/catalog.h"
+#include "render/text/rows.h"
+
+namespace llmg {
+
+nlohmann::json model_json(const ModelView& view);            // show / inspect / /api/models/SLUG
+nlohmann::json list_item_json(const ModelView& view);        // one entry of list / /api/models
+nlohmann::json diff_json(const ModelView& a, const ModelView& b);  // diff / /api/diff/A/B
+nlohmann::json memory_json(const ModelView& view, const MemoryReport& report);  // memory
+
+}  // namespace llmg
