@@ -78,23 +78,6 @@ std::int64_t block_index(std::string_view name) {
 bool add_checked(std::int64_t& into, std::int64_t value) { return !__builtin_add_overflow(into, value, &into); }
 bool add_checked(std::uint64_t& into, std::uint64_t value) { return !__builtin_add_overflow(into, value, &into); }
 
-std::string component_words(Component component) {
-  switch (component) {
-    case Component::Embedding: return "embedding";
-    case Component::Attention: return "attention";
-    case Component::FeedForward: return "MLP";
-    case Component::RoutedExperts: return "routed experts";
-    case Component::Router: return "router";
-    case Component::Norm: return "norms";
-    case Component::LmHead: return "LM head";
-    case Component::Mtp: return "MTP layers";
-    case Component::Other: return "other";
-    case Component::Vision: return "vision tower";
-    case Component::QuantScale: return "quantization scales";
-  }
-  return "other";
-}
-
 }  // namespace
 
 Component tensor_component(std::string_view name, std::int64_t main_layers) {
@@ -242,9 +225,15 @@ Result<CheckpointReport> checkpoint_report(const Checkpoint& checkpoint, const M
         case Component::Other:
           row.explanation = "tensors no name rule places: " + fmt::format("{}", fmt::join(unclassified, ", "));
           break;
-        default:
+        case Component::Embedding:
+        case Component::Attention:
+        case Component::FeedForward:
+        case Component::RoutedExperts:
+        case Component::Router:
+        case Component::Norm:
+        case Component::LmHead:
           row.explanation = fmt::format("{}: the checkpoint holds {} {} than the config layout",
-                                        component_words(component), delta > 0 ? "more" : "fewer",
+                                        component_label(component), delta > 0 ? "more" : "fewer",
                                         delta > 0 ? delta : -delta);
       }
       if (component != Component::Vision && component != Component::QuantScale)

@@ -18,28 +18,14 @@ std::int64_t kv_values_per_token(const Layer& layer) {
       // applied), plus one head_dim compressed entry per compress_ratio tokens. The CSA indexer's
       // own compressed keys are left out, as DSA's indexer cache is (the attention cache only).
       return a.head_dim + (a.compress_ratio > 0 ? a.head_dim / a.compress_ratio : 0);
-    default: return 0;
+    case MixerKind::None:  // the recurrent mixers keep a state, not a per-token cache (analysis/memory.h)
+    case MixerKind::GatedDeltaNet:
+    case MixerKind::KimiDeltaAttention:
+    case MixerKind::LightningAttention:
+    case MixerKind::Mamba2:
+    case MixerKind::MLSTM: return 0;
   }
-}
-
-std::string_view decoder_type_key(DecoderType type) {
-  switch (type) {
-    case DecoderType::Dense: return "dense";
-    case DecoderType::SparseMoE: return "moe";
-    case DecoderType::Hybrid: return "hybrid";
-    case DecoderType::Recurrent: return "recurrent";
-  }
-  return "dense";
-}
-
-std::string_view decoder_type_label(DecoderType type) {
-  switch (type) {
-    case DecoderType::Dense: return "dense";
-    case DecoderType::SparseMoE: return "sparse MoE";
-    case DecoderType::Hybrid: return "hybrid";
-    case DecoderType::Recurrent: return "recurrent";
-  }
-  return "dense";
+  return 0;
 }
 
 Facts compute_facts(const Model& model) {
@@ -50,22 +36,21 @@ Facts compute_facts(const Model& model) {
   facts.vocab_size = model.vocab_size;
   facts.context_length = model.context_length;
   std::string flavour;
-  for (std::size_t i = 0; i < model.layers.size(); ++i) {
-    const Layer& layer = model.layers[i];
-    if (model.is_softmax_attention(i)) {
+  for (const Layer& layer : model.layers) {
+    if (layer.is_softmax_attention()) {
       ++facts.attention_layers;
       if (flavour.empty()) flavour = attention_flavour(layer);
-      if (model.is_window_limited(i)) ++facts.sliding_layers;
-      if (layer.attention.kv_shared_from >= 0) {
-        ++facts.kv_cache.shared_layers;
-      } else {
+      if (layer.is_windowed()) ++facts.sliding_layers;
+      if (layer.has_kv()) {
         ++facts.kv_cache.caching_layers;
-        if (model.is_window_limited(i)) ++facts.kv_cache.window_limited_layers;
+        if (layer.is_windowed()) ++facts.kv_cache.window_limited_layers;
+      } else {
+        ++facts.kv_cache.shared_layers;
       }
-    } else if (layer.mixer != MixerKind::None) {
+    } else if (layer.is_recurrent()) {
       ++facts.recurrent_layers;
     }
-    if (model.is_moe(i)) ++facts.moe_layers;
+    if (layer.is_moe()) ++facts.moe_layers;
     facts.kv_cache.bytes_per_token_bf16 += kv_values_per_token(layer) * kBf16Bytes;
   }
   if (facts.recurrent_layers > 0)

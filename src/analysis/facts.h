@@ -25,10 +25,7 @@ struct KvCacheFacts {
   std::int64_t shared_layers = 0;          // layers that reuse another layer's cache
 };
 
-// Decoder type as the gallery groups models.
-enum class DecoderType { Dense, SparseMoE, Hybrid, Recurrent };
-std::string_view decoder_type_key(DecoderType type);    // "dense", "moe", "hybrid", "recurrent"
-std::string_view decoder_type_label(DecoderType type);  // "dense", "sparse MoE", ...
+// Decoder type as the gallery groups models: DecoderType, decoder_type_key/label in model/vocab.h.
 
 struct Facts {
   ParameterCounts params;

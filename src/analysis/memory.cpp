@@ -83,8 +83,12 @@ std::int64_t recurrent_state_bytes(const Layer& layer) {
       // A key_head_dim × value_head_dim matrix per head (plus normaliser vectors, negligible).
       return r.num_heads * r.key_head_dim * r.value_head_dim * kStateBytes;
     }
-    default: return 0;
+    case MixerKind::None:  // softmax attention keeps a KV cache instead (kv_values_per_token)
+    case MixerKind::Attention:
+    case MixerKind::LatentAttention:
+    case MixerKind::CompressedAttention: return 0;
   }
+  return 0;
 }
 
 Result<MemoryReport> memory_report(const Model& model, const MemoryQuery& query) {
@@ -122,7 +126,7 @@ Result<MemoryReport> memory_report(const Model& model, const MemoryQuery& query,
             bytes_of(a.num_heads * (a.head_dim + a.value_head_dim) * kept, query.kv.bits);
       }
     }
-    if (model.is_softmax_attention(static_cast<std::size_t>(&layer - model.layers.data()))) {
+    if (layer.is_softmax_attention()) {
       const std::int64_t kept = tokens_attended(layer, query.context);
       decode_attention += attention_flops(layer, kept);
       // Prefill: position p attends to min(p, window) tokens; sum over p = 1..L.

@@ -107,6 +107,90 @@ void mamba2_tensors(TensorList& t, const Model& model, const RecurrentSpec& r) {
   t.linear(Component::Attention, "mixer.out_proj", inner, h, r.proj_bias);
 }
 
+// Kimi Delta Attention (Kimi Linear; vendor modeling_kimi.KimiDeltaAttention), as the checkpoint stores
+// it (safetensors listing of moonshotai/Kimi-Linear-48B-A3B-Instruct, search-index file id 62691149540):
+// q/k/v projections of num_heads × head_dim, a depthwise short convolution on each of q, k and v (no
+// bias), the channel-wise forget gate as a low-rank pair f_a (hidden -> head_dim) and f_b (head_dim ->
+// heads × head_dim) with dt_bias over every channel and A_log per head, the output gate as the same kind
+// of pair (g_a, g_b), the per-head beta projection b_proj, a gated RMSNorm of head_dim and o_proj.
+void kimi_delta_attention_tensors(TensorList& t, const Model& model, const RecurrentSpec& r) {
+  const std::int64_t h = model.hidden_size;
+  const std::int64_t width = r.num_heads * r.value_head_dim;
+  const std::int64_t rank = r.value_head_dim;  // the gates' low rank equals head_dim in KDA
+  t.add(Component::Attention, "self_attn.q_proj.weight", {width, h});
+  t.add(Component::Attention, "self_attn.k_proj.weight", {width, h});
+  t.add(Component::Attention, "self_attn.v_proj.weight", {width, h});
+  t.add(Component::Attention, "self_attn.q_conv1d.weight", {width, 1, r.conv_kernel});
+  t.add(Component::Attention, "self_attn.k_conv1d.weight", {width, 1, r.conv_kernel});
+  t.add(Component::Attention, "self_attn.v_conv1d.weight", {width, 1, r.conv_kernel});
+  t.add(Component::Attention, "self_attn.A_log", {1, 1, r.num_heads, 1});
+  t.add(Component::Attention, "self_attn.dt_bias", {width});
+  t.add(Component::Attention, "self_attn.f_a_proj.weight", {rank, h});
+  t.add(Component::Attention, "self_attn.f_b_proj.weight", {width, rank});
+  t.add(Component::Attention, "self_attn.g_a_proj.weight", {rank, h});
+  t.add(Component::Attention, "self_attn.g_b_proj.weight", {width, rank});
+  t.add(Component::Attention, "self_attn.b_proj.weight", {r.num_heads, h});
+  t.add(Component::Attention, "self_attn.o_norm.weight", {r.value_head_dim});
+  t.add(Component::Attention, "self_attn.o_proj.weight", {h, width});
+}
+
+// The xLSTM mLSTM layer (transformers models/xlstm, weight_mode "single"; shapes as in the NX-AI/xLSTM-7b
+// safetensors index, search-index file id 7793933588): q and k of qk_dim (heads × key_head_dim), v of
+// v_dim (heads × value_head_dim), per-head input and forget gate pre-activations (always with bias), an
+// output gate over v_dim, a per-head norm [heads, value_head_dim] and out_proj. proj_bias (config
+// use_bias) adds biases to the projections (false for xLSTM 7B).
+void mlstm_tensors(TensorList& t, const Model& model, const RecurrentSpec& r) {
+  const std::int64_t h = model.hidden_size;
+  const std::int64_t qk_dim = r.num_heads * r.key_head_dim, v_dim = r.num_heads * r.value_head_dim;
+  t.linear(Component::Attention, "mlstm_layer.q", h, qk_dim, r.proj_bias);
+  t.linear(Component::Attention, "mlstm_layer.k", h, qk_dim, r.proj_bias);
+  t.linear(Component::Attention, "mlstm_layer.v", h, v_dim, r.proj_bias);
+  t.linear(Component::Attention, "mlstm_layer.igate_preact", h, r.num_heads, true);
+  t.linear(Component::Attention, "mlstm_layer.fgate_preact", h, r.num_heads, true);
+  t.linear(Component::Attention, "mlstm_layer.ogate_preact", h, v_dim, r.proj_bias);
+  t.add(Component::Attention, "mlstm_layer.multihead_norm.weight", {r.num_heads, r.value_head_dim});
+  t.linear(Component::Attention, "mlstm_layer.out_proj", v_dim, h, r.proj_bias);
+}
+
+// DeepSeek V4 attention (transformers models/deepseek_v4, DeepseekV4Attention, DeepseekV4CSACompressor,
+// DeepseekV4HCACompressor, DeepseekV4Indexer): one shared K=V head (kv_proj), low-rank queries, a
+// grouped low-rank output projection (o_a_proj: o_groups blocks of heads·head_dim/o_groups ->
+// o_lora_rank; o_b_proj) and a learned sink per head. CSA layers (compressed_top_k > 0) add a compressor
+// of two overlapping series (Ca, Cb: projections and position bias 2 × head_dim wide) and its lightning
+// indexer; HCA layers a single-series compressor; sliding layers (compress_ratio 0) neither.
+void compressed_attention_tensors(TensorList& t, const Model& model, const AttentionSpec& a) {
+  const std::int64_t h = model.hidden_size, d = a.head_dim, heads = a.num_heads;
+  t.add(Component::Attention, "self_attn.q_a_proj.weight", {a.q_lora_rank, h});
+  t.add(Component::Attention, "self_attn.q_a_norm.weight", {a.q_lora_rank});
+  t.add(Component::Attention, "self_attn.q_b_proj.weight", {heads * d, a.q_lora_rank});
+  t.add(Component::Attention, "self_attn.kv_proj.weight", {d, h});
+  t.add(Component::Attention, "self_attn.kv_norm.weight", {d});
+  t.add(Component::Attention, "self_attn.o_a_proj.weight",
+        {a.o_groups * a.o_lora_rank, a.o_groups > 0 ? heads * d / a.o_groups : 0});
+  t.add(Component::Attention, "self_attn.o_b_proj.weight", {h, a.o_groups * a.o_lora_rank});
+  t.add(Component::Attention, "self_attn.sinks", {heads});
+  const std::int64_t m = a.compress_ratio;
+  if (m == 0) return;
+  if (a.compressed_top_k > 0) {  // CSA
+    const std::int64_t id = a.indexer_head_dim;
+    t.add(Component::Attention, "self_attn.compressor.kv_proj.weight", {2 * d, h});
+    t.add(Component::Attention, "self_attn.compressor.gate_proj.weight", {2 * d, h});
+    t.add(Component::Attention, "self_attn.compressor.position_bias", {m, 2 * d});
+    t.add(Component::Attention, "self_attn.compressor.kv_norm.weight", {d});
+    t.add(Component::Attention, "self_attn.compressor.indexer.kv_proj.weight", {2 * id, h});
+    t.add(Component::Attention, "self_attn.compressor.indexer.gate_proj.weight", {2 * id, h});
+    t.add(Component::Attention, "self_attn.compressor.indexer.position_bias", {m, 2 * id});
+    t.add(Component::Attention, "self_attn.compressor.indexer.kv_norm.weight", {id});
+    t.add(Component::Attention, "self_attn.compressor.indexer.q_b_proj.weight", {a.indexer_heads * id, a.q_lora_rank});
+    t.add(Component::Attention, "self_attn.compressor.indexer.scorer.weights_proj.weight", {a.indexer_heads, h});
+  } else {  // HCA
+    t.add(Component::Attention, "self_attn.compressor.kv_proj.weight", {d, h});
+    t.add(Component::Attention, "self_attn.compressor.gate_proj.weight", {d, h});
+    t.add(Component::Attention, "self_attn.compressor.position_bias", {m, d});
+    t.add(Component::Attention, "self_attn.compressor.kv_norm.weight", {d});
+  }
+}
+
 void mlp_tensors(TensorList& t, Component component, const std::string& name, std::int64_t h,
                  std::int64_t width, bool gated, bool bias) {
   if (gated) t.linear(component, name + ".gate_proj", h, width, bias);
@@ -190,11 +274,12 @@ std::vector<TensorSpec> layer_tensors(const Model& model, const Layer& layer, co
     case MixerKind::LatentAttention: latent_attention_tensors(t, model, layer.attention); break;
     case MixerKind::GatedDeltaNet: gated_deltanet_tensors(t, model, layer.recurrent); break;
     case MixerKind::Mamba2: mamba2_tensors(t, model, layer.recurrent); break;
-    case MixerKind::KimiDeltaAttention:
+    case MixerKind::KimiDeltaAttention: kimi_delta_attention_tensors(t, model, layer.recurrent); break;
+    case MixerKind::MLSTM: mlstm_tensors(t, model, layer.recurrent); break;
+    case MixerKind::CompressedAttention: compressed_attention_tensors(t, model, layer.attention); break;
+    // Lightning attention (MiniMax M2's attn_type_list 0 layers) has no tensor list yet: it counts nothing.
     case MixerKind::LightningAttention:
-    case MixerKind::MLSTM:
-    case MixerKind::CompressedAttention:
-    case MixerKind::None: break;  // families with these mixers list their tensors in Layer::extra
+    case MixerKind::None: break;
   }
   ffn_tensors(t, model, layer.ffn);
   for (const TensorSpec& extra : layer.extra) {

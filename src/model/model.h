@@ -10,6 +10,8 @@
 #include <string_view>
 #include <vector>
 
+#include "model/vocab.h"
+
 namespace llmg {
 
 // ---- token mixers -------------------------------------------------------------------------------
@@ -25,9 +27,10 @@ enum class MixerKind : std::uint8_t {
   MLSTM,               // xLSTM matrix-memory LSTM
   // DeepSeek V4: shared-KV MQA (K = V, one head) over a sliding window, plus, where
   // AttentionSpec::compress_ratio > 0, one compressed K=V entry per compress_ratio tokens of the
-  // whole context (CSA: an indexer picks compressed_top_k of them; HCA: all). Tensors in Layer::extra.
+  // whole context (CSA: an indexer picks compressed_top_k of them; HCA: all).
   CompressedAttention,
 };
+inline constexpr std::size_t kMixerKindCount = static_cast<std::size_t>(MixerKind::CompressedAttention) + 1;
 
 // How far back a softmax-attention layer sees.
 enum class AttentionSpan : std::uint8_t {
@@ -66,6 +69,13 @@ struct AttentionSpec {
   // Compressed attention (MixerKind::CompressedAttention); zero otherwise.
   std::int64_t compress_ratio = 0;    // source tokens per compressed entry; 0 = sliding window only
   std::int64_t compressed_top_k = 0;  // entries an indexer selects per query; 0 = attends to all
+  // DeepSeek V4 (CompressedAttention) projections; zero otherwise.
+  std::int64_t o_groups = 0;     // grouped low-rank output: head groups of o_a_proj (config o_groups)
+  std::int64_t o_lora_rank = 0;  // rank per group of the output projection (config o_lora_rank)
+  // Lightning indexer of a sparse-attention layer (DeepSeek V3.2 DSA, DeepSeek V4 CSA); zero when none.
+  std::int64_t indexer_heads = 0;     // index heads (config index_n_heads); V4 CSA layers only
+  std::int64_t indexer_head_dim = 0;  // values per index head (config index_head_dim); V4 CSA layers only
+  std::int64_t indexer_top_k = 0;     // tokens the DSA indexer selects per query (config index_topk); 0 = none
   bool operator==(const AttentionSpec&) const = default;
 };
 
@@ -86,6 +96,7 @@ struct RecurrentSpec {
 // ---- feed-forward ------------------------------------------------------------------------------
 
 enum class FfnKind : std::uint8_t { None, Dense, MoE };
+inline constexpr std::size_t kFfnKindCount = static_cast<std::size_t>(FfnKind::MoE) + 1;
 
 struct FeedForwardSpec {
   FfnKind kind = FfnKind::Dense;
@@ -128,6 +139,7 @@ enum class Component : std::uint8_t {
   Vision,      // vision/audio tower and multimodal projector
   QuantScale,  // quantization scales, zero points and group indices stored beside quantized weights
 };
+inline constexpr std::size_t kComponentCount = static_cast<std::size_t>(Component::QuantScale) + 1;
 
 struct TensorSpec {
   Component component = Component::Other;
@@ -142,11 +154,27 @@ struct TensorSpec {
 
 struct Layer {
   MixerKind mixer = MixerKind::Attention;
-  AttentionSpec attention;  // for Attention and LatentAttention
+  AttentionSpec attention;  // for Attention, LatentAttention and CompressedAttention
   RecurrentSpec recurrent;  // for the linear/state-space mixers
   FeedForwardSpec ffn;
-  std::vector<TensorSpec> extra;  // family-specific tensors of this layer (e.g. DSA indexer)
+  // Tensors only one family has (DSA indexer, hyper-connections, MTP projections). Every mixer's own
+  // tensors are enumerated in analysis/params.cpp from the specs above.
+  std::vector<TensorSpec> extra;
   bool operator==(const Layer&) const = default;
+
+  // ---- the questions about a layer: ask them here, never restate them ----------------------------
+  // Softmax attention: Attention, LatentAttention and CompressedAttention (DeepSeek V4 attends with a
+  // softmax over its window and compressed entries). Counted as attention layers; gets attention FLOPs.
+  bool is_softmax_attention() const;
+  // Linear-attention and state-space mixers (GDN, KDA, Lightning, Mamba-2, mLSTM): a fixed-size state.
+  bool is_recurrent() const;
+  // Keeps a KV cache of its own: softmax attention that does not reuse another layer's cache.
+  bool has_kv() const;
+  // Softmax attention whose reach is limited to a sliding window or a chunk. A compressed-attention
+  // layer with compressed entries (CSA/HCA) sees the whole context through them, so it is not windowed;
+  // DeepSeek V4's sliding layers (compress_ratio 0) are.
+  bool is_windowed() const;
+  bool is_moe() const { return ffn.kind == FfnKind::MoE; }
 };
 
 enum class NormKind : std::uint8_t {
@@ -154,6 +182,7 @@ enum class NormKind : std::uint8_t {
   LayerNorm,        // weight and bias
   LayerNormNoBias,  // weight only (Cohere)
 };
+inline constexpr std::size_t kNormKindCount = static_cast<std::size_t>(NormKind::LayerNormNoBias) + 1;
 
 enum class NormPlacement : std::uint8_t {
   Pre,       // norm before mixer and FFN (GPT-2 onwards)
@@ -161,8 +190,10 @@ enum class NormPlacement : std::uint8_t {
   Sandwich,  // both before and after (Gemma 2/3/4)
   Parallel,  // one norm feeds attention and MLP side by side, both added to the residual (Cohere)
 };
+inline constexpr std::size_t kNormPlacementCount = static_cast<std::size_t>(NormPlacement::Parallel) + 1;
 
 enum class PositionKind : std::uint8_t { RoPE, Learned, NoPE };
+inline constexpr std::size_t kPositionKindCount = static_cast<std::size_t>(PositionKind::NoPE) + 1;
 
 // Provenance of a reconstructed or inferred value: which config key, or which convention.
 using KeySources = std::map<std::string, std::string>;
@@ -199,23 +230,19 @@ struct Model {
 
   bool operator==(const Model&) const = default;
 
-  // ---- per-layer accessors --------------------------------------------------------------------
+  // ---- per-layer accessors: layer i's predicate (see Layer) ------------------------------------
   std::int64_t layer_count() const { return static_cast<std::int64_t>(layers.size()); }
-  bool is_softmax_attention(std::size_t i) const;  // Attention or LatentAttention
-  bool is_window_limited(std::size_t i) const;     // sliding window or chunk
-  bool is_moe(std::size_t i) const { return layers[i].ffn.kind == FfnKind::MoE; }
+  bool is_softmax_attention(std::size_t i) const { return layers[i].is_softmax_attention(); }
+  bool is_window_limited(std::size_t i) const { return layers[i].is_windowed(); }
+  bool is_recurrent(std::size_t i) const { return layers[i].is_recurrent(); }
+  bool has_kv(std::size_t i) const { return layers[i].has_kv(); }
+  bool is_moe(std::size_t i) const { return layers[i].is_moe(); }
 };
 
-// ---- names for display and JSON -------------------------------------------------------------------
+// ---- names for display and JSON: the tables are in model/vocab.{h,cpp} ----------------------------
 
-std::string_view mixer_kind_key(MixerKind kind);  // stable JSON key: "full_attention", "mamba2", ...
-std::string_view mixer_kind_label(MixerKind kind);
-std::string_view ffn_kind_key(FfnKind kind);  // "dense", "moe", "none"
-std::string_view component_key(Component component);
-std::string_view norm_kind_key(NormKind kind);
-std::string_view norm_placement_key(NormPlacement placement);
-std::string_view position_kind_key(PositionKind kind);
-
+// The layer kind of a layer (mixer × span; DeepSeek V4's compressed kinds).
+LayerKind layer_kind(const Layer& layer);
 // The mixer of layer i as a stable key, span included: "full_attention", "sliding_attention",
 // "chunked_attention", "latent_attention", "sliding_latent_attention", "gated_deltanet", ...
 std::string layer_mixer_key(const Layer& layer);

@@ -30,8 +30,9 @@ void add(Layer& layer, Component component, std::string name, std::vector<std::i
 }
 
 // Softmax attention with one shared K=V head (kv_proj), low-rank queries, a grouped low-rank output
-// projection (o_a_proj: o_groups blocks of heads·head_dim/o_groups -> o_lora_rank; o_b_proj) and a
-// learned sink per head; CSA/HCA layers add their compressor (and CSA its lightning indexer).
+// projection and a learned sink per head; CSA/HCA layers add their compressor (and CSA its lightning
+// indexer). The reader records the sizes; analysis/params.cpp (compressed_attention_tensors) lists the
+// tensors. Only the hyper-connections are family-specific tensors (Layer::extra).
 Layer make_block(const V4Shapes& s, V4Block block) {
   Layer layer;
   layer.mixer = MixerKind::CompressedAttention;
@@ -42,42 +43,18 @@ Layer make_block(const V4Shapes& s, V4Block block) {
   a.keys_are_values = true;
   a.sinks = true;
   a.q_lora_rank = s.q_lora_rank;
+  a.o_groups = s.o_groups;
+  a.o_lora_rank = s.o_lora_rank;
   a.span = AttentionSpan::SlidingWindow;
   a.window = s.window;
-  const std::int64_t h = s.hidden, d = s.head_dim;
-  add(layer, Component::Attention, "self_attn.q_a_proj.weight", {s.q_lora_rank, h});
-  add(layer, Component::Attention, "self_attn.q_a_norm.weight", {s.q_lora_rank});
-  add(layer, Component::Attention, "self_attn.q_b_proj.weight", {s.heads * d, s.q_lora_rank});
-  add(layer, Component::Attention, "self_attn.kv_proj.weight", {d, h});
-  add(layer, Component::Attention, "self_attn.kv_norm.weight", {d});
-  add(layer, Component::Attention, "self_attn.o_a_proj.weight",
-      {s.o_groups * s.o_lora_rank, s.heads * d / s.o_groups});
-  add(layer, Component::Attention, "self_attn.o_b_proj.weight", {h, s.o_groups * s.o_lora_rank});
-  add(layer, Component::Attention, "self_attn.sinks", {s.heads});
+  const std::int64_t h = s.hidden;
   if (block == V4Block::CompressedSparse) {
-    // Two overlapping series (Ca, Cb) per token: projections and position bias are 2 × head_dim wide.
-    const std::int64_t m = s.csa_ratio, id = s.index_head_dim;
-    a.compress_ratio = m;
+    a.compress_ratio = s.csa_ratio;
     a.compressed_top_k = s.index_top_k;
-    add(layer, Component::Attention, "self_attn.compressor.kv_proj.weight", {2 * d, h});
-    add(layer, Component::Attention, "self_attn.compressor.gate_proj.weight", {2 * d, h});
-    add(layer, Component::Attention, "self_attn.compressor.position_bias", {m, 2 * d});
-    add(layer, Component::Attention, "self_attn.compressor.kv_norm.weight", {d});
-    add(layer, Component::Attention, "self_attn.compressor.indexer.kv_proj.weight", {2 * id, h});
-    add(layer, Component::Attention, "self_attn.compressor.indexer.gate_proj.weight", {2 * id, h});
-    add(layer, Component::Attention, "self_attn.compressor.indexer.position_bias", {m, 2 * id});
-    add(layer, Component::Attention, "self_attn.compressor.indexer.kv_norm.weight", {id});
-    add(layer, Component::Attention, "self_attn.compressor.indexer.q_b_proj.weight",
-        {s.index_heads * id, s.q_lora_rank});
-    add(layer, Component::Attention, "self_attn.compressor.indexer.scorer.weights_proj.weight",
-        {s.index_heads, h});
+    a.indexer_heads = s.index_heads;
+    a.indexer_head_dim = s.index_head_dim;
   } else if (block == V4Block::HeavilyCompressed) {
-    const std::int64_t m = s.hca_ratio;
-    a.compress_ratio = m;
-    add(layer, Component::Attention, "self_attn.compressor.kv_proj.weight", {d, h});
-    add(layer, Component::Attention, "self_attn.compressor.gate_proj.weight", {d, h});
-    add(layer, Component::Attention, "self_attn.compressor.position_bias", {m, d});
-    add(layer, Component::Attention, "self_attn.compressor.kv_norm.weight", {d});
+    a.compress_ratio = s.hca_ratio;
   }
   // Manifold-constrained hyper-connections around attention and FFN: each projects the hc_mult
   // residual streams (hc_mult × hidden) to pre (hc), post (hc) and comb (hc × hc) weights.

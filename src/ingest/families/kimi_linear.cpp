@@ -10,41 +10,6 @@
 
 namespace llmg {
 
-namespace {
-
-// Kimi Delta Attention tensors, as the checkpoint stores them (safetensors listing of
-// Kimi-Linear-48B-A3B-Instruct, search-index file id 62691149540): q/k/v projections of
-// num_heads × head_dim, a depthwise short convolution on each of q, k and v (no bias), the
-// channel-wise forget gate as a low-rank pair f_a (hidden -> head_dim) and f_b (head_dim -> heads ×
-// head_dim) with dt_bias over every channel and A_log per head, the output gate as the same kind of
-// pair (g_a, g_b), the per-head beta projection b_proj, a gated RMSNorm of head_dim and o_proj.
-void add_kda_tensors(const Model& model, Layer& layer) {
-  const RecurrentSpec& r = layer.recurrent;
-  const std::int64_t h = model.hidden_size;
-  const std::int64_t width = r.num_heads * r.value_head_dim;
-  const std::int64_t rank = r.value_head_dim;  // the gates' low rank equals head_dim in KDA
-  auto add = [&](const char* name, std::vector<std::int64_t> shape) {
-    layer.extra.push_back({Component::Attention, name, std::move(shape)});
-  };
-  add("self_attn.q_proj.weight", {width, h});
-  add("self_attn.k_proj.weight", {width, h});
-  add("self_attn.v_proj.weight", {width, h});
-  add("self_attn.q_conv1d.weight", {width, 1, r.conv_kernel});
-  add("self_attn.k_conv1d.weight", {width, 1, r.conv_kernel});
-  add("self_attn.v_conv1d.weight", {width, 1, r.conv_kernel});
-  add("self_attn.A_log", {1, 1, r.num_heads, 1});
-  add("self_attn.dt_bias", {width});
-  add("self_attn.f_a_proj.weight", {rank, h});
-  add("self_attn.f_b_proj.weight", {width, rank});
-  add("self_attn.g_a_proj.weight", {rank, h});
-  add("self_attn.g_b_proj.weight", {width, rank});
-  add("self_attn.b_proj.weight", {r.num_heads, h});
-  add("self_attn.o_norm.weight", {r.value_head_dim});
-  add("self_attn.o_proj.weight", {h, width});
-}
-
-}  // namespace
-
 // Kimi Linear: linear_attn_config lists 1-based layer numbers; kda_layers are Kimi Delta Attention,
 // full_attn_layers are MLA without positional encoding (mla_use_nope: the RoPE part of the key is
 // still cached). The FFN follows DeepSeek V3: first_k_dense_replace dense layers of
@@ -73,7 +38,7 @@ void read_kimi_linear(ConfigView& config, Model& model) {
     config.fail("linear_attn_config", "expected num_heads and head_dim for the Kimi Delta Attention layers");
     return;
   }
-  add_kda_tensors(model, kda);
+  // Tensor shapes from these sizes: analysis/params.cpp (kimi_delta_attention_tensors).
 
   fill_layers(config, model, mla);
   if (!config.ok()) return;

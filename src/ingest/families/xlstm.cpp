@@ -17,30 +17,6 @@ std::int64_t round_up(double value, std::int64_t multiple) {
   return static_cast<std::int64_t>(std::ceil(value / static_cast<double>(multiple))) * multiple;
 }
 
-// The mLSTM layer's tensors (weight_mode "single"; shapes as in the xLSTM-7b safetensors index,
-// search-index file id 7793933588): q and k of qk_dim, v of v_dim, per-head input and forget gate
-// pre-activations (with bias), an output gate over v_dim, a per-head norm [heads, v_head_dim] and
-// out_proj. use_bias adds biases to the projections (false for xLSTM 7B).
-void add_mlstm_tensors(const Model& model, Layer& layer, std::int64_t qk_dim, std::int64_t v_dim, bool bias) {
-  const std::int64_t h = model.hidden_size;
-  const std::int64_t heads = layer.recurrent.num_heads;
-  auto add = [&](const std::string& name, std::vector<std::int64_t> shape) {
-    layer.extra.push_back({Component::Attention, "mlstm_layer." + name, std::move(shape)});
-  };
-  auto linear = [&](const std::string& name, std::int64_t in, std::int64_t out, bool with_bias) {
-    add(name + ".weight", {out, in});
-    if (with_bias) add(name + ".bias", {out});
-  };
-  linear("q", h, qk_dim, bias);
-  linear("k", h, qk_dim, bias);
-  linear("v", h, v_dim, bias);
-  linear("igate_preact", h, heads, true);
-  linear("fgate_preact", h, heads, true);
-  linear("ogate_preact", h, v_dim, bias);
-  add("multihead_norm.weight", {heads, v_dim / heads});
-  linear("out_proj", v_dim, h, bias);
-}
-
 }  // namespace
 
 // Sizes: embedding_dim (or hidden_size), num_blocks (or num_hidden_layers); qk_dim and v_dim are
@@ -81,7 +57,8 @@ void read_xlstm(ConfigView& config, Model& model) {
   block.recurrent.value_head_dim = v_dim / heads;
   const bool bias = config.bool_named("use_bias", false);
   block.recurrent.proj_bias = bias;
-  add_mlstm_tensors(model, block, qk_dim, v_dim, bias);
+  // Tensor shapes from these sizes (q/k: heads × key_head_dim, v: heads × value_head_dim, use_bias):
+  // analysis/params.cpp (mlstm_tensors).
   block.ffn.kind = FfnKind::Dense;
   block.ffn.activation = "silu";
   block.ffn.bias = bias;

@@ -23,7 +23,9 @@ std::string lower(std::string_view text) {
 
 std::string attention_flavour_of(const Model& model) {
   for (const Layer& layer : model.layers)
-    if (layer.mixer == MixerKind::Attention || layer.mixer == MixerKind::LatentAttention)
+    // Softmax attention with a head-count flavour; DeepSeek V4's compressed attention is filed under its
+    // CSA/HCA/sliding kinds instead (the gallery's filters, unchanged by the layout work).
+    if (layer.is_softmax_attention() && layer.mixer != MixerKind::CompressedAttention)
       return attention_flavour(layer);
   return "";
 }

@@ -27,9 +27,7 @@ std::string number(std::int64_t value) { return with_commas(value); }
 
 std::string layer_group_key(const Layer& layer) {
   std::string key = layer_mixer_key(layer) + "+" + std::string(ffn_kind_key(layer.ffn.kind));
-  const bool softmax = layer.mixer == MixerKind::Attention || layer.mixer == MixerKind::LatentAttention ||
-                       layer.mixer == MixerKind::CompressedAttention;
-  if (softmax && layer.attention.rope_fraction == 0.0) key += "+nope";
+  if (layer.is_softmax_attention() && layer.attention.rope_fraction == 0.0) key += "+nope";
   return key;
 }
 
@@ -73,15 +71,6 @@ void draw_box(svg::Writer& out, const Box& box, const Rect& r) {
 namespace {
 
 // ---- what the boxes say -----------------------------------------------------------------------------
-
-std::string norm_name(NormKind kind) {
-  switch (kind) {
-    case NormKind::RMSNorm: return "RMSNorm";
-    case NormKind::LayerNorm: return "LayerNorm";
-    case NormKind::LayerNormNoBias: return "LayerNorm (no bias)";
-  }
-  return "RMSNorm";
-}
 
 // The activation as papers name it, from the config's hidden_act.
 std::string activation_name(std::string_view act) {
@@ -187,9 +176,7 @@ Box mixer_box(const Model& model, const Layer& layer, int index, bool thumbnail)
                            n(a.qk_rope_head_dim, "qk_rope_head_dim"), t(" RoPE · V "),
                            n(a.value_head_dim, "value_head_dim")});
       box.lines.push_back(positions_line(model, layer, index));
-      if (std::any_of(layer.extra.begin(), layer.extra.end(),
-                      [](const TensorSpec& t) { return t.name.find(".indexer.") != std::string::npos; }))
-        box.lines.push_back({t("sparse: DSA lightning indexer")});  // DeepSeek Sparse Attention
+      if (a.indexer_top_k > 0) box.lines.push_back({t("sparse: DSA lightning indexer")});  // DeepSeek Sparse Attention
       break;
     case MixerKind::CompressedAttention:
       // DeepSeek V4: one shared K = V head over a sliding window, plus compressed entries of the whole
@@ -210,9 +197,7 @@ Box mixer_box(const Model& model, const Layer& layer, int index, bool thumbnail)
       break;
     case MixerKind::GatedDeltaNet:
     case MixerKind::KimiDeltaAttention:
-      heading = std::string(mixer_kind_label(layer.mixer));
-      if (layer.mixer == MixerKind::GatedDeltaNet) heading = "Gated DeltaNet";
-      if (layer.mixer == MixerKind::KimiDeltaAttention) heading = "Kimi Delta Attention";
+      heading = std::string(mixer_kind_label(layer.mixer));  // "Gated DeltaNet", "Kimi Delta Attention"
       box.lines.push_back({n(r.num_heads, "linear_heads"), t(" V heads · "), n(r.num_key_heads, "linear_key_heads"),
                            t(" QK heads")});
       box.lines.push_back({t("head dim K "), n(r.key_head_dim, "linear_key_dim"), t(" · V "),
@@ -227,7 +212,7 @@ Box mixer_box(const Model& model, const Layer& layer, int index, bool thumbnail)
       break;
     case MixerKind::LightningAttention:
     case MixerKind::MLSTM:
-      heading = layer.mixer == MixerKind::MLSTM ? "mLSTM" : "Lightning attention";
+      heading = std::string(mixer_kind_label(layer.mixer));  // "mLSTM", "Lightning attention"
       box.lines.push_back({n(r.num_heads, "linear_heads"), t(" heads")});
       if (r.key_head_dim > 0 || r.value_head_dim > 0)
         box.lines.push_back({t("head dim K "), n(r.key_head_dim, "linear_key_dim"), t(" · V "),
@@ -288,7 +273,7 @@ constexpr int kFramePad = 12;
 // connections around each sub-layer; "N ×" in the corner.
 Drawn draw_block(const Model& model, const LayerGroup& group, std::string_view marker, bool thumbnail) {
   const Layer& layer = *group.layer;
-  Box norm{"nm", {{norm_name(model.norm_kind), ""}}, {}};
+  Box norm{"nm", {{std::string(norm_kind_label(model.norm_kind)), ""}}, {}};
   std::vector<Box> sublayers;
   if (layer.mixer != MixerKind::None) sublayers.push_back(mixer_box(model, layer, group.first(), thumbnail));
   if (layer.ffn.kind != FfnKind::None) sublayers.push_back(ffn_box(layer.ffn, group.first(), thumbnail));
@@ -627,7 +612,7 @@ DiagramLayout diagram_layout(const ModelView& view, const DiagramOptions& option
   for (diagram::FlowElement& element : diagram::block_elements(model, marker, options.thumbnail))
     flow_elements.push_back(std::move(element));
   if (!options.thumbnail) {
-    Box final_norm{"nm", {t("Final " + diagram::norm_name(model.norm_kind))}, {}};
+    Box final_norm{"nm", {t("Final " + std::string(norm_kind_label(model.norm_kind)))}, {}};
     flow_elements.push_back(diagram::box_element(final_norm, min_box));
     Box output{"bx", {t("Linear output layer")},
                {{fact(facts.hidden_size, "hidden_size"), t(" → "), fact(facts.vocab_size, "vocab_size"), t(" logits")}}};

@@ -4,30 +4,41 @@
 
 #include <fmt/format.h>
 
+#include "model/model.h"
 #include "render/svg/svg.h"
 
 namespace llmg::diagram {
 
 namespace {
 
+// One colour row per layer kind of the vocabulary (model/vocab.h): the key and the legend name are the
+// vocabulary's; the palette adds only the CSS class and the two colours. chunked_latent_attention has no
+// family and no colour yet (it falls back to the neutral entry).
+constexpr KindStyle layer_row(LayerKind kind, std::string_view css, std::string_view light, std::string_view dark) {
+  return {layer_kind_key(kind), css, light, dark, layer_kind_label(kind)};
+}
+KindStyle ffn_row(FfnKind kind, std::string_view css, std::string_view light, std::string_view dark) {
+  return {ffn_kind_key(kind), css, light, dark, ffn_kind_label(kind)};
+}
+
 // Tableau 10 hues: blues for softmax attention (lighter = limited span), green for latent attention,
 // warm hues for linear attention and state-space mixers, grey/purple for the FFN row.
-constexpr KindStyle kKinds[] = {
-    {"full_attention", "full", "#4e79a7", "#7aa6d6", "global attention"},
-    {"sliding_attention", "slide", "#a0cbe8", "#a0cbe8", "sliding-window attention"},
-    {"chunked_attention", "chunk", "#76b7b2", "#76b7b2", "chunked attention"},
-    {"latent_attention", "mla", "#59a14f", "#7cc46f", "latent attention (MLA)"},
-    {"sliding_latent_attention", "smla", "#8cd17d", "#a6dd99", "sliding-window MLA"},
-    {"compressed_sparse_attention", "csa", "#17becf", "#4fd3e0", "compressed sparse attention"},
-    {"heavily_compressed_attention", "hca", "#0f8f9c", "#3aa6b3", "heavily compressed attention"},
-    {"gated_deltanet", "gdn", "#f28e2b", "#f5a352", "Gated DeltaNet"},
-    {"kimi_delta_attention", "kda", "#ffbe7d", "#ffbe7d", "Kimi Delta Attention"},
-    {"lightning_attention", "light", "#edc948", "#edc948", "Lightning attention"},
-    {"mamba2", "mamba", "#e15759", "#ef7a7c", "Mamba-2"},
-    {"mlstm", "mlstm", "#ff9d9a", "#ff9d9a", "mLSTM"},
-    {"none", "nomix", "#e6e6e6", "#3a3f47", "no token mixer"},
-    {"dense", "dense", "#bab0ac", "#8f8683", "dense FFN"},
-    {"moe", "moe", "#b07aa1", "#c99bbd", "MoE FFN"},
+const KindStyle kKinds[] = {
+    layer_row(LayerKind::FullAttention, "full", "#4e79a7", "#7aa6d6"),
+    layer_row(LayerKind::SlidingAttention, "slide", "#a0cbe8", "#a0cbe8"),
+    layer_row(LayerKind::ChunkedAttention, "chunk", "#76b7b2", "#76b7b2"),
+    layer_row(LayerKind::LatentAttention, "mla", "#59a14f", "#7cc46f"),
+    layer_row(LayerKind::SlidingLatentAttention, "smla", "#8cd17d", "#a6dd99"),
+    layer_row(LayerKind::CompressedSparseAttention, "csa", "#17becf", "#4fd3e0"),
+    layer_row(LayerKind::HeavilyCompressedAttention, "hca", "#0f8f9c", "#3aa6b3"),
+    layer_row(LayerKind::GatedDeltaNet, "gdn", "#f28e2b", "#f5a352"),
+    layer_row(LayerKind::KimiDeltaAttention, "kda", "#ffbe7d", "#ffbe7d"),
+    layer_row(LayerKind::LightningAttention, "light", "#edc948", "#edc948"),
+    layer_row(LayerKind::Mamba2, "mamba", "#e15759", "#ef7a7c"),
+    layer_row(LayerKind::MLSTM, "mlstm", "#ff9d9a", "#ff9d9a"),
+    layer_row(LayerKind::None, "nomix", "#e6e6e6", "#3a3f47"),
+    ffn_row(FfnKind::Dense, "dense", "#bab0ac", "#8f8683"),
+    ffn_row(FfnKind::MoE, "moe", "#b07aa1", "#c99bbd"),
     {"mtp", "mtp", "#9c755f", "#c19a83", "multi-token prediction"},
 };
 constexpr KindStyle kUnknown = {"", "other", "#bab0ac", "#8f8683", "other"};

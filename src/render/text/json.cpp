@@ -39,7 +39,7 @@ json catalog_json(const CatalogEntry& e) {
 
 json layer_json(const Layer& layer) {
   json out = {{"mixer", layer_mixer_key(layer)}, {"ffn", ffn_kind_key(layer.ffn.kind)}};
-  if (layer.mixer == MixerKind::Attention || layer.mixer == MixerKind::LatentAttention) {
+  if (layer.is_softmax_attention()) {
     if (layer.attention.span != AttentionSpan::Full) out["window"] = layer.attention.window;
     if (layer.attention.rope_fraction == 0.0) out["nope"] = true;
     if (layer.attention.kv_shared_from >= 0) out["kv_shared_from"] = layer.attention.kv_shared_from;

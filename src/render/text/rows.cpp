@@ -176,11 +176,10 @@ std::vector<FactRow> fact_rows(const ModelView& view) {
       source_of(m, "vocab_size"));
   add("hidden_size", "Hidden size", with_commas(f.hidden_size), static_cast<double>(f.hidden_size),
       source_of(m, "hidden_size"));
-  static const char* kNormNames[] = {"RMSNorm", "LayerNorm", "LayerNorm (no bias)"};
   add("norm", "Norms",
       m.norm_placement == NormPlacement::Parallel
-          ? fmt::format("{}, one norm before parallel attention and MLP", kNormNames[static_cast<int>(m.norm_kind)])
-          : fmt::format("{}, {}-norm", kNormNames[static_cast<int>(m.norm_kind)], norm_placement_key(m.norm_placement)));
+          ? fmt::format("{}, one norm before parallel attention and MLP", norm_kind_label(m.norm_kind))
+          : fmt::format("{}, {}-norm", norm_kind_label(m.norm_kind), norm_placement_key(m.norm_placement)));
   add("positions", "Positions", describe_positions(m), {}, source_of(m, "rope_theta"));
   add("tied_embeddings", "Embeddings", m.tied_embeddings ? "tied input/output" : "separate input and output",
       {}, source_of(m, "tie_word_embeddings"));
