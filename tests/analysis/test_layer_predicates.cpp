@@ -1,6 +1,8 @@
 // The Layer predicates (model/model.h) are the one answer to "is this layer attention / recurrent /
 // windowed / caching": every caller asks them, so these tests pin their answers and check that the
 // keys, the facts and show --json agree with them for every catalog model.
+#include <algorithm>
+
 #include <gtest/gtest.h>
 
 #include "render/text/json.h"
@@ -141,4 +143,33 @@ TEST(Vocab, LayerKindKeysRoundTrip) {
   EXPECT_EQ(llmg::norm_kind_label(llmg::NormKind::LayerNormNoBias), "LayerNorm (no bias)");
   EXPECT_EQ(llmg::decoder_type_label(llmg::DecoderType::SparseMoE), "sparse MoE");
   EXPECT_EQ(llmg::component_label(llmg::Component::FeedForward), "MLP");
+}
+
+// DeepSeek Sparse Attention's indexer top-k is a field of the layer (config index_topk: 2,048 in the
+// catalog configs of DeepSeek V3.2 and GLM-5/5.1), in every layer and MTP layer; a model without DSA has
+// none (the diagram's "sparse: DSA lightning indexer" line asks this field).
+TEST(LayerPredicates, DsaIndexerTopK) {
+  for (const char* slug : {"deepseek-v3-2-671b", "glm-5-744b", "glm-5-1-744b"}) {
+    SCOPED_TRACE(slug);
+    const llmg::Model& model = catalog_model(slug);
+    for (const Layer& layer : model.layers) EXPECT_EQ(layer.attention.indexer_top_k, 2048);
+    ASSERT_EQ(model.mtp_layers.size(), 1u);
+    EXPECT_EQ(model.mtp_layers[0].attention.indexer_top_k, 2048);
+  }
+  for (const Layer& layer : catalog_model("deepseek-v3-671b").layers) EXPECT_EQ(layer.attention.indexer_top_k, 0);
+}
+
+// The tensors of every mixer come from analysis/params.cpp: the readers of KDA, mLSTM and DeepSeek V4
+// keep no mixer tensors in Layer::extra (only V4's hyper-connections, filed under "other").
+TEST(LayerPredicates, MixerTensorsAreNotFamilyExtras) {
+  const llmg::Model& kimi = catalog_model("kimi-linear-48b-a3b");
+  ASSERT_EQ(kimi.layers[0].mixer, MixerKind::KimiDeltaAttention);  // kda_layers starts at layer 1 (1-based)
+  EXPECT_TRUE(kimi.layers[0].extra.empty());
+  EXPECT_TRUE(catalog_model("xlstm-7b").layers[0].extra.empty());
+  for (const Layer& layer : catalog_model("deepseek-v4-flash-284b").layers)
+    for (const llmg::TensorSpec& tensor : layer.extra) EXPECT_EQ(tensor.component, llmg::Component::Other) << tensor.name;
+  // The KDA tensors are still listed, under the layer's prefix, as the checkpoint names them.
+  const auto tensors = llmg::layer_tensors(kimi, kimi.layers[0], "model.layers.0.");
+  EXPECT_TRUE(std::any_of(tensors.begin(), tensors.end(),
+                          [](const llmg::TensorSpec& t) { return t.name == "model.layers.0.self_attn.f_b_proj.weight"; }));
 }
