@@ -55,9 +55,9 @@ static_assert(std::size(kNormKinds) == kNormKindCount);
 static_assert(rows_in_order(kNormKinds));
 
 constexpr VocabRow<NormPlacement> kNormPlacements[] = {
-    {NormPlacement::Pre, "pre", "pre-norm", "pre"},
+    {NormPlacement::Pre, "pre", "pre-norm", "pre"},  // labels as the fact sheet words them ("RMSNorm, pre-norm")
     {NormPlacement::Post, "post", "post-norm", "post"},
-    {NormPlacement::Sandwich, "sandwich", "sandwich norm", "sandwich"},
+    {NormPlacement::Sandwich, "sandwich", "sandwich-norm", "sandwich"},
     {NormPlacement::Parallel, "parallel", "one norm before parallel attention and MLP", "parallel"},
 };
 static_assert(std::size(kNormPlacements) == kNormPlacementCount);

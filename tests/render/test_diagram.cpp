@@ -131,7 +131,7 @@ std::optional<std::int64_t> layer_fact(const Model& model, int index, const std:
 }
 
 std::string group_identity(const Layer& layer) {
-  const bool softmax = layer.mixer == MixerKind::Attention || layer.mixer == MixerKind::LatentAttention;
+  const bool softmax = layer.is_softmax_attention();  // the diagram's grouping asks the same predicate
   return layer_mixer_key(layer) + "|" + std::string(ffn_kind_key(layer.ffn.kind)) + "|" +
          (softmax && layer.attention.rope_fraction == 0.0 ? "nope" : "");
 }
