@@ -7,7 +7,7 @@
 #include <fmt/format.h>
 
 #include "ingest/families/registry.h"
-#include "ingest/families/common.h"
+#include "ingest/families/steps.h"
 
 namespace llmg {
 
@@ -20,13 +20,12 @@ void read_afmoe(ConfigView& config, Model& model) {
   prototype.attention.output_gate = true;  // gate_proj: hidden -> num_heads × head_dim, like a doubled q_proj
   fill_layers(config, model, prototype);
   const std::int64_t window = config.int_or(Key::SlidingWindow, 0);
-  if (config.find("layer_types")) {
+  if (config.find(Key::LayerTypes)) {
     if (!apply_layer_types(config, model, window)) return;
   } else {
     // AfmoeConfig: layer i is global when (i + 1) % global_attn_every_n_layers == 0, else sliding.
-    const std::int64_t every = config.int_named("global_attn_every_n_layers", 4, 1, 4096);
-    for (std::size_t i = 0; i < model.layers.size(); ++i)
-      if ((static_cast<std::int64_t>(i) + 1) % every != 0) make_sliding(model.layers[i], window);
+    const std::int64_t every = config.int_named(Key::GlobalAttnEveryNLayers, 4, 1, 4096);
+    set_global_every(model, every, window);
     config.note_source("layer mix", "global_attn_every_n_layers");
   }
   for (Layer& layer : model.layers)
@@ -46,7 +45,7 @@ void read_afmoe(ConfigView& config, Model& model) {
   }
   moe.router_correction_bias = true;  // AfmoeMoE.expert_bias
   moe.activation = dense.activation;
-  const std::int64_t dense_layers = config.int_named("num_dense_layers", 0, 0, 4096);
+  const std::int64_t dense_layers = config.int_named(Key::NumDenseLayers, 0, 0, 4096);
   for (std::size_t i = 0; i < model.layers.size(); ++i)
     model.layers[i].ffn = static_cast<std::int64_t>(i) < dense_layers ? dense : moe;
   config.note_source("dense layers", "num_dense_layers");

@@ -1,6 +1,6 @@
 // Dense decoder families: GPT-2 and the Llama lineage (Llama, Mistral, Qwen2/3, OLMo 2, Phi-3/4).
 #include "ingest/families/registry.h"
-#include "ingest/families/common.h"
+#include "ingest/families/steps.h"
 
 namespace llmg {
 
@@ -20,7 +20,7 @@ void read_gpt2(ConfigView& config, Model& model) {
   layer.ffn.bias = true;
   layer.ffn.activation = config.string_or(Key::HiddenAct, "gelu_new");
   layer.ffn.intermediate_size = config.int_or(Key::IntermediateSize, 4 * model.hidden_size);
-  if (!config.find("n_inner")) config.note_source("intermediate_size", "4 × n_embd (n_inner is null)");
+  if (!config.find(Key::IntermediateSize)) config.note_source("intermediate_size", "4 × n_embd (n_inner is null)");
   fill_layers(config, model, layer);
   model.notes.push_back("GPT-2 convention: MLP width is 4 × n_embd when n_inner is null");
 }
@@ -55,7 +55,7 @@ void read_llama(ConfigView& config, Model& model) {
 // the Llama layout, or "deepseek_v3" / "mistral4" (Mistral Large 3, Mistral Small 4: MLA and
 // fine-grained experts, transformers' DeepseekV3 and Mistral4 classes).
 void read_mistral3(ConfigView& config, Model& model) {
-  const std::string text_type = config.string_named("model_type", "mistral");  // text_config's when present
+  const std::string text_type = config.string_named(Key::ModelType, "mistral");  // text_config's when present
   if (text_type == "deepseek_v3" || text_type == "mistral4") {
     read_deepseek_v3(config, model);
   } else {
@@ -116,12 +116,12 @@ void read_mistral_params(ConfigView& config, Model& model) {
   Layer layer;
   layer.attention = read_attention(config, model);
   layer.ffn = read_dense_ffn(config);
-  if (config.find("moe.num_experts")) {
+  if (config.find(Key::MoeNumExperts)) {
     FeedForwardSpec moe;
     moe.kind = FfnKind::MoE;
-    moe.num_experts = config.int_named("moe.num_experts", 0, 1, 1 << 16);
-    moe.experts_per_token = config.int_named("moe.num_experts_per_tok", 0, 1, 1 << 16);
-    moe.expert_intermediate_size = config.int_named("moe.expert_hidden_dim", layer.ffn.intermediate_size, 1, 1 << 22);
+    moe.num_experts = config.int_named(Key::MoeNumExperts, 0, 1, 1 << 16);
+    moe.experts_per_token = config.int_named(Key::MoeNumExpertsPerTok, 0, 1, 1 << 16);
+    moe.expert_intermediate_size = config.int_named(Key::MoeExpertHiddenDim, layer.ffn.intermediate_size, 1, 1 << 22);
     layer.ffn = moe;
   }
   fill_layers(config, model, layer);
@@ -141,9 +141,9 @@ void read_smollm3(ConfigView& config, Model& model) {
   read_basics(config, model, /*tied_default=*/true);
   Layer layer = llama_layer(config, model);
   read_llama_like(config, model, layer);
-  auto uses_rope = config.int_list_named("no_rope_layers");
+  auto uses_rope = config.int_list_named(Key::NoRopeLayers);
   if (uses_rope.empty()) {
-    const std::int64_t interval = config.int_named("no_rope_layer_interval", 4, 1, 4096);
+    const std::int64_t interval = config.int_named(Key::NoRopeLayerInterval, 4, 1, 4096);
     for (std::size_t i = 0; i < model.layers.size(); ++i)
       uses_rope.push_back((static_cast<std::int64_t>(i) + 1) % interval != 0 ? 1 : 0);
     config.note_source("no_rope_layers", "SmolLM3Config default (every 4th layer NoPE)");
@@ -169,15 +169,14 @@ void read_cohere2(ConfigView& config, Model& model) {
   model.norm_kind = NormKind::LayerNormNoBias;
   model.norm_placement = NormPlacement::Parallel;
   Layer layer = llama_layer(config, model);
-  if (config.bool_named("use_qk_norm", false)) layer.attention.qk_norm = QkNorm::PerHead;
+  if (config.bool_named(Key::UseQkNorm, false)) layer.attention.qk_norm = QkNorm::PerHead;
   fill_layers(config, model, layer);
   const std::int64_t window = config.int_or(Key::SlidingWindow, 0);
-  if (config.find("layer_types")) {
+  if (config.find(Key::LayerTypes)) {
     apply_layer_types(config, model, window);
   } else if (window > 0) {
-    const std::int64_t pattern = config.int_named("sliding_window_pattern", 4, 1, 4096);
-    for (std::size_t i = 0; i < model.layers.size(); ++i)
-      if ((static_cast<std::int64_t>(i) + 1) % pattern != 0) make_sliding(model.layers[i], window);
+    const std::int64_t pattern = config.int_named(Key::SlidingWindowPattern, 4, 1, 4096);
+    set_global_every(model, pattern, window);
   }
   for (Layer& l : model.layers)
     if (l.attention.span == AttentionSpan::Full && window > 0) l.attention.rope_fraction = 0.0;

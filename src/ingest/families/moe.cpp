@@ -4,8 +4,7 @@
 #include <fmt/format.h>
 
 #include "ingest/families/registry.h"
-#include "ingest/families/common.h"
-#include "ingest/families/mla.h"
+#include "ingest/families/steps.h"
 
 namespace llmg {
 
@@ -19,8 +18,8 @@ void read_qwen3_moe(ConfigView& config, Model& model) {
   fill_layers(config, model, layer);
   const FeedForwardSpec moe = read_moe_ffn(config);
   FeedForwardSpec dense;
-  const auto mlp_only = config.int_list_named("mlp_only_layers");
-  const std::int64_t step = config.int_named("decoder_sparse_step", 1, 1, 4096);
+  const auto mlp_only = config.int_list_named(Key::MlpOnlyLayers);
+  const std::int64_t step = config.int_named(Key::DecoderSparseStep, 1, 1, 4096);
   const bool has_dense = !mlp_only.empty() || step > 1;
   if (has_dense) dense = read_dense_ffn(config);
   for (std::size_t i = 0; i < model.layers.size(); ++i) {
@@ -64,7 +63,7 @@ void read_deepseek_layout(ConfigView& config, Model& model, MtpEmbeddings mtp_em
   fill_layers(config, model, layer);
   const FeedForwardSpec dense = read_dense_ffn(config);
   FeedForwardSpec moe = read_moe_ffn(config);
-  moe.router_correction_bias = config.string_named("topk_method", "") == "noaux_tc";
+  moe.router_correction_bias = config.string_named(Key::TopkMethod, "") == "noaux_tc";
   apply_moe_schedule(config, model, dense, moe);
   const std::int64_t mtp = config.int_or(Key::NumMtpLayers, 0);
   for (std::int64_t i = 0; i < mtp && !model.layers.empty(); ++i)
@@ -87,7 +86,7 @@ void read_glm4_moe(ConfigView& config, Model& model) {
   Layer layer;
   layer.attention = read_attention(config, model);
   layer.attention.o_bias = false;
-  if (config.bool_named("use_qk_norm", false)) layer.attention.qk_norm = QkNorm::PerHead;
+  if (config.bool_named(Key::UseQkNorm, false)) layer.attention.qk_norm = QkNorm::PerHead;
   fill_layers(config, model, layer);
   const FeedForwardSpec dense = read_dense_ffn(config);
   FeedForwardSpec moe = read_moe_ffn(config);
@@ -105,19 +104,19 @@ void read_minimax_m2(ConfigView& config, Model& model) {
   read_basics(config, model);
   Layer layer;
   layer.attention = read_attention(config, model);
-  if (config.bool_named("use_qk_norm", false))
+  if (config.bool_named(Key::UseQkNorm, false))
     layer.attention.qk_norm =
-        config.string_named("qk_norm_type", "per_layer") == "per_layer" ? QkNorm::FullWidth : QkNorm::PerHead;
-  const std::int64_t rotary_dim = config.int_named("rotary_dim", layer.attention.head_dim, 0, 1 << 16);
+        config.string_named(Key::QkNormType, "per_layer") == "per_layer" ? QkNorm::FullWidth : QkNorm::PerHead;
+  const std::int64_t rotary_dim = config.int_named(Key::RotaryDim, layer.attention.head_dim, 0, 1 << 16);
   if (layer.attention.head_dim > 0)
     layer.attention.rope_fraction = static_cast<double>(rotary_dim) / layer.attention.head_dim;
   layer.ffn.kind = FfnKind::MoE;
   layer.ffn.num_experts = config.require_int(Key::NumExperts);
   layer.ffn.experts_per_token = config.require_int(Key::ExpertsPerToken);
   layer.ffn.expert_intermediate_size = config.require_int(Key::IntermediateSize);
-  layer.ffn.router_correction_bias = config.bool_named("use_routing_bias", false);
+  layer.ffn.router_correction_bias = config.bool_named(Key::UseRoutingBias, false);
   fill_layers(config, model, layer);
-  const auto attn_types = config.int_list_named("attn_type_list");
+  const auto attn_types = config.int_list_named(Key::AttnTypeList);
   if (!attn_types.empty() && attn_types.size() != model.layers.size())
     config.fail("attn_type_list", fmt::format("expected {} entries, got {}", model.layers.size(), attn_types.size()));
   for (std::size_t i = 0; i < attn_types.size() && i < model.layers.size(); ++i)
@@ -142,12 +141,12 @@ void read_llama4(ConfigView& config, Model& model) {
   moe.shared_intermediate_size = moe.expert_intermediate_size;
   FeedForwardSpec dense = moe;
   dense.kind = FfnKind::Dense;
-  dense.intermediate_size = config.int_named("intermediate_size_mlp", 0, 1, 1 << 22);
-  const std::int64_t step = config.int_named("interleave_moe_layer_step", 1, 1, 4096);
-  const auto moe_layers = config.int_list_named("moe_layers");
+  dense.intermediate_size = config.int_named(Key::IntermediateSizeMlp, 0, 1, 1 << 22);
+  const std::int64_t step = config.int_named(Key::InterleaveMoeLayerStep, 1, 1, 4096);
+  const auto moe_layers = config.int_list_named(Key::MoeLayers);
   const std::int64_t chunk = config.int_or(Key::AttentionChunkSize, 0);
-  auto no_rope = config.int_list_named("no_rope_layers");
-  const std::int64_t no_rope_interval = config.int_named("no_rope_layer_interval", 4, 1, 4096);
+  auto no_rope = config.int_list_named(Key::NoRopeLayers);
+  const std::int64_t no_rope_interval = config.int_named(Key::NoRopeLayerInterval, 4, 1, 4096);
   if (no_rope.empty()) {
     // Llama4TextConfig default: no_rope_layers[i] = int((i + 1) % no_rope_layer_interval != 0);
     // 1 means the layer uses RoPE.
@@ -184,7 +183,7 @@ void read_grok(ConfigView& config, Model& model) {
   layer.ffn.experts_per_token = config.require_int(Key::ExpertsPerToken);
   layer.ffn.expert_intermediate_size = config.require_int(Key::MoeIntermediateSize);
   layer.ffn.activation = "gelu";
-  if (config.bool_named("residual_moe", false)) {
+  if (config.bool_named(Key::ResidualMoe, false)) {
     layer.ffn.num_shared_experts = 1;
     layer.ffn.shared_intermediate_size = config.require_int(Key::IntermediateSize);
     model.notes.push_back("Grok: residual_moe adds a dense MLP beside the experts, shown as a shared expert");
@@ -204,8 +203,8 @@ namespace {
 // index_topk tokens each query attends to; it caches one index_head_dim key per token (not counted in
 // the gallery KV figure, which counts the MLA latent only).
 void add_dsa_indexer(ConfigView& config, const Model& model, Layer& layer) {
-  const std::int64_t heads = config.int_named("index_n_heads", 0, 1, 1 << 16);
-  const std::int64_t head_dim = config.int_named("index_head_dim", 0, 1, 1 << 16);
+  const std::int64_t heads = config.int_named(Key::IndexNHeads, 0, 1, 1 << 16);
+  const std::int64_t head_dim = config.int_named(Key::IndexHeadDim, 0, 1, 1 << 16);
   const std::int64_t q_rank = layer.attention.q_lora_rank;
   if (heads == 0 || head_dim == 0 || q_rank == 0) {
     config.fail("index_n_heads", "DeepSeek Sparse Attention needs index_n_heads, index_head_dim and q_lora_rank");
@@ -244,28 +243,24 @@ void read_mimo_v2(ConfigView& config, Model& model) {
   Layer full;
   full.attention = read_attention(config, model);
   full.attention.value_head_dim = config.int_or(Key::ValueHeadDim, full.attention.head_dim);
-  full.attention.sinks = config.bool_named("add_full_attention_sink_bias", false);
+  full.attention.sinks = config.bool_named(Key::AddFullAttentionSinkBias, false);
   Layer sliding = full;
-  sliding.attention.num_heads = config.int_named("swa_num_attention_heads", full.attention.num_heads, 1, 1 << 16);
-  sliding.attention.num_kv_heads = config.int_named("swa_num_key_value_heads", full.attention.num_kv_heads, 1, 1 << 16);
-  sliding.attention.head_dim = config.int_named("swa_head_dim", full.attention.head_dim, 1, 1 << 16);
-  sliding.attention.value_head_dim = config.int_named("swa_v_head_dim", full.attention.value_head_dim, 1, 1 << 16);
-  sliding.attention.sinks = config.bool_named("add_swa_attention_sink_bias", false);
-  sliding.attention.rope_theta = config.number_named("swa_rope_theta", model.rope_theta);
+  sliding.attention.num_heads = config.int_named(Key::SwaNumAttentionHeads, full.attention.num_heads, 1, 1 << 16);
+  sliding.attention.num_kv_heads = config.int_named(Key::SwaNumKeyValueHeads, full.attention.num_kv_heads, 1, 1 << 16);
+  sliding.attention.head_dim = config.int_named(Key::SwaHeadDim, full.attention.head_dim, 1, 1 << 16);
+  sliding.attention.value_head_dim = config.int_named(Key::SwaVHeadDim, full.attention.value_head_dim, 1, 1 << 16);
+  sliding.attention.sinks = config.bool_named(Key::AddSwaAttentionSinkBias, false);
+  sliding.attention.rope_theta = config.number_named(Key::SwaRopeTheta, model.rope_theta);
   make_sliding(sliding, config.require_int(Key::SlidingWindow));
   fill_layers(config, model, full);
-  const auto pattern = config.int_list_named("hybrid_layer_pattern");
-  if (!pattern.empty() && pattern.size() != model.layers.size()) {
-    config.fail("hybrid_layer_pattern",
-                fmt::format("expected {} entries (num_hidden_layers), got {}", model.layers.size(), pattern.size()));
-    return;
-  }
+  const auto pattern = config.per_layer_list<std::int64_t>(Key::HybridLayerPattern, model.layers.size());
+  if (!config.ok()) return;
   for (std::size_t i = 0; i < pattern.size(); ++i)
     if (pattern[i] != 0) model.layers[i] = sliding;
   if (!pattern.empty()) config.note_source("layer mix", "hybrid_layer_pattern");
   const FeedForwardSpec dense = read_dense_ffn(config);
   FeedForwardSpec moe = read_moe_ffn(config);
-  moe.router_correction_bias = config.string_named("topk_method", "") == "noaux_tc";
+  moe.router_correction_bias = config.string_named(Key::TopkMethod, "") == "noaux_tc";
   apply_moe_schedule(config, model, dense, moe);
 }
 

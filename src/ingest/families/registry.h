@@ -1,6 +1,7 @@
 // The family table: one row per config `model_type` the reader knows. A row names the family,
 // the reader step for what is special about it, and the defaults its transformers config class
-// supplies for keys a file may omit. Adding a family is adding a row and a reader.
+// supplies for keys a file may omit, and the GGUF architecture name that maps to it. Adding a family
+// is adding a row and a reader.
 #pragma once
 
 #include <span>
@@ -13,10 +14,19 @@ namespace llmg {
 
 using FamilyReader = void (*)(ConfigView& config, Model& model);
 
+// The GGUF architecture a family reads (llama.cpp's LLM_ARCH_NAMES, the file's general.architecture),
+// and the config.json architectures[0] its metadata stands for. Empty: no GGUF mapping yet (DeepSeek 2
+// MLA, gpt-oss's implied sliding pattern and the hybrids need per-family GGUF rules not written yet).
+struct GgufName {
+  std::string_view name;
+  std::string_view architecture;
+};
+
 struct FamilyRow {
   std::string_view model_type;  // config.json "model_type" (top level)
   std::string_view family;      // display name
   FamilyReader read;
+  GgufName gguf = {};
   std::string_view defaults_label = {};  // config class whose defaults apply, e.g. "Gemma3TextConfig"
   std::string_view defaults_json = {};   // its defaults for keys files are known to omit
 };

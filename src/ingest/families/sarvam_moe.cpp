@@ -5,7 +5,7 @@
 // router with e_score_correction_bias, num_experts experts of moe_intermediate_size and one shared MLP
 // of moe_intermediate_size × num_shared_experts.
 #include "ingest/families/registry.h"
-#include "ingest/families/common.h"
+#include "ingest/families/steps.h"
 
 namespace llmg {
 

@@ -1,5 +1,7 @@
-// Reading steps shared by the family readers: the keys nearly every decoder config has, and the
-// per-layer schedules several families use. A family reader is these steps plus its own specifics.
+// Reading steps shared by the family readers: the keys nearly every decoder config has, attention,
+// MoE, multi-head latent attention, MTP, and the per-layer schedules several families use ("every
+// n-th layer is global", layer_types, per-layer lists). A family reader is these steps plus its own
+// specifics; a reader that writes one of these by hand loses the checks kept here.
 #pragma once
 
 #include <cstdint>
@@ -40,10 +42,27 @@ bool apply_layer_types(ConfigView& config, Model& model, std::int64_t window,
 // Turn layer i into sliding-window attention of `window` tokens.
 void make_sliding(Layer& layer, std::int64_t window);
 
+// Interleaved sliding-window attention in groups of `n` layers with one global (full-attention) layer
+// per group, as llama.cpp's set_swa_pattern(n_pattern, dense_first) writes it. The global layer is
+// the last of each group (layer i global when (i + 1) % n == 0), or the first with dense_first
+// (i % n == 0). Every other layer becomes sliding with `window` tokens.
+// Worked example, n = 4 over 8 layers:           0 1 2 3 4 5 6 7
+//   dense_first = false (Gemma 3, Cohere2, AFMoE): S S S G S S S G
+//   dense_first = true:                            G S S S G S S S
+// n = 1 leaves every layer global; n <= 0 is a caller error (readers bound n to [1, 4096]).
+void set_global_every(Model& model, std::int64_t n, std::int64_t window, bool dense_first = false);
+
 // MoE placement for DeepSeek-style configs: the first `first_k_dense_replace` layers dense,
 // then MoE on every `moe_layer_freq`-th layer; a list-valued moe_layer_freq gives 0/1 per layer.
 void apply_moe_schedule(ConfigView& config, Model& model, const FeedForwardSpec& dense,
                         const FeedForwardSpec& moe);
+
+// Multi-head latent attention from the DeepSeek V2/V3 keys (q_lora_rank, kv_lora_rank,
+// qk_nope_head_dim, qk_rope_head_dim, v_head_dim): the DeepSeek V3 layout and the families that reuse
+// DeepSeek's MLA inside their own layouts (Kimi Linear, LongCat-Flash).
+// Heads from num_attention_heads (every head has its own K and V after the up-projection), head_dim =
+// qk_nope + qk_rope, RoPE over the qk_rope part at the model's theta, attention_bias on q_a/kv_a/o.
+Layer read_mla_layer(ConfigView& config, const Model& model);
 
 // A DeepSeek-V3-style multi-token-prediction module: one decoder block like `block`, plus
 // enorm, hnorm, eh_proj (2H -> H) and the shared-head norm. `stores_embeddings` adds the copies
