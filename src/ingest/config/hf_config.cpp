@@ -7,6 +7,7 @@
 
 #include "ingest/config/config_view.h"
 #include "ingest/families/registry.h"
+#include "ingest/families/steps.h"
 #include "ingest/config/json_text.h"
 
 namespace llmg {
@@ -93,7 +94,9 @@ Result<Model> read_config_json(const json& config, const std::string& file_name)
     defaults = json::parse(family->defaults_json);
     view.set_defaults(&defaults, std::string(family->defaults_label));
   }
-  family->read(view, model);
+  // The generic pass runs once here, before the family's own reader (llama.cpp's load_hparams style).
+  if (family->basics != Basics::Own) read_basics(view, model, family->basics == Basics::Tied);
+  if (view.ok()) family->read(view, model);
   if (view.error()) return tl::unexpected(*view.error());
   if (auto valid = validate(model, file_name); !valid) return tl::unexpected(valid.error());
   return model;

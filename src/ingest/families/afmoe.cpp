@@ -12,7 +12,6 @@
 namespace llmg {
 
 void read_afmoe(ConfigView& config, Model& model) {
-  read_basics(config, model);
   model.norm_placement = NormPlacement::Sandwich;
   Layer prototype;
   prototype.attention = read_attention(config, model);

@@ -13,7 +13,6 @@
 namespace llmg {
 
 void read_cohere2_moe(ConfigView& config, Model& model) {
-  read_basics(config, model, /*tied_default=*/true);
   // RMSNorm when the epsilon is spelled rms_norm_eps (the NormEps row's own name), else LayerNorm.
   model.norm_kind = config.find(Key::NormEps) && config.spelling(Key::NormEps) == key_spec(Key::NormEps).name
                         ? NormKind::RMSNorm

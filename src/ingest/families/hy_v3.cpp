@@ -12,7 +12,6 @@
 namespace llmg {
 
 void read_hy_v3(ConfigView& config, Model& model) {
-  read_basics(config, model);
   Layer layer;
   layer.attention = read_attention(config, model);
   if (config.bool_named(Key::QkNorm, false)) layer.attention.qk_norm = QkNorm::PerHead;

@@ -11,7 +11,6 @@
 namespace llmg {
 
 void read_laguna(ConfigView& config, Model& model) {
-  read_basics(config, model);
   Layer prototype;
   prototype.attention = read_attention(config, model);
   prototype.attention.qk_norm = QkNorm::PerHead;

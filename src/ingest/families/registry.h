@@ -22,10 +22,17 @@ struct GgufName {
   std::string_view architecture;
 };
 
+// The basics (hidden_size, vocab_size, context, tied embeddings, norm eps, rope) that the dispatcher
+// reads before the row's reader (families/steps.h read_basics): with tie_word_embeddings defaulting to
+// false or, for the families whose config class defaults it to true, to true; or not at all for the
+// readers that read their own (params.json, Step 3.5's per-layer rope_theta list, xLSTM).
+enum class Basics { Untied, Tied, Own };
+
 struct FamilyRow {
   std::string_view model_type;  // config.json "model_type" (top level)
   std::string_view family;      // display name
   FamilyReader read;
+  Basics basics = Basics::Untied;
   GgufName gguf = {};
   std::string_view defaults_label = {};  // config class whose defaults apply, e.g. "Gemma3TextConfig"
   std::string_view defaults_json = {};   // its defaults for keys files are known to omit
@@ -34,7 +41,8 @@ struct FamilyRow {
 std::span<const FamilyRow> family_table();
 const FamilyRow* find_family(std::string_view model_type);
 
-// Reader steps, one per family (src/ingest/families/*.cpp).
+// Readers, one file per model_type (families/<model_type>.cpp; rows sharing a reader share the file
+// named after the first of them). The dispatcher runs read_basics before the reader (Basics above).
 void read_gpt2(ConfigView&, Model&);
 void read_llama(ConfigView&, Model&);
 void read_qwen2(ConfigView&, Model&);
@@ -59,7 +67,7 @@ void read_grok(ConfigView&, Model&);
 void read_mimo_v2(ConfigView&, Model&);
 void read_mistral3(ConfigView&, Model&);
 void read_kimi_linear(ConfigView&, Model&);  // families/kimi_linear.cpp
-void read_longcat_flash(ConfigView&, Model&);  // families/longcat.cpp
+void read_longcat_flash(ConfigView&, Model&);  // families/longcat_flash.cpp
 void read_xlstm(ConfigView&, Model&);  // families/xlstm.cpp
 void read_step3p5(ConfigView&, Model&);  // families/step3p5.cpp
 void read_zaya(ConfigView&, Model&);  // families/zaya.cpp

@@ -10,7 +10,6 @@
 namespace llmg {
 
 void read_sarvam_moe(ConfigView& config, Model& model) {
-  read_basics(config, model);
   Layer layer;
   layer.attention = read_attention(config, model);
   layer.attention.qk_norm = QkNorm::PerHead;

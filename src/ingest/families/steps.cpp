@@ -185,4 +185,18 @@ Layer make_mtp_layer(const Model& model, const Layer& block, bool stores_embeddi
   return layer;
 }
 
+// The Llama layout every family below starts from: RMSNorm pre-norm, RoPE, gated SiLU MLP.
+Layer llama_layer(ConfigView& config, Model& model) {
+  Layer layer;
+  layer.attention = read_attention(config, model);
+  layer.ffn = read_dense_ffn(config);
+  return layer;
+}
+
+void read_llama_like(ConfigView& config, Model& model, const Layer& layer) {
+  fill_layers(config, model, layer);
+  const std::int64_t window = config.int_or(Key::SlidingWindow, 0);
+  apply_layer_types(config, model, window);
+}
+
 }  // namespace llmg

@@ -26,6 +26,12 @@ FeedForwardSpec read_dense_ffn(ConfigView& config, bool gated = true);
 // MoE block from num_experts / num_experts_per_tok / moe_intermediate_size / shared experts.
 FeedForwardSpec read_moe_ffn(ConfigView& config);
 
+// The Llama layout many dense families start from (families/llama.cpp and its kin): attention from
+// read_attention, a gated MLP from read_dense_ffn.
+Layer llama_layer(ConfigView& config, Model& model);
+// num_hidden_layers copies of `layer`, then layer_types (with sliding_window) when the config has them.
+void read_llama_like(ConfigView& config, Model& model, const Layer& layer);
+
 // num_hidden_layers copies of `prototype`.
 void fill_layers(ConfigView& config, Model& model, const Layer& prototype);
 

@@ -51,7 +51,6 @@ void add_residual_scaling(std::vector<TensorSpec>& out, const std::string& prefi
 // normalizes and runs a three-layer MLP to num_experts + 1 logits: the extra route skips the layer
 // (zaya_use_mod), shown as a zero-computation expert. Top-1 routing.
 void read_zaya(ConfigView& config, Model& model) {
-  read_basics(config, model, /*tied_default=*/true);
   model.norm_eps = config.number_named(Key::NormEpsilon, model.norm_eps);
   const std::int64_t hidden = model.hidden_size;
   const std::int64_t half_layers = config.require_int(Key::NumLayers);

@@ -58,7 +58,6 @@ void add_ngram_embedding(ConfigView& config, Model& model) {
 // between 0 and moe_topk real experts (active counts the upper bound). MTP layers (model.mtp.*) are not
 // in the config and not counted.
 void read_longcat_flash(ConfigView& config, Model& model) {
-  read_basics(config, model);
   const std::int64_t logical = config.require_int(Key::NumLayers);
   Layer attention = read_mla_layer(config, model);
   attention.ffn = read_dense_ffn(config);
