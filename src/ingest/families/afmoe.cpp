@@ -32,18 +32,9 @@ void read_afmoe(ConfigView& config, Model& model) {
       layer.attention.rope_fraction = 0.0;  // NoPE global layers
 
   const FeedForwardSpec dense = read_dense_ffn(config);
-  FeedForwardSpec moe;
-  moe.kind = FfnKind::MoE;
-  moe.num_experts = config.require_int(Key::NumExperts);
-  moe.experts_per_token = config.require_int(Key::ExpertsPerToken);
-  moe.expert_intermediate_size = config.require_int(Key::MoeIntermediateSize);
-  const std::int64_t shared = config.int_or(Key::NumSharedExperts, 0);
-  if (shared > 0) {
-    moe.num_shared_experts = 1;  // one MLP of moe_intermediate_size × num_shared_experts
-    moe.shared_intermediate_size = moe.expert_intermediate_size * shared;
-  }
-  moe.router_correction_bias = true;  // AfmoeMoE.expert_bias
-  moe.activation = dense.activation;
+  // One shared MLP of moe_intermediate_size × num_shared_experts; AfmoeMoE.expert_bias.
+  const FeedForwardSpec moe =
+      read_moe_ffn(config, {.shared = SharedExperts::FusedOne, .router_bias = true});
   const std::int64_t dense_layers = config.int_named(Key::NumDenseLayers, 0, 0, 4096);
   for (std::size_t i = 0; i < model.layers.size(); ++i)
     model.layers[i].ffn = static_cast<std::int64_t>(i) < dense_layers ? dense : moe;

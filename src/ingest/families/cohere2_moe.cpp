@@ -30,17 +30,9 @@ void read_cohere2_moe(ConfigView& config, Model& model) {
     set_global_every(model, pattern, window);
   }
 
-  FeedForwardSpec moe;
-  moe.kind = FfnKind::MoE;
-  moe.num_experts = config.require_int(Key::NumExperts);
-  moe.experts_per_token = config.require_int(Key::ExpertsPerToken);
-  moe.expert_intermediate_size = config.require_int(Key::IntermediateSize);
-  const std::int64_t shared = config.int_or(Key::NumSharedExperts, 0);
-  if (shared > 0) {
-    moe.num_shared_experts = 1;
-    moe.shared_intermediate_size = moe.expert_intermediate_size * shared;
-  }
-  moe.activation = config.string_or(Key::HiddenAct, "silu");
+  // Experts of intermediate_size; shared experts fused into one MLP.
+  const FeedForwardSpec moe =
+      read_moe_ffn(config, {.width = Key::IntermediateSize, .shared = SharedExperts::FusedOne});
   FeedForwardSpec dense;
   dense.kind = FfnKind::Dense;
   dense.activation = moe.activation;

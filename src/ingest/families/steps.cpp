@@ -64,7 +64,9 @@ FeedForwardSpec read_dense_ffn(ConfigView& config, bool gated) {
   return ffn;
 }
 
-FeedForwardSpec read_moe_ffn(ConfigView& config) {
+FeedForwardSpec read_moe_ffn(ConfigView& config) { return read_moe_ffn(config, MoeOptions{}); }
+
+FeedForwardSpec read_moe_ffn(ConfigView& config, const MoeOptions& options) {
   FeedForwardSpec ffn;
   ffn.kind = FfnKind::MoE;
   ffn.num_experts = config.require_int(Key::NumExperts);
@@ -72,12 +74,21 @@ FeedForwardSpec read_moe_ffn(ConfigView& config) {
   if (ffn.num_experts > 0 && ffn.experts_per_token > ffn.num_experts)
     config.fail("num_experts_per_tok",
                 fmt::format("expected at most num_experts ({}), got {}", ffn.num_experts, ffn.experts_per_token));
-  ffn.expert_intermediate_size = config.require_int(Key::MoeIntermediateSize);
-  ffn.num_shared_experts = config.int_or(Key::NumSharedExperts, 0);
-  ffn.shared_intermediate_size = config.int_or(Key::SharedExpertIntermediateSize, 0);
-  if (ffn.num_shared_experts > 0 && ffn.shared_intermediate_size == 0)
-    ffn.shared_intermediate_size = ffn.expert_intermediate_size;  // DeepSeek: shared experts are expert-sized
-  if (ffn.num_shared_experts == 0 && ffn.shared_intermediate_size > 0) ffn.num_shared_experts = 1;
+  ffn.expert_intermediate_size = config.require_int(options.width);
+  if (options.shared == SharedExperts::FusedOne) {
+    const std::int64_t shared = config.int_or(Key::NumSharedExperts, options.shared_default);
+    if (shared > 0) {
+      ffn.num_shared_experts = 1;
+      ffn.shared_intermediate_size = ffn.expert_intermediate_size * shared;
+    }
+  } else {
+    ffn.num_shared_experts = config.int_or(Key::NumSharedExperts, options.shared_default);
+    ffn.shared_intermediate_size = config.int_or(Key::SharedExpertIntermediateSize, 0);
+    if (ffn.num_shared_experts > 0 && ffn.shared_intermediate_size == 0)
+      ffn.shared_intermediate_size = ffn.expert_intermediate_size;  // DeepSeek: shared experts are expert-sized
+    if (ffn.num_shared_experts == 0 && ffn.shared_intermediate_size > 0) ffn.num_shared_experts = 1;
+  }
+  ffn.router_correction_bias = options.router_bias;
   ffn.activation = config.string_or(Key::HiddenAct, "silu");
   return ffn;
 }

@@ -24,7 +24,22 @@ AttentionSpec read_attention(ConfigView& config, const Model& model);
 FeedForwardSpec read_dense_ffn(ConfigView& config, bool gated = true);
 
 // MoE block from num_experts / num_experts_per_tok / moe_intermediate_size / shared experts.
+// experts_per_token above num_experts fails naming num_experts_per_tok (and hf_config's final
+// validation checks every MoE layer of every family again).
 FeedForwardSpec read_moe_ffn(ConfigView& config);
+
+// How a family declares its shared experts.
+enum class SharedExperts {
+  Declared,  // DeepSeek: n_shared_experts experts of shared_expert_intermediate_size (expert width if absent)
+  FusedOne,  // one MLP of width × n_shared_experts (Sarvam, AFMoE, Cohere2 MoE)
+};
+struct MoeOptions {
+  Key width = Key::MoeIntermediateSize;  // the routed expert's MLP width
+  SharedExperts shared = SharedExperts::Declared;
+  std::int64_t shared_default = 0;  // n_shared_experts when the file omits it (SarvamMoeConfig: 1)
+  bool router_bias = false;         // the router's correction bias (e_score_correction_bias, expert_bias)
+};
+FeedForwardSpec read_moe_ffn(ConfigView& config, const MoeOptions& options);
 
 // The Llama layout many dense families start from (families/llama.cpp and its kin): attention from
 // read_attention, a gated MLP from read_dense_ffn.
