@@ -1,6 +1,8 @@
 #include "ingest/keys.h"
 
 #include <array>
+#include <cstddef>
+#include <iterator>
 
 namespace llmg {
 namespace {
@@ -62,42 +64,178 @@ constexpr std::string_view kSsmStateSize[] = {"ssm_state_size", "state_size", "d
 constexpr std::string_view kMambaGroups[] = {"n_groups", "mamba_n_groups"};
 constexpr std::string_view kConvKernel[] = {"conv_kernel", "d_conv", "mamba_d_conv"};
 
+constexpr std::string_view kAddFullAttentionSinkBias[] = {"add_full_attention_sink_bias"};
+constexpr std::string_view kAddOutNorm[] = {"add_out_norm"};
+constexpr std::string_view kAddSwaAttentionSinkBias[] = {"add_swa_attention_sink_bias"};
+constexpr std::string_view kAttentionKEqV[] = {"attention_k_eq_v"};
+constexpr std::string_view kAttentionOtherSettingNumAttentionGroups[] = {"attention_other_setting.num_attention_groups"};
+constexpr std::string_view kAttentionOtherSettingNumAttentionHeads[] = {"attention_other_setting.num_attention_heads"};
+constexpr std::string_view kAttnOutputGate[] = {"attn_output_gate"};
+constexpr std::string_view kAttnTypeList[] = {"attn_type_list"};
+constexpr std::string_view kCcaNumQHeads[] = {"cca_num_q_heads"};
+constexpr std::string_view kCompressRateCsa[] = {"compress_rate_csa"};
+constexpr std::string_view kCompressRateHca[] = {"compress_rate_hca"};
+constexpr std::string_view kCompressRatesCompressedSparseAttention[] = {"compress_rates.compressed_sparse_attention"};
+constexpr std::string_view kCompressRatesHeavilyCompressedAttention[] = {"compress_rates.heavily_compressed_attention"};
+constexpr std::string_view kCompressRatios[] = {"compress_ratios"};
+constexpr std::string_view kDecoderSparseStep[] = {"decoder_sparse_step"};
+constexpr std::string_view kEmbNeighborNum[] = {"emb_neighbor_num", "oe_neighbor_num"};
+constexpr std::string_view kEmbSplitNum[] = {"emb_split_num", "oe_split_num"};
+constexpr std::string_view kEmbeddingDim[] = {"embedding_dim"};
+constexpr std::string_view kEnableMoeBlock[] = {"enable_moe_block"};
+constexpr std::string_view kExpertFfnHiddenSize[] = {"expert_ffn_hidden_size"};
+constexpr std::string_view kFfnHiddenSizeList[] = {"ffn_hidden_size_list"};
+constexpr std::string_view kFfnProjFactor[] = {"ffn_proj_factor"};
+constexpr std::string_view kFfnRoundUpToMultipleOf[] = {"ffn_round_up_to_multiple_of"};
+constexpr std::string_view kGating[] = {"gating"};
+constexpr std::string_view kGlobalAttnEveryNLayers[] = {"global_attn_every_n_layers"};
+constexpr std::string_view kGlobalHeadDim[] = {"global_head_dim"};
+constexpr std::string_view kHcMult[] = {"hc_mult"};
+constexpr std::string_view kHiddenSizePerLayerInput[] = {"hidden_size_per_layer_input"};
+constexpr std::string_view kHybridLayerPattern[] = {"hybrid_layer_pattern"};
+constexpr std::string_view kHybridOverridePattern[] = {"hybrid_override_pattern"};
+constexpr std::string_view kIndexHeadDim[] = {"index_head_dim"};
+constexpr std::string_view kIndexNHeads[] = {"index_n_heads"};
+constexpr std::string_view kIndexTopk[] = {"index_topk"};
+constexpr std::string_view kInterleaveMoeLayerStep[] = {"interleave_moe_layer_step"};
+constexpr std::string_view kIntermediateSizeMlp[] = {"intermediate_size_mlp"};
+constexpr std::string_view kLinearAttnConfigFullAttnLayers[] = {"linear_attn_config.full_attn_layers"};
+constexpr std::string_view kLinearAttnConfigHeadDim[] = {"linear_attn_config.head_dim"};
+constexpr std::string_view kLinearAttnConfigKdaLayers[] = {"linear_attn_config.kda_layers"};
+constexpr std::string_view kLinearAttnConfigNumHeads[] = {"linear_attn_config.num_heads"};
+constexpr std::string_view kLinearAttnConfigShortConvKernelSize[] = {"linear_attn_config.short_conv_kernel_size"};
+constexpr std::string_view kMlaUseNope[] = {"mla_use_nope"};
+constexpr std::string_view kMlpLayerTypes[] = {"mlp_layer_types"};
+constexpr std::string_view kMlpOnlyLayers[] = {"mlp_only_layers"};
+constexpr std::string_view kMoeExpertHiddenDim[] = {"moe.expert_hidden_dim"};
+constexpr std::string_view kMoeNumExperts[] = {"moe.num_experts"};
+constexpr std::string_view kMoeNumExpertsPerTok[] = {"moe.num_experts_per_tok"};
+constexpr std::string_view kMoeLatentSize[] = {"moe_latent_size"};
+constexpr std::string_view kMoeLayers[] = {"moe_layers"};
+constexpr std::string_view kMoeLayersEnum[] = {"moe_layers_enum"};
+constexpr std::string_view kMoeRouterEnableExpertBias[] = {"moe_router_enable_expert_bias"};
+constexpr std::string_view kMoeRouterTopk[] = {"moe_router_topk"};
+constexpr std::string_view kMoeTopK[] = {"moe_top_k"};
+constexpr std::string_view kMtpHybridOverridePattern[] = {"mtp_hybrid_override_pattern"};
+constexpr std::string_view kNgramVocabSizeRatio[] = {"ngram_vocab_size_ratio", "oe_vocab_size_ratio"};
+constexpr std::string_view kNoRopeLayerInterval[] = {"no_rope_layer_interval"};
+constexpr std::string_view kNoRopeLayers[] = {"no_rope_layers"};
+constexpr std::string_view kNormEpsilon[] = {"norm_epsilon"};
+constexpr std::string_view kNumAttentionGroups[] = {"num_attention_groups"};
+constexpr std::string_view kNumAttentionHeadsPerLayer[] = {"num_attention_heads_per_layer"};
+constexpr std::string_view kNumBlocks[] = {"num_blocks"};
+constexpr std::string_view kNumDenseLayers[] = {"num_dense_layers"};
+constexpr std::string_view kNumGlobalKeyValueHeads[] = {"num_global_key_value_heads"};
+constexpr std::string_view kNumHashLayers[] = {"num_hash_layers"};
+constexpr std::string_view kNumKvSharedLayers[] = {"num_kv_shared_layers"};
+constexpr std::string_view kNumQueryGroups[] = {"num_query_groups"};
+constexpr std::string_view kNumQueryGroupsList[] = {"num_query_groups_list"};
+constexpr std::string_view kOGroups[] = {"o_groups"};
+constexpr std::string_view kOLoraRank[] = {"o_lora_rank"};
+constexpr std::string_view kPartialRotaryFactors[] = {"partial_rotary_factors"};
+constexpr std::string_view kPrefixDenseIntermediateSize[] = {"prefix_dense_intermediate_size"};
+constexpr std::string_view kPrefixDenseSlidingWindowPattern[] = {"prefix_dense_sliding_window_pattern"};
+constexpr std::string_view kQkDimFactor[] = {"qk_dim_factor"};
+constexpr std::string_view kQkNorm[] = {"qk_norm"};
+constexpr std::string_view kQkNormType[] = {"qk_norm_type"};
+constexpr std::string_view kResidualMoe[] = {"residual_moe"};
+constexpr std::string_view kRopeLocalBaseFreq[] = {"rope_local_base_freq"};
+constexpr std::string_view kRopeParametersFullAttentionPartialRotaryFactor[] = {"rope_parameters.full_attention.partial_rotary_factor"};
+constexpr std::string_view kRopeParametersFullAttentionRopeTheta[] = {"rope_parameters.full_attention.rope_theta"};
+constexpr std::string_view kRopeParametersPartialRotaryFactor[] = {"rope_parameters.partial_rotary_factor"};
+constexpr std::string_view kRopeParametersRopeTheta[] = {"rope_parameters.rope_theta"};
+constexpr std::string_view kRopeParametersSlidingAttentionPartialRotaryFactor[] = {"rope_parameters.sliding_attention.partial_rotary_factor"};
+constexpr std::string_view kRopeScaling[] = {"rope_scaling"};
+constexpr std::string_view kRotaryDim[] = {"rotary_dim"};
+constexpr std::string_view kRouterBias[] = {"router_bias"};
+constexpr std::string_view kScaleResidualMerge[] = {"scale_residual_merge"};
+constexpr std::string_view kShareExpertDim[] = {"share_expert_dim"};
+constexpr std::string_view kSlidingWindowPattern[] = {"sliding_window_pattern"};
+constexpr std::string_view kSwaHeadDim[] = {"swa_head_dim"};
+constexpr std::string_view kSwaNumAttentionHeads[] = {"swa_num_attention_heads"};
+constexpr std::string_view kSwaNumKeyValueHeads[] = {"swa_num_key_value_heads"};
+constexpr std::string_view kSwaRopeTheta[] = {"swa_rope_theta"};
+constexpr std::string_view kSwaVHeadDim[] = {"swa_v_head_dim"};
+constexpr std::string_view kTopkMethod[] = {"topk_method"};
+constexpr std::string_view kUseBias[] = {"use_bias"};
+constexpr std::string_view kUseConvBias[] = {"use_conv_bias"};
+constexpr std::string_view kUseDoubleWideMlp[] = {"use_double_wide_mlp"};
+constexpr std::string_view kUseHeadWiseAttnGate[] = {"use_head_wise_attn_gate"};
+constexpr std::string_view kUseMoeRouterBias[] = {"use_moe_router_bias"};
+constexpr std::string_view kUseQkNorm[] = {"use_qk_norm"};
+constexpr std::string_view kUseRoutingBias[] = {"use_routing_bias"};
+constexpr std::string_view kVDimFactor[] = {"v_dim_factor"};
+constexpr std::string_view kVocabSizePerLayerInput[] = {"vocab_size_per_layer_input"};
+constexpr std::string_view kZayaLayers[] = {"zaya_layers"};
+constexpr std::string_view kZayaMlpExpansion[] = {"zaya_mlp_expansion"};
+constexpr std::string_view kZayaUseEda[] = {"zaya_use_eda"};
+constexpr std::string_view kZayaUseMod[] = {"zaya_use_mod"};
+constexpr std::string_view kZeroExpertNum[] = {"zero_expert_num"};
+
+// GGUF metadata suffixes (llama.cpp's LLM_KV names, llama-arch.cpp, without the "{arch}." prefix).
+// Two suffixes may feed one key (RMS and LayerNorm epsilon); the first present wins.
+constexpr std::string_view gContextLength[] = {"context_length"};
+constexpr std::string_view gHiddenSize[] = {"embedding_length"};
+constexpr std::string_view gNumLayers[] = {"block_count"};
+constexpr std::string_view gIntermediateSize[] = {"feed_forward_length"};
+constexpr std::string_view gNumHeads[] = {"attention.head_count"};
+constexpr std::string_view gNumKvHeads[] = {"attention.head_count_kv"};
+constexpr std::string_view gHeadDim[] = {"attention.key_length"};
+constexpr std::string_view gValueHeadDim[] = {"attention.value_length"};
+constexpr std::string_view gNormEps[] = {"attention.layer_norm_rms_epsilon", "attention.layer_norm_epsilon"};
+constexpr std::string_view gSlidingWindow[] = {"attention.sliding_window"};
+constexpr std::string_view gQLoraRank[] = {"attention.q_lora_rank"};
+constexpr std::string_view gKvLoraRank[] = {"attention.kv_lora_rank"};
+constexpr std::string_view gRopeTheta[] = {"rope.freq_base"};
+constexpr std::string_view gVocabSize[] = {"vocab_size"};
+constexpr std::string_view gNumExperts[] = {"expert_count"};
+constexpr std::string_view gExpertsPerToken[] = {"expert_used_count"};
+constexpr std::string_view gMoeIntermediate[] = {"expert_feed_forward_length"};
+constexpr std::string_view gNumSharedExperts[] = {"expert_shared_count"};
+constexpr std::string_view gSharedIntermediate[] = {"expert_shared_feed_forward_length"};
+constexpr std::string_view gFirstKDense[] = {"leading_dense_block_count"};
+constexpr std::string_view gNumMtpLayers[] = {"nextn_predict_layers"};
+constexpr std::string_view gSsmStateSize[] = {"ssm.state_size"};
+constexpr std::string_view gConvKernel[] = {"ssm.conv_kernel"};
+constexpr std::string_view gMambaGroups[] = {"ssm.group_count"};
+
 constexpr double kBig = 1e12;       // sizes: nothing real comes near a trillion per dimension
 constexpr double kMaxLayers = 4096;
+constexpr double kAny = static_cast<double>(1LL << 40);  // the raw-read default: the reader passes its bounds
 
 constexpr KeySpec kKeys[] = {
     {Key::ModelType, "model_type", kModelType, 0, 0},
-    {Key::HiddenSize, "hidden_size", kHiddenSize, 1, 1 << 20},
-    {Key::NumLayers, "num_hidden_layers", kNumLayers, 1, kMaxLayers},
-    {Key::NumHeads, "num_attention_heads", kNumHeads, 1, 1 << 16},
-    {Key::NumKvHeads, "num_key_value_heads", kNumKvHeads, 1, 1 << 16},
-    {Key::HeadDim, "head_dim", kHeadDim, 1, 1 << 16},
-    {Key::ValueHeadDim, "v_head_dim", kValueHeadDim, 1, 1 << 16},
-    {Key::VocabSize, "vocab_size", kVocabSize, 1, 1 << 26},
-    {Key::ContextLength, "max_position_embeddings", kContextLength, 1, 1LL << 34},
-    {Key::IntermediateSize, "intermediate_size", kIntermediateSize, 1, 1 << 22},
+    {Key::HiddenSize, "hidden_size", kHiddenSize, 1, 1 << 20, gHiddenSize},
+    {Key::NumLayers, "num_hidden_layers", kNumLayers, 1, kMaxLayers, gNumLayers},
+    {Key::NumHeads, "num_attention_heads", kNumHeads, 1, 1 << 16, gNumHeads},
+    {Key::NumKvHeads, "num_key_value_heads", kNumKvHeads, 1, 1 << 16, gNumKvHeads},
+    {Key::HeadDim, "head_dim", kHeadDim, 1, 1 << 16, gHeadDim},
+    {Key::ValueHeadDim, "v_head_dim", kValueHeadDim, 1, 1 << 16, gValueHeadDim},
+    {Key::VocabSize, "vocab_size", kVocabSize, 1, 1 << 26, gVocabSize},
+    {Key::ContextLength, "max_position_embeddings", kContextLength, 1, 1LL << 34, gContextLength},
+    {Key::IntermediateSize, "intermediate_size", kIntermediateSize, 1, 1 << 22, gIntermediateSize},
     {Key::TieEmbeddings, "tie_word_embeddings", kTieEmbeddings, 0, 0},
-    {Key::NormEps, "rms_norm_eps", kNormEps, 0, 1},
-    {Key::RopeTheta, "rope_theta", kRopeTheta, 0, kBig},
+    {Key::NormEps, "rms_norm_eps", kNormEps, 0, 1, gNormEps},
+    {Key::RopeTheta, "rope_theta", kRopeTheta, 0, kBig, gRopeTheta},
     {Key::PartialRotaryFactor, "partial_rotary_factor", kPartialRotary, 0, 1},
-    {Key::SlidingWindow, "sliding_window", kSlidingWindow, 1, 1LL << 34},
+    {Key::SlidingWindow, "sliding_window", kSlidingWindow, 1, 1LL << 34, gSlidingWindow},
     {Key::AttentionChunkSize, "attention_chunk_size", kChunkSize, 1, 1LL << 34},
     {Key::AttentionBias, "attention_bias", kAttentionBias, 0, 0},
     {Key::MlpBias, "mlp_bias", kMlpBias, 0, 0},
     {Key::HiddenAct, "hidden_act", kHiddenAct, 0, 0},
     {Key::LayerTypes, "layer_types", kLayerTypes, 0, 0},
-    {Key::NumExperts, "num_experts", kNumExperts, 0, 1 << 16},
-    {Key::ExpertsPerToken, "num_experts_per_tok", kExpertsPerToken, 1, 1 << 16},
-    {Key::MoeIntermediateSize, "moe_intermediate_size", kMoeIntermediate, 1, 1 << 22},
-    {Key::NumSharedExperts, "n_shared_experts", kNumSharedExperts, 0, 1 << 10},
-    {Key::SharedExpertIntermediateSize, "shared_expert_intermediate_size", kSharedIntermediate, 0, 1 << 22},
-    {Key::FirstKDenseReplace, "first_k_dense_replace", kFirstKDense, 0, kMaxLayers},
+    {Key::NumExperts, "num_experts", kNumExperts, 0, 1 << 16, gNumExperts},
+    {Key::ExpertsPerToken, "num_experts_per_tok", kExpertsPerToken, 1, 1 << 16, gExpertsPerToken},
+    {Key::MoeIntermediateSize, "moe_intermediate_size", kMoeIntermediate, 1, 1 << 22, gMoeIntermediate},
+    {Key::NumSharedExperts, "n_shared_experts", kNumSharedExperts, 0, 1 << 10, gNumSharedExperts},
+    {Key::SharedExpertIntermediateSize, "shared_expert_intermediate_size", kSharedIntermediate, 0, 1 << 22, gSharedIntermediate},
+    {Key::FirstKDenseReplace, "first_k_dense_replace", kFirstKDense, 0, kMaxLayers, gFirstKDense},
     {Key::MoeLayerFreq, "moe_layer_freq", kMoeLayerFreq, 0, kMaxLayers},
-    {Key::QLoraRank, "q_lora_rank", kQLoraRank, 0, 1 << 20},
-    {Key::KvLoraRank, "kv_lora_rank", kKvLoraRank, 1, 1 << 20},
+    {Key::QLoraRank, "q_lora_rank", kQLoraRank, 0, 1 << 20, gQLoraRank},
+    {Key::KvLoraRank, "kv_lora_rank", kKvLoraRank, 1, 1 << 20, gKvLoraRank},
     {Key::QkRopeHeadDim, "qk_rope_head_dim", kQkRopeHeadDim, 0, 1 << 16},
     {Key::QkNopeHeadDim, "qk_nope_head_dim", kQkNopeHeadDim, 0, 1 << 16},
-    {Key::NumMtpLayers, "num_nextn_predict_layers", kNumMtpLayers, 0, 64},
+    {Key::NumMtpLayers, "num_nextn_predict_layers", kNumMtpLayers, 0, 64, gNumMtpLayers},
     {Key::LinearNumKeyHeads, "linear_num_key_heads", kLinearKeyHeads, 1, 1 << 16},
     {Key::LinearNumValueHeads, "linear_num_value_heads", kLinearValueHeads, 1, 1 << 16},
     {Key::LinearKeyHeadDim, "linear_key_head_dim", kLinearKeyHeadDim, 1, 1 << 16},
@@ -106,17 +244,131 @@ constexpr KeySpec kKeys[] = {
     {Key::FullAttentionInterval, "full_attention_interval", kFullAttentionInterval, 1, kMaxLayers},
     {Key::MambaNumHeads, "mamba_num_heads", kMambaNumHeads, 1, 1 << 16},
     {Key::MambaHeadDim, "mamba_head_dim", kMambaHeadDim, 1, 1 << 16},
-    {Key::SsmStateSize, "ssm_state_size", kSsmStateSize, 1, 1 << 16},
-    {Key::MambaGroups, "n_groups", kMambaGroups, 1, 1 << 16},
-    {Key::ConvKernel, "conv_kernel", kConvKernel, 1, 1 << 10},
+    {Key::SsmStateSize, "ssm_state_size", kSsmStateSize, 1, 1 << 16, gSsmStateSize},
+    {Key::MambaGroups, "n_groups", kMambaGroups, 1, 1 << 16, gMambaGroups},
+    {Key::ConvKernel, "conv_kernel", kConvKernel, 1, 1 << 10, gConvKernel},
+    // Family-specific keys; the comment names the readers (families/<file>.cpp) that read each one.
+    {Key::AddFullAttentionSinkBias, "add_full_attention_sink_bias", kAddFullAttentionSinkBias, 0, 0},  // moe
+    {Key::AddOutNorm, "add_out_norm", kAddOutNorm, 0, 0},  // xlstm
+    {Key::AddSwaAttentionSinkBias, "add_swa_attention_sink_bias", kAddSwaAttentionSinkBias, 0, 0},  // moe
+    {Key::AttentionKEqV, "attention_k_eq_v", kAttentionKEqV, 0, 0},  // gemma
+    {Key::AttentionOtherSettingNumAttentionGroups, "attention_other_setting.num_attention_groups", kAttentionOtherSettingNumAttentionGroups, 1, 1 << 16},  // step3p5
+    {Key::AttentionOtherSettingNumAttentionHeads, "attention_other_setting.num_attention_heads", kAttentionOtherSettingNumAttentionHeads, 1, 1 << 16},  // step3p5
+    {Key::AttnOutputGate, "attn_output_gate", kAttnOutputGate, 0, 0},  // hybrid
+    {Key::AttnTypeList, "attn_type_list", kAttnTypeList, 0, 0},  // moe
+    {Key::CcaNumQHeads, "cca_num_q_heads", kCcaNumQHeads, 0, 0},  // zaya.cpp
+    {Key::CompressRateCsa, "compress_rate_csa", kCompressRateCsa, 1, 1 << 20},  // deepseek_v4
+    {Key::CompressRateHca, "compress_rate_hca", kCompressRateHca, 1, 1 << 20},  // deepseek_v4
+    {Key::CompressRatesCompressedSparseAttention, "compress_rates.compressed_sparse_attention", kCompressRatesCompressedSparseAttention, 0, 0},  // deepseek_v4
+    {Key::CompressRatesHeavilyCompressedAttention, "compress_rates.heavily_compressed_attention", kCompressRatesHeavilyCompressedAttention, 0, 0},  // deepseek_v4
+    {Key::CompressRatios, "compress_ratios", kCompressRatios, 0, 0},  // deepseek_v4
+    {Key::DecoderSparseStep, "decoder_sparse_step", kDecoderSparseStep, 1, 4096},  // moe
+    {Key::EmbNeighborNum, "emb_neighbor_num", kEmbNeighborNum, 0, 0},  // longcat
+    {Key::EmbSplitNum, "emb_split_num", kEmbSplitNum, 0, 0},  // longcat
+    {Key::EmbeddingDim, "embedding_dim", kEmbeddingDim, 0, 0},  // xlstm
+    {Key::EnableMoeBlock, "enable_moe_block", kEnableMoeBlock, 0, 0},  // gemma
+    {Key::ExpertFfnHiddenSize, "expert_ffn_hidden_size", kExpertFfnHiddenSize, 1, 1 << 22},  // longcat
+    {Key::FfnHiddenSizeList, "ffn_hidden_size_list", kFfnHiddenSizeList, 0, 0},  // zaya.cpp
+    {Key::FfnProjFactor, "ffn_proj_factor", kFfnProjFactor, 0, 0},  // xlstm
+    {Key::FfnRoundUpToMultipleOf, "ffn_round_up_to_multiple_of", kFfnRoundUpToMultipleOf, 1, 1 << 20},  // xlstm
+    {Key::Gating, "gating", kGating, 0, 0},  // laguna
+    {Key::GlobalAttnEveryNLayers, "global_attn_every_n_layers", kGlobalAttnEveryNLayers, 1, 4096},  // afmoe
+    {Key::GlobalHeadDim, "global_head_dim", kGlobalHeadDim, 1, 1 << 16},  // gemma
+    {Key::HcMult, "hc_mult", kHcMult, 1, 64},  // deepseek_v4
+    {Key::HiddenSizePerLayerInput, "hidden_size_per_layer_input", kHiddenSizePerLayerInput, 0, 1 << 16},  // gemma
+    {Key::HybridLayerPattern, "hybrid_layer_pattern", kHybridLayerPattern, 0, 0},  // moe
+    {Key::HybridOverridePattern, "hybrid_override_pattern", kHybridOverridePattern, 0, 0},  // hybrid
+    {Key::IndexHeadDim, "index_head_dim", kIndexHeadDim, 1, 1 << 16},  // deepseek_v4, moe
+    {Key::IndexNHeads, "index_n_heads", kIndexNHeads, 1, 1 << 16},  // deepseek_v4, moe
+    {Key::IndexTopk, "index_topk", kIndexTopk, 1, 1 << 30},  // deepseek_v4
+    {Key::InterleaveMoeLayerStep, "interleave_moe_layer_step", kInterleaveMoeLayerStep, 1, 4096},  // moe
+    {Key::IntermediateSizeMlp, "intermediate_size_mlp", kIntermediateSizeMlp, 1, 1 << 22},  // moe
+    {Key::LinearAttnConfigFullAttnLayers, "linear_attn_config.full_attn_layers", kLinearAttnConfigFullAttnLayers, 0, 0},  // kimi_linear
+    {Key::LinearAttnConfigHeadDim, "linear_attn_config.head_dim", kLinearAttnConfigHeadDim, 1, 1 << 16},  // kimi_linear
+    {Key::LinearAttnConfigKdaLayers, "linear_attn_config.kda_layers", kLinearAttnConfigKdaLayers, 0, 0},  // kimi_linear
+    {Key::LinearAttnConfigNumHeads, "linear_attn_config.num_heads", kLinearAttnConfigNumHeads, 1, 1 << 16},  // kimi_linear
+    {Key::LinearAttnConfigShortConvKernelSize, "linear_attn_config.short_conv_kernel_size", kLinearAttnConfigShortConvKernelSize, 1, 1 << 10},  // kimi_linear
+    {Key::MlaUseNope, "mla_use_nope", kMlaUseNope, 0, 0},  // kimi_linear
+    {Key::MlpLayerTypes, "mlp_layer_types", kMlpLayerTypes, 0, 0},  // cohere2_moe, deepseek_v4, laguna
+    {Key::MlpOnlyLayers, "mlp_only_layers", kMlpOnlyLayers, 0, 0},  // hybrid, moe
+    {Key::MoeExpertHiddenDim, "moe.expert_hidden_dim", kMoeExpertHiddenDim, 1, 1 << 22},  // dense
+    {Key::MoeNumExperts, "moe.num_experts", kMoeNumExperts, 1, 1 << 16},  // dense
+    {Key::MoeNumExpertsPerTok, "moe.num_experts_per_tok", kMoeNumExpertsPerTok, 1, 1 << 16},  // dense
+    {Key::MoeLatentSize, "moe_latent_size", kMoeLatentSize, 0, 1 << 20},  // hybrid
+    {Key::MoeLayers, "moe_layers", kMoeLayers, 0, 0},  // moe
+    {Key::MoeLayersEnum, "moe_layers_enum", kMoeLayersEnum, 0, 0},  // step3p5
+    {Key::MoeRouterEnableExpertBias, "moe_router_enable_expert_bias", kMoeRouterEnableExpertBias, 0, 0},  // hy_v3
+    {Key::MoeRouterTopk, "moe_router_topk", kMoeRouterTopk, 1, 64},  // zaya
+    {Key::MoeTopK, "moe_top_k", kMoeTopK, 1, 1 << 16},  // step3p5
+    {Key::MtpHybridOverridePattern, "mtp_hybrid_override_pattern", kMtpHybridOverridePattern, 0, 0},  // hybrid
+    {Key::NgramVocabSizeRatio, "ngram_vocab_size_ratio", kNgramVocabSizeRatio, 0, 0},  // longcat
+    {Key::NoRopeLayerInterval, "no_rope_layer_interval", kNoRopeLayerInterval, 1, 4096},  // dense, moe
+    {Key::NoRopeLayers, "no_rope_layers", kNoRopeLayers, 0, 0},  // dense, moe
+    {Key::NormEpsilon, "norm_epsilon", kNormEpsilon, 0, 0},  // zaya
+    {Key::NumAttentionGroups, "num_attention_groups", kNumAttentionGroups, 1, 1 << 16},  // step3p5
+    {Key::NumAttentionHeadsPerLayer, "num_attention_heads_per_layer", kNumAttentionHeadsPerLayer, 0, 0},  // laguna
+    {Key::NumBlocks, "num_blocks", kNumBlocks, 0, 0},  // xlstm
+    {Key::NumDenseLayers, "num_dense_layers", kNumDenseLayers, 0, 4096},  // afmoe
+    {Key::NumGlobalKeyValueHeads, "num_global_key_value_heads", kNumGlobalKeyValueHeads, 1, 1 << 16},  // gemma
+    {Key::NumHashLayers, "num_hash_layers", kNumHashLayers, 0, 1 << 16},  // deepseek_v4
+    {Key::NumKvSharedLayers, "num_kv_shared_layers", kNumKvSharedLayers, 0, 4096},  // gemma
+    {Key::NumQueryGroups, "num_query_groups", kNumQueryGroups, 0, 0},  // zaya.cpp
+    {Key::NumQueryGroupsList, "num_query_groups_list", kNumQueryGroupsList, 0, 0},  // zaya.cpp
+    {Key::OGroups, "o_groups", kOGroups, 1, 1 << 16},  // deepseek_v4
+    {Key::OLoraRank, "o_lora_rank", kOLoraRank, 1, 1 << 20},  // deepseek_v4
+    {Key::PartialRotaryFactors, "partial_rotary_factors", kPartialRotaryFactors, 0, 0},  // step3p5
+    {Key::PrefixDenseIntermediateSize, "prefix_dense_intermediate_size", kPrefixDenseIntermediateSize, 1, 1 << 22},  // cohere2_moe
+    {Key::PrefixDenseSlidingWindowPattern, "prefix_dense_sliding_window_pattern", kPrefixDenseSlidingWindowPattern, 0, 4096},  // cohere2_moe
+    {Key::QkDimFactor, "qk_dim_factor", kQkDimFactor, 0, 0},  // xlstm
+    {Key::QkNorm, "qk_norm", kQkNorm, 0, 0},  // hy_v3
+    {Key::QkNormType, "qk_norm_type", kQkNormType, 0, 0},  // moe
+    {Key::ResidualMoe, "residual_moe", kResidualMoe, 0, 0},  // moe
+    {Key::RopeLocalBaseFreq, "rope_local_base_freq", kRopeLocalBaseFreq, 0, 0},  // gemma
+    {Key::RopeParametersFullAttentionPartialRotaryFactor, "rope_parameters.full_attention.partial_rotary_factor", kRopeParametersFullAttentionPartialRotaryFactor, 0, 0},  // gemma, laguna
+    {Key::RopeParametersFullAttentionRopeTheta, "rope_parameters.full_attention.rope_theta", kRopeParametersFullAttentionRopeTheta, 0, 0},  // common
+    {Key::RopeParametersPartialRotaryFactor, "rope_parameters.partial_rotary_factor", kRopeParametersPartialRotaryFactor, 0, 0},  // common
+    {Key::RopeParametersRopeTheta, "rope_parameters.rope_theta", kRopeParametersRopeTheta, 0, 0},  // common
+    {Key::RopeParametersSlidingAttentionPartialRotaryFactor, "rope_parameters.sliding_attention.partial_rotary_factor", kRopeParametersSlidingAttentionPartialRotaryFactor, 0, 0},  // laguna
+    {Key::RopeScaling, "rope_scaling", kRopeScaling, 0, 0},  // common
+    {Key::RotaryDim, "rotary_dim", kRotaryDim, 0, 1 << 16},  // moe
+    {Key::RouterBias, "router_bias", kRouterBias, 0, 0},  // longcat
+    {Key::ScaleResidualMerge, "scale_residual_merge", kScaleResidualMerge, 0, 0},  // zaya
+    {Key::ShareExpertDim, "share_expert_dim", kShareExpertDim, 1, 1 << 22},  // step3p5
+    {Key::SlidingWindowPattern, "sliding_window_pattern", kSlidingWindowPattern, 1, 4096},  // cohere2_moe, dense, gemma
+    {Key::SwaHeadDim, "swa_head_dim", kSwaHeadDim, 1, 1 << 16},  // moe
+    {Key::SwaNumAttentionHeads, "swa_num_attention_heads", kSwaNumAttentionHeads, 1, 1 << 16},  // moe
+    {Key::SwaNumKeyValueHeads, "swa_num_key_value_heads", kSwaNumKeyValueHeads, 1, 1 << 16},  // moe
+    {Key::SwaRopeTheta, "swa_rope_theta", kSwaRopeTheta, 0, 0},  // moe
+    {Key::SwaVHeadDim, "swa_v_head_dim", kSwaVHeadDim, 1, 1 << 16},  // moe
+    {Key::TopkMethod, "topk_method", kTopkMethod, 0, 0},  // moe
+    {Key::UseBias, "use_bias", kUseBias, 0, 0},  // hybrid, xlstm
+    {Key::UseConvBias, "use_conv_bias", kUseConvBias, 0, 0},  // hybrid
+    {Key::UseDoubleWideMlp, "use_double_wide_mlp", kUseDoubleWideMlp, 0, 0},  // gemma
+    {Key::UseHeadWiseAttnGate, "use_head_wise_attn_gate", kUseHeadWiseAttnGate, 0, 0},  // step3p5
+    {Key::UseMoeRouterBias, "use_moe_router_bias", kUseMoeRouterBias, 0, 0},  // step3p5
+    {Key::UseQkNorm, "use_qk_norm", kUseQkNorm, 0, 0},  // cohere2_moe, dense, moe
+    {Key::UseRoutingBias, "use_routing_bias", kUseRoutingBias, 0, 0},  // moe
+    {Key::VDimFactor, "v_dim_factor", kVDimFactor, 0, 0},  // xlstm
+    {Key::VocabSizePerLayerInput, "vocab_size_per_layer_input", kVocabSizePerLayerInput, 1, 1 << 26},  // gemma
+    {Key::ZayaLayers, "zaya_layers", kZayaLayers, 0, 0},  // zaya
+    {Key::ZayaMlpExpansion, "zaya_mlp_expansion", kZayaMlpExpansion, 0, 0},  // zaya.cpp
+    {Key::ZayaUseEda, "zaya_use_eda", kZayaUseEda, 0, 0},  // zaya
+    {Key::ZayaUseMod, "zaya_use_mod", kZayaUseMod, 0, 0},  // zaya
+    {Key::ZeroExpertNum, "zero_expert_num", kZeroExpertNum, 0, 1 << 16},  // longcat
 };
+
+constexpr bool rows_in_key_order() {
+  for (std::size_t i = 0; i < std::size(kKeys); ++i)
+    if (kKeys[i].key != static_cast<Key>(i)) return false;
+  return true;
+}
+static_assert(std::size(kKeys) == static_cast<std::size_t>(Key::Count), "every Key needs exactly one row");
+static_assert(rows_in_key_order(), "kKeys rows must follow the Key enum's order");
 
 }  // namespace
 
-const KeySpec& key_spec(Key key) {
-  for (const KeySpec& spec : kKeys)
-    if (spec.key == key) return spec;
-  return kKeys[0];  // unreachable: every Key has a row (checked by a test)
-}
+const KeySpec& key_spec(Key key) { return kKeys[static_cast<std::size_t>(key)]; }
+
+std::span<const KeySpec> key_table() { return kKeys; }
 
 }  // namespace llmg

@@ -1,7 +1,9 @@
 // Ingestion per family: the normalized structure each config must produce, and clear errors for
 // bad input.
 #include <algorithm>
+#include <map>
 #include <set>
+#include <string_view>
 
 #include <gtest/gtest.h>
 
@@ -62,11 +64,31 @@ TEST(Catalog, HasEveryModelOfTheFactsTable) {
 }
 
 TEST(ConfigKeys, EveryKeyHasARowWithItsName) {
-  for (int k = 0; k <= static_cast<int>(llmg::Key::ConvKernel); ++k) {
+  for (int k = 0; k < static_cast<int>(llmg::Key::Count); ++k) {
     const auto& spec = llmg::key_spec(static_cast<llmg::Key>(k));
     EXPECT_EQ(static_cast<int>(spec.key), k);
     EXPECT_FALSE(spec.aliases.empty());
+    // The name in messages is one of the spellings the row reads.
+    EXPECT_NE(std::find(spec.aliases.begin(), spec.aliases.end(), spec.name), spec.aliases.end()) << spec.name;
   }
+  EXPECT_EQ(llmg::key_table().size(), static_cast<std::size_t>(llmg::Key::Count));
+}
+
+TEST(ConfigKeys, EverySpellingAndGgufSuffixBelongsToOneRow) {
+  std::map<std::string_view, std::string_view> spelling_row, suffix_row;
+  for (const llmg::KeySpec& spec : llmg::key_table()) {
+    for (std::string_view alias : spec.aliases) {
+      auto [it, fresh] = spelling_row.emplace(alias, spec.name);
+      EXPECT_TRUE(fresh) << alias << " is in rows " << it->second << " and " << spec.name;
+    }
+    for (std::string_view suffix : spec.gguf) {
+      auto [it, fresh] = suffix_row.emplace(suffix, spec.name);
+      EXPECT_TRUE(fresh) << suffix << " is in rows " << it->second << " and " << spec.name;
+    }
+  }
+  // llama.cpp's suffixes that the GGUF reader maps (25 before the tables merged).
+  EXPECT_EQ(suffix_row.size(), 25u);
+  EXPECT_EQ(suffix_row.at("attention.head_count_kv"), "num_key_value_heads");
 }
 
 TEST(ConfigKeys, AliasesReachTheSameFact) {

@@ -1,6 +1,7 @@
 #include "ingest/config/config_view.h"
 
 #include <cmath>
+#include <type_traits>
 
 #include <fmt/format.h>
 
@@ -191,13 +192,65 @@ std::string ConfigView::string_or(Key key, std::string fallback) {
   return typed<std::string>(lookup(key, &path), path, std::move(fallback));
 }
 
+std::int64_t ConfigView::int_at(const json* value, const std::string& path, std::int64_t fallback,
+                                std::int64_t min_value, std::int64_t max_value) {
+  if (!value) return fallback;
+  return read_int(*value, path, static_cast<double>(min_value), static_cast<double>(max_value))
+      .value_or(fallback);
+}
+
 std::int64_t ConfigView::int_named(std::string_view name, std::int64_t fallback, std::int64_t min_value,
                                    std::int64_t max_value) {
   std::string path;
   const json* value = find(name, &path);
-  if (!value) return fallback;
-  return read_int(*value, path, static_cast<double>(min_value), static_cast<double>(max_value))
-      .value_or(fallback);
+  return int_at(value, path, fallback, min_value, max_value);
+}
+
+const json* ConfigView::find(Key key, std::string* found_path) const { return lookup(key, found_path); }
+
+std::string_view ConfigView::spelling(Key key) const {
+  const KeySpec& spec = key_spec(key);
+  for (std::string_view alias : spec.aliases)
+    if (find(alias)) return alias;
+  return spec.name;
+}
+
+std::int64_t ConfigView::int_named(Key key, std::int64_t fallback) {
+  const KeySpec& spec = key_spec(key);
+  return int_named(key, fallback, static_cast<std::int64_t>(spec.min_value), static_cast<std::int64_t>(spec.max_value));
+}
+
+std::int64_t ConfigView::int_named(Key key, std::int64_t fallback, std::int64_t min_value, std::int64_t max_value) {
+  std::string path;
+  const json* value = lookup(key, &path);
+  return int_at(value, path, fallback, min_value, max_value);
+}
+
+double ConfigView::number_named(Key key, double fallback) {
+  std::string path;
+  return typed<double>(lookup(key, &path), path, fallback);
+}
+
+bool ConfigView::bool_named(Key key, bool fallback) {
+  std::string path;
+  return typed<bool>(lookup(key, &path), path, fallback);
+}
+
+std::string ConfigView::string_named(Key key, std::string fallback) {
+  std::string path;
+  return typed<std::string>(lookup(key, &path), path, std::move(fallback));
+}
+
+std::vector<std::int64_t> ConfigView::int_list_named(Key key) {
+  std::string path;
+  const json* value = lookup(key, &path);
+  return int_list_at(value, path);
+}
+
+std::vector<std::string> ConfigView::string_list_named(Key key) {
+  std::string path;
+  const json* value = lookup(key, &path);
+  return string_list_at(value, path);
 }
 
 double ConfigView::number_named(std::string_view name, double fallback) {
@@ -218,6 +271,10 @@ std::string ConfigView::string_named(std::string_view name, std::string fallback
 std::vector<std::int64_t> ConfigView::int_list_named(std::string_view name) {
   std::string path;
   const json* value = find(name, &path);
+  return int_list_at(value, path);
+}
+
+std::vector<std::int64_t> ConfigView::int_list_at(const json* value, const std::string& path) {
   if (!value) return {};
   if (!value->is_array()) {
     fail(path, fmt::format("expected a list of integers, got {}", describe(*value)));
@@ -241,6 +298,10 @@ std::vector<std::int64_t> ConfigView::int_list_named(std::string_view name) {
 std::vector<std::string> ConfigView::string_list_named(std::string_view name) {
   std::string path;
   const json* value = find(name, &path);
+  return string_list_at(value, path);
+}
+
+std::vector<std::string> ConfigView::string_list_at(const json* value, const std::string& path) {
   if (!value) return {};
   if (!value->is_array()) {
     fail(path, fmt::format("expected a list of strings, got {}", describe(*value)));
@@ -256,5 +317,24 @@ std::vector<std::string> ConfigView::string_list_named(std::string_view name) {
   }
   return out;
 }
+
+template <typename T>
+std::vector<T> ConfigView::per_layer_list(Key key, std::size_t layers) {
+  std::string path;
+  const json* value = lookup(key, &path);
+  std::vector<T> list;
+  if constexpr (std::is_same_v<T, std::string>)
+    list = string_list_at(value, path);
+  else
+    list = int_list_at(value, path);
+  if (!list.empty() && list.size() != layers) {
+    fail(spelling(key), fmt::format("expected {} entries (num_hidden_layers), got {}", layers, list.size()));
+    return {};
+  }
+  return list;
+}
+
+template std::vector<std::int64_t> ConfigView::per_layer_list<std::int64_t>(Key, std::size_t);
+template std::vector<std::string> ConfigView::per_layer_list<std::string>(Key, std::size_t);
 
 }  // namespace llmg

@@ -44,8 +44,27 @@ class ConfigView {
   bool bool_or(Key key, bool fallback);
   std::string string_or(Key key, std::string fallback);
 
-  // Raw lookups by literal name (for family-specific keys that have no alias row).
-  // `name` may be dotted ("rope_parameters.rope_theta"); looked up in text() then root().
+  // Lookups of a key's row without recording provenance: every alias of the row (a row's name may
+  // be dotted, "rope_parameters.rope_theta"), in text() then root(), defaults last. int_named
+  // checks the row's bounds unless the reader passes narrower ones for its family.
+  const nlohmann::json* find(Key key, std::string* found_path = nullptr) const;
+  // The spelling of `key` the config uses (its first alias present), else the row's name.
+  std::string_view spelling(Key key) const;
+  std::int64_t int_named(Key key, std::int64_t fallback);
+  std::int64_t int_named(Key key, std::int64_t fallback, std::int64_t min_value, std::int64_t max_value);
+  double number_named(Key key, double fallback);
+  bool bool_named(Key key, bool fallback);
+  std::string string_named(Key key, std::string fallback);
+  std::vector<std::int64_t> int_list_named(Key key);
+  std::vector<std::string> string_list_named(Key key);
+
+  // A list with one entry per layer (T = std::int64_t or std::string): empty when absent; a list of
+  // another length records "expected N entries (num_hidden_layers), got M" and comes back empty.
+  template <typename T>
+  std::vector<T> per_layer_list(Key key, std::size_t layers);
+
+  // Raw lookups by literal name, for names built at run time (rope_parameters.<layer type>.rope_theta)
+  // and for the readers that still spell keys out. Looked up in text() then root().
   const nlohmann::json* find(std::string_view name, std::string* found_path = nullptr) const;
   std::int64_t int_named(std::string_view name, std::int64_t fallback, std::int64_t min_value = 0,
                          std::int64_t max_value = (1LL << 40));
@@ -66,6 +85,10 @@ class ConfigView {
  private:
   const nlohmann::json* lookup(Key key, std::string* found_path) const;
   const nlohmann::json* find_in(std::string_view name, std::string* found_path, bool with_defaults) const;
+  std::int64_t int_at(const nlohmann::json* value, const std::string& path, std::int64_t fallback,
+                      std::int64_t min_value, std::int64_t max_value);
+  std::vector<std::int64_t> int_list_at(const nlohmann::json* value, const std::string& path);
+  std::vector<std::string> string_list_at(const nlohmann::json* value, const std::string& path);
   template <typename T>
   T typed(const nlohmann::json* value, const std::string& path, T fallback);
   std::optional<std::int64_t> read_int(const nlohmann::json& value, const std::string& path, double min_value,

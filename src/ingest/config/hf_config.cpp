@@ -7,6 +7,7 @@
 
 #include "ingest/config/config_view.h"
 #include "ingest/families/registry.h"
+#include "ingest/families/steps.h"
 #include "ingest/config/json_text.h"
 
 namespace llmg {
@@ -38,6 +39,20 @@ Result<void> validate(const Model& model, const std::string& file_name) {
     }
     if (layer.ffn.kind == FfnKind::MoE && (layer.ffn.num_experts <= 0 || layer.ffn.experts_per_token <= 0))
       return bad_input(fmt::format("{}: layer {}: MoE needs positive num_experts and num_experts_per_tok", file_name, i));
+    if (layer.ffn.kind == FfnKind::MoE &&
+        layer.ffn.experts_per_token > layer.ffn.num_experts + layer.ffn.zero_experts) {
+      // Every family, whichever step built the block: a token cannot be routed to more experts than exist
+      // (LongCat's zero-computation experts and ZAYA's skip route are routes too).
+      // The key is the spelling the file used when the reader recorded it, else the canonical name.
+      const std::string canonical(key_spec(Key::ExpertsPerToken).name);
+      const auto source = model.key_sources.find(canonical);
+      const std::string key = source != model.key_sources.end() ? source->second : canonical;
+      return bad_input(fmt::format("{}: key '{}': layer {}: expected at most num_experts ({}{}), got {}", file_name,
+                                   key, i, layer.ffn.num_experts,
+                                   layer.ffn.zero_experts > 0 ? fmt::format(" + {} zero-computation", layer.ffn.zero_experts)
+                                                              : std::string(),
+                                   layer.ffn.experts_per_token));
+    }
   }
   return {};
 }
@@ -47,9 +62,10 @@ Result<void> validate(const Model& model, const std::string& file_name) {
 Result<Model> read_config_json(const json& config, const std::string& file_name) {
   if (!config.is_object()) return bad_input(fmt::format("{}: expected a JSON object at the top level", file_name));
   std::string model_type;
-  if (auto it = config.find("model_type"); it != config.end()) {
+  const std::string model_type_key(key_spec(Key::ModelType).name);
+  if (auto it = config.find(model_type_key); it != config.end()) {
     if (!it->is_string())
-      return bad_input(fmt::format("{}: key 'model_type': expected a string, got {}", file_name, it->dump()));
+      return bad_input(fmt::format("{}: key '{}': expected a string, got {}", file_name, model_type_key, it->dump()));
     model_type = it->get<std::string>();
   } else if (looks_like_mistral_params(config)) {
     model_type = "mistral_params";
@@ -78,7 +94,9 @@ Result<Model> read_config_json(const json& config, const std::string& file_name)
     defaults = json::parse(family->defaults_json);
     view.set_defaults(&defaults, std::string(family->defaults_label));
   }
-  family->read(view, model);
+  // The generic pass runs once here, before the family's own reader (llama.cpp's load_hparams style).
+  if (family->basics != Basics::Own) read_basics(view, model, family->basics == Basics::Tied);
+  if (view.ok()) family->read(view, model);
   if (view.error()) return tl::unexpected(*view.error());
   if (auto valid = validate(model, file_name); !valid) return tl::unexpected(valid.error());
   return model;

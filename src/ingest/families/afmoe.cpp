@@ -7,12 +7,11 @@
 #include <fmt/format.h>
 
 #include "ingest/families/registry.h"
-#include "ingest/families/common.h"
+#include "ingest/families/steps.h"
 
 namespace llmg {
 
 void read_afmoe(ConfigView& config, Model& model) {
-  read_basics(config, model);
   model.norm_placement = NormPlacement::Sandwich;
   Layer prototype;
   prototype.attention = read_attention(config, model);
@@ -20,13 +19,12 @@ void read_afmoe(ConfigView& config, Model& model) {
   prototype.attention.output_gate = true;  // gate_proj: hidden -> num_heads × head_dim, like a doubled q_proj
   fill_layers(config, model, prototype);
   const std::int64_t window = config.int_or(Key::SlidingWindow, 0);
-  if (config.find("layer_types")) {
+  if (config.find(Key::LayerTypes)) {
     if (!apply_layer_types(config, model, window)) return;
   } else {
     // AfmoeConfig: layer i is global when (i + 1) % global_attn_every_n_layers == 0, else sliding.
-    const std::int64_t every = config.int_named("global_attn_every_n_layers", 4, 1, 4096);
-    for (std::size_t i = 0; i < model.layers.size(); ++i)
-      if ((static_cast<std::int64_t>(i) + 1) % every != 0) make_sliding(model.layers[i], window);
+    const std::int64_t every = config.int_named(Key::GlobalAttnEveryNLayers, 4, 1, 4096);
+    set_global_every(model, every, window);
     config.note_source("layer mix", "global_attn_every_n_layers");
   }
   for (Layer& layer : model.layers)
@@ -34,19 +32,10 @@ void read_afmoe(ConfigView& config, Model& model) {
       layer.attention.rope_fraction = 0.0;  // NoPE global layers
 
   const FeedForwardSpec dense = read_dense_ffn(config);
-  FeedForwardSpec moe;
-  moe.kind = FfnKind::MoE;
-  moe.num_experts = config.require_int(Key::NumExperts);
-  moe.experts_per_token = config.require_int(Key::ExpertsPerToken);
-  moe.expert_intermediate_size = config.require_int(Key::MoeIntermediateSize);
-  const std::int64_t shared = config.int_or(Key::NumSharedExperts, 0);
-  if (shared > 0) {
-    moe.num_shared_experts = 1;  // one MLP of moe_intermediate_size × num_shared_experts
-    moe.shared_intermediate_size = moe.expert_intermediate_size * shared;
-  }
-  moe.router_correction_bias = true;  // AfmoeMoE.expert_bias
-  moe.activation = dense.activation;
-  const std::int64_t dense_layers = config.int_named("num_dense_layers", 0, 0, 4096);
+  // One shared MLP of moe_intermediate_size × num_shared_experts; AfmoeMoE.expert_bias.
+  const FeedForwardSpec moe =
+      read_moe_ffn(config, {.shared = SharedExperts::FusedOne, .router_bias = true});
+  const std::int64_t dense_layers = config.int_named(Key::NumDenseLayers, 0, 0, 4096);
   for (std::size_t i = 0; i < model.layers.size(); ++i)
     model.layers[i].ffn = static_cast<std::int64_t>(i) < dense_layers ? dense : moe;
   config.note_source("dense layers", "num_dense_layers");

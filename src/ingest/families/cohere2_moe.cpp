@@ -8,44 +8,37 @@
 #include <fmt/format.h>
 
 #include "ingest/families/registry.h"
-#include "ingest/families/common.h"
+#include "ingest/families/steps.h"
 
 namespace llmg {
 
 void read_cohere2_moe(ConfigView& config, Model& model) {
-  read_basics(config, model, /*tied_default=*/true);
-  model.norm_kind = config.find("rms_norm_eps") ? NormKind::RMSNorm : NormKind::LayerNormNoBias;
+  // RMSNorm when the epsilon is spelled rms_norm_eps (the NormEps row's own name), else LayerNorm.
+  model.norm_kind = config.find(Key::NormEps) && config.spelling(Key::NormEps) == key_spec(Key::NormEps).name
+                        ? NormKind::RMSNorm
+                        : NormKind::LayerNormNoBias;
   model.norm_placement = NormPlacement::Parallel;
   Layer prototype;
   prototype.attention = read_attention(config, model);
-  if (config.bool_named("use_qk_norm", false)) prototype.attention.qk_norm = QkNorm::PerHead;
+  if (config.bool_named(Key::UseQkNorm, false)) prototype.attention.qk_norm = QkNorm::PerHead;
   fill_layers(config, model, prototype);
   const std::int64_t window = config.int_or(Key::SlidingWindow, 0);
-  if (config.find("layer_types")) {
+  if (config.find(Key::LayerTypes)) {
     if (!apply_layer_types(config, model, window)) return;
   } else if (window > 0) {
-    const std::int64_t pattern = config.int_named("sliding_window_pattern", 4, 1, 4096);
-    for (std::size_t i = 0; i < model.layers.size(); ++i)
-      if ((static_cast<std::int64_t>(i) + 1) % pattern != 0) make_sliding(model.layers[i], window);
+    const std::int64_t pattern = config.int_named(Key::SlidingWindowPattern, 4, 1, 4096);
+    set_global_every(model, pattern, window);
   }
 
-  FeedForwardSpec moe;
-  moe.kind = FfnKind::MoE;
-  moe.num_experts = config.require_int(Key::NumExperts);
-  moe.experts_per_token = config.require_int(Key::ExpertsPerToken);
-  moe.expert_intermediate_size = config.require_int(Key::IntermediateSize);
-  const std::int64_t shared = config.int_or(Key::NumSharedExperts, 0);
-  if (shared > 0) {
-    moe.num_shared_experts = 1;
-    moe.shared_intermediate_size = moe.expert_intermediate_size * shared;
-  }
-  moe.activation = config.string_or(Key::HiddenAct, "silu");
+  // Experts of intermediate_size; shared experts fused into one MLP.
+  const FeedForwardSpec moe =
+      read_moe_ffn(config, {.width = Key::IntermediateSize, .shared = SharedExperts::FusedOne});
   FeedForwardSpec dense;
   dense.kind = FfnKind::Dense;
   dense.activation = moe.activation;
   dense.intermediate_size =
-      config.int_named("prefix_dense_intermediate_size", moe.expert_intermediate_size, 1, 1 << 22);
-  auto mlp_types = config.string_list_named("mlp_layer_types");
+      config.int_named(Key::PrefixDenseIntermediateSize, moe.expert_intermediate_size, 1, 1 << 22);
+  auto mlp_types = config.string_list_named(Key::MlpLayerTypes);
   if (mlp_types.empty()) {
     const std::int64_t first_dense = config.int_or(Key::FirstKDenseReplace, 0);
     for (std::size_t i = 0; i < model.layers.size(); ++i)
@@ -56,7 +49,7 @@ void read_cohere2_moe(ConfigView& config, Model& model) {
                                                model.layers.size(), mlp_types.size()));
     return;
   }
-  const bool prefix_keeps_rope = config.int_named("prefix_dense_sliding_window_pattern", 1, 0, 4096) == 1;
+  const bool prefix_keeps_rope = config.int_named(Key::PrefixDenseSlidingWindowPattern, 1, 0, 4096) == 1;
   bool in_prefix = true;
   for (std::size_t i = 0; i < model.layers.size(); ++i) {
     Layer& layer = model.layers[i];

@@ -7,19 +7,18 @@
 #include <fmt/format.h>
 
 #include "ingest/families/registry.h"
-#include "ingest/families/common.h"
+#include "ingest/families/steps.h"
 
 namespace llmg {
 
 void read_hy_v3(ConfigView& config, Model& model) {
-  read_basics(config, model);
   Layer layer;
   layer.attention = read_attention(config, model);
-  if (config.bool_named("qk_norm", false)) layer.attention.qk_norm = QkNorm::PerHead;
+  if (config.bool_named(Key::QkNorm, false)) layer.attention.qk_norm = QkNorm::PerHead;
   fill_layers(config, model, layer);
   const FeedForwardSpec dense = read_dense_ffn(config);
   FeedForwardSpec moe = read_moe_ffn(config);
-  moe.router_correction_bias = config.bool_named("moe_router_enable_expert_bias", false);
+  moe.router_correction_bias = config.bool_named(Key::MoeRouterEnableExpertBias, false);
   apply_moe_schedule(config, model, dense, moe);
   // num_nextn_predict_layers declares MTP layers, but their tensor layout is not in transformers'
   // hy_v3 and not sourced here: they are not enumerated (params.mtp stays 0).

@@ -6,12 +6,11 @@
 #include <fmt/format.h>
 
 #include "ingest/families/registry.h"
-#include "ingest/families/common.h"
+#include "ingest/families/steps.h"
 
 namespace llmg {
 
 void read_laguna(ConfigView& config, Model& model) {
-  read_basics(config, model);
   Layer prototype;
   prototype.attention = read_attention(config, model);
   prototype.attention.qk_norm = QkNorm::PerHead;
@@ -19,16 +18,11 @@ void read_laguna(ConfigView& config, Model& model) {
   if (!apply_layer_types(config, model, config.int_or(Key::SlidingWindow, 0))) return;
 
   // num_attention_heads_per_layer overrides num_attention_heads layer by layer (LagunaConfig).
-  const auto heads = config.int_list_named("num_attention_heads_per_layer");
-  if (!heads.empty() && heads.size() != model.layers.size()) {
-    config.fail(
-        "num_attention_heads_per_layer",
-        fmt::format("expected {} entries (num_hidden_layers), got {}", model.layers.size(), heads.size()));
-    return;
-  }
+  const auto heads = config.per_layer_list<std::int64_t>(Key::NumAttentionHeadsPerLayer, model.layers.size());
+  if (!config.ok()) return;
   // gating: true / "per-head" -> one gate per head; "per-element" -> one per head channel; false -> none.
   std::string gating = "per-head";
-  if (const auto* value = config.find("gating")) {
+  if (const auto* value = config.find(Key::Gating)) {
     if (value->is_boolean())
       gating = value->get<bool>() ? "per-head" : "none";
     else if (value->is_string())
@@ -39,21 +33,17 @@ void read_laguna(ConfigView& config, Model& model) {
                 fmt::format("expected true, false, \"per-head\" or \"per-element\", got \"{}\"", gating));
     return;
   }
-  const auto mlp_types = config.string_list_named("mlp_layer_types");
-  if (!mlp_types.empty() && mlp_types.size() != model.layers.size()) {
-    config.fail("mlp_layer_types", fmt::format("expected {} entries (num_hidden_layers), got {}",
-                                               model.layers.size(), mlp_types.size()));
-    return;
-  }
+  const auto mlp_types = config.per_layer_list<std::string>(Key::MlpLayerTypes, model.layers.size());
+  if (!config.ok()) return;
   const FeedForwardSpec dense = read_dense_ffn(config);
   FeedForwardSpec moe = read_moe_ffn(config);
   moe.router_correction_bias = true;  // LagunaTopKRouter.e_score_correction_bias
   const double full_theta = read_rope_theta(config, "full_attention", model.rope_theta);
   const double sliding_theta = read_rope_theta(config, "sliding_attention", full_theta);
   const double full_fraction =
-      config.number_named("rope_parameters.full_attention.partial_rotary_factor", 1.0);
+      config.number_named(Key::RopeParametersFullAttentionPartialRotaryFactor, 1.0);
   const double sliding_fraction =
-      config.number_named("rope_parameters.sliding_attention.partial_rotary_factor", 1.0);
+      config.number_named(Key::RopeParametersSlidingAttentionPartialRotaryFactor, 1.0);
   if (model.rope_theta == 0.0) model.rope_theta = full_theta;
 
   for (std::size_t i = 0; i < model.layers.size(); ++i) {

@@ -3,6 +3,10 @@
 namespace llmg {
 namespace {
 
+constexpr Basics kUntied = Basics::Untied;
+constexpr Basics kTied = Basics::Tied;
+constexpr Basics kOwn = Basics::Own;
+
 // Gemma3TextConfig defaults (transformers configuration_gemma3.py): Gemma 3 files omit most of these.
 constexpr std::string_view kGemma3TextDefaults = R"({
   "vocab_size": 262208, "hidden_size": 2304, "intermediate_size": 9216, "num_hidden_layers": 26,
@@ -13,18 +17,18 @@ constexpr std::string_view kGemma3TextDefaults = R"({
 })";
 
 constexpr FamilyRow kFamilies[] = {
-    {"gpt2", "GPT-2", read_gpt2},
-    {"llama", "Llama", read_llama},
+    {"gpt2", "GPT-2", read_gpt2, kTied, {"gpt2", "GPT2LMHeadModel"}},
+    {"llama", "Llama", read_llama, kUntied, {"llama", "LlamaForCausalLM"}},
     {"mistral", "Mistral", read_llama},
-    {"mistral_params", "Mistral (params.json)", read_mistral_params},  // pseudo type: native params.json
-    {"qwen2", "Qwen2", read_qwen2},
-    {"qwen3", "Qwen3", read_qwen3},
-    {"qwen3_moe", "Qwen3-MoE", read_qwen3_moe},
-    {"olmo2", "OLMo 2", read_olmo2},
-    {"phi3", "Phi-3", read_phi3},
-    {"smollm3", "SmolLM3", read_smollm3},
+    {"mistral_params", "Mistral (params.json)", read_mistral_params, kOwn},  // pseudo type: native params.json
+    {"qwen2", "Qwen2", read_qwen2, kUntied, {"qwen2", "Qwen2ForCausalLM"}},
+    {"qwen3", "Qwen3", read_qwen3, kUntied, {"qwen3", "Qwen3ForCausalLM"}},
+    {"qwen3_moe", "Qwen3-MoE", read_qwen3_moe, kUntied, {"qwen3moe", "Qwen3MoeForCausalLM"}},
+    {"olmo2", "OLMo 2", read_olmo2, kUntied, {"olmo2", "Olmo2ForCausalLM"}},
+    {"phi3", "Phi-3", read_phi3, kUntied, {"phi3", "Phi3ForCausalLM"}},
+    {"smollm3", "SmolLM3", read_smollm3, kTied, {"smollm3", "SmolLM3ForCausalLM"}},
     {"olmo3", "OLMo 3", read_olmo3},
-    {"cohere2", "Cohere2", read_cohere2},
+    {"cohere2", "Cohere2", read_cohere2, kTied},
     {"gpt_oss", "gpt-oss", read_gpt_oss},
     {"deepseek_v3", "DeepSeek V3", read_deepseek_v3},
     {"kimi_k2", "Kimi K2", read_deepseek_v3},
@@ -38,10 +42,10 @@ constexpr FamilyRow kFamilies[] = {
     {"llama4_text", "Llama 4", read_llama4},
     {"git", "Grok", read_grok},
     {"mimo_v2", "MiMo-V2", read_mimo_v2},
-    {"gemma3", "Gemma 3", read_gemma3, "Gemma3TextConfig", kGemma3TextDefaults},
-    {"gemma3_text", "Gemma 3", read_gemma3, "Gemma3TextConfig", kGemma3TextDefaults},
-    {"gemma4", "Gemma 4", read_gemma4},
-    {"gemma4_text", "Gemma 4", read_gemma4},
+    {"gemma3", "Gemma 3", read_gemma3, kTied, {}, "Gemma3TextConfig", kGemma3TextDefaults},
+    {"gemma3_text", "Gemma 3", read_gemma3, kTied, {"gemma3", "Gemma3ForCausalLM"}, "Gemma3TextConfig", kGemma3TextDefaults},
+    {"gemma4", "Gemma 4", read_gemma4, kTied},
+    {"gemma4_text", "Gemma 4", read_gemma4, kTied},
     {"qwen3_next", "Qwen3-Next", read_qwen3_next},
     {"qwen3_5", "Qwen3.5", read_qwen3_next},
     {"qwen3_5_moe", "Qwen3.5-MoE", read_qwen3_next},
@@ -54,15 +58,15 @@ constexpr FamilyRow kFamilies[] = {
     {"kimi_linear", "Kimi Linear", read_kimi_linear},
     {"longcat_flash", "LongCat-Flash", read_longcat_flash},
     {"longcat_flash_ngram", "LongCat-Flash (n-gram)", read_longcat_flash},
-    {"xlstm", "xLSTM", read_xlstm},
-    {"step3p5", "Step 3.5", read_step3p5},
-    {"zaya", "ZAYA1", read_zaya},
+    {"xlstm", "xLSTM", read_xlstm, kOwn},
+    {"step3p5", "Step 3.5", read_step3p5, kOwn},
+    {"zaya", "ZAYA1", read_zaya, kTied},
     {"laguna", "Laguna", read_laguna},
     {"afmoe", "AFMoE (Trinity)", read_afmoe},
     {"hy_v3", "Hy3", read_hy_v3},
     {"sarvam_moe", "Sarvam MoE", read_sarvam_moe},
     {"sarvam_mla", "Sarvam MLA", read_deepseek_v3},  // SarvamMLAConfig(DeepseekV3Config): DeepSeek V3 layout
-    {"cohere2_moe", "Cohere2 MoE", read_cohere2_moe},
+    {"cohere2_moe", "Cohere2 MoE", read_cohere2_moe, kTied},
 };
 
 }  // namespace

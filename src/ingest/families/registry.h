@@ -1,6 +1,7 @@
 // The family table: one row per config `model_type` the reader knows. A row names the family,
 // the reader step for what is special about it, and the defaults its transformers config class
-// supplies for keys a file may omit. Adding a family is adding a row and a reader.
+// supplies for keys a file may omit, and the GGUF architecture name that maps to it. Adding a family
+// is adding a row and a reader.
 #pragma once
 
 #include <span>
@@ -13,10 +14,26 @@ namespace llmg {
 
 using FamilyReader = void (*)(ConfigView& config, Model& model);
 
+// The GGUF architecture a family reads (llama.cpp's LLM_ARCH_NAMES, the file's general.architecture),
+// and the config.json architectures[0] its metadata stands for. Empty: no GGUF mapping yet (DeepSeek 2
+// MLA, gpt-oss's implied sliding pattern and the hybrids need per-family GGUF rules not written yet).
+struct GgufName {
+  std::string_view name;
+  std::string_view architecture;
+};
+
+// The basics (hidden_size, vocab_size, context, tied embeddings, norm eps, rope) that the dispatcher
+// reads before the row's reader (families/steps.h read_basics): with tie_word_embeddings defaulting to
+// false or, for the families whose config class defaults it to true, to true; or not at all for the
+// readers that read their own (params.json, Step 3.5's per-layer rope_theta list, xLSTM).
+enum class Basics { Untied, Tied, Own };
+
 struct FamilyRow {
   std::string_view model_type;  // config.json "model_type" (top level)
   std::string_view family;      // display name
   FamilyReader read;
+  Basics basics = Basics::Untied;
+  GgufName gguf = {};
   std::string_view defaults_label = {};  // config class whose defaults apply, e.g. "Gemma3TextConfig"
   std::string_view defaults_json = {};   // its defaults for keys files are known to omit
 };
@@ -24,7 +41,8 @@ struct FamilyRow {
 std::span<const FamilyRow> family_table();
 const FamilyRow* find_family(std::string_view model_type);
 
-// Reader steps, one per family (src/ingest/families/*.cpp).
+// Readers, one file per model_type (families/<model_type>.cpp; rows sharing a reader share the file
+// named after the first of them). The dispatcher runs read_basics before the reader (Basics above).
 void read_gpt2(ConfigView&, Model&);
 void read_llama(ConfigView&, Model&);
 void read_qwen2(ConfigView&, Model&);
@@ -49,7 +67,7 @@ void read_grok(ConfigView&, Model&);
 void read_mimo_v2(ConfigView&, Model&);
 void read_mistral3(ConfigView&, Model&);
 void read_kimi_linear(ConfigView&, Model&);  // families/kimi_linear.cpp
-void read_longcat_flash(ConfigView&, Model&);  // families/longcat.cpp
+void read_longcat_flash(ConfigView&, Model&);  // families/longcat_flash.cpp
 void read_xlstm(ConfigView&, Model&);  // families/xlstm.cpp
 void read_step3p5(ConfigView&, Model&);  // families/step3p5.cpp
 void read_zaya(ConfigView&, Model&);  // families/zaya.cpp

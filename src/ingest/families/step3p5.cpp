@@ -6,7 +6,7 @@
 #include <fmt/format.h>
 
 #include "ingest/families/registry.h"
-#include "ingest/families/common.h"
+#include "ingest/families/steps.h"
 
 namespace llmg {
 
@@ -14,9 +14,9 @@ namespace {
 
 // moe_layers_enum: the MoE layer indices, as a comma-separated string ("3,4,5") or a list.
 std::vector<std::int64_t> moe_layer_list(ConfigView& config) {
-  const nlohmann::json* value = config.find("moe_layers_enum");
+  const nlohmann::json* value = config.find(Key::MoeLayersEnum);
   if (!value) return {};
-  if (value->is_array()) return config.int_list_named("moe_layers_enum");
+  if (value->is_array()) return config.int_list_named(Key::MoeLayersEnum);
   if (!value->is_string()) {
     config.fail("moe_layers_enum", "expected a comma-separated string or a list of layer indices");
     return {};
@@ -45,7 +45,7 @@ Layer attention_layer(ConfigView& config, const Model& model, std::int64_t heads
   a.head_dim = config.int_or(Key::HeadDim, heads > 0 ? model.hidden_size / heads : 0);
   a.value_head_dim = a.head_dim;
   a.qk_norm = QkNorm::PerHead;
-  if (config.bool_named("use_head_wise_attn_gate", false))
+  if (config.bool_named(Key::UseHeadWiseAttnGate, false))
     layer.extra.push_back({Component::Attention, "self_attn.g_proj.weight", {heads, model.hidden_size}});
   return layer;
 }
@@ -70,24 +70,24 @@ void read_step3p5(ConfigView& config, Model& model) {
 
   // rope_theta: one number or one per layer.
   std::vector<double> thetas;
-  if (const nlohmann::json* theta = config.find("rope_theta"); theta && theta->is_array()) {
+  if (const nlohmann::json* theta = config.find(Key::RopeTheta); theta && theta->is_array()) {
     for (const auto& item : *theta) thetas.push_back(item.is_number() ? item.get<double>() : 0.0);
   } else {
     thetas.assign(static_cast<std::size_t>(count), config.number_or(Key::RopeTheta, 0.0));
   }
   std::vector<double> rotary;
-  if (const nlohmann::json* factors = config.find("partial_rotary_factors"); factors && factors->is_array())
+  if (const nlohmann::json* factors = config.find(Key::PartialRotaryFactors); factors && factors->is_array())
     for (const auto& item : *factors) rotary.push_back(item.is_number() ? item.get<double>() : 1.0);
 
   const std::int64_t heads = config.require_int(Key::NumHeads);
-  const std::int64_t groups = config.int_named("num_attention_groups", heads, 1, 1 << 16);
+  const std::int64_t groups = config.int_named(Key::NumAttentionGroups, heads, 1, 1 << 16);
   const Layer full = attention_layer(config, model, heads, groups);
   const Layer sliding_base = attention_layer(
-      config, model, config.int_named("attention_other_setting.num_attention_heads", heads, 1, 1 << 16),
-      config.int_named("attention_other_setting.num_attention_groups", groups, 1, 1 << 16));
+      config, model, config.int_named(Key::AttentionOtherSettingNumAttentionHeads, heads, 1, 1 << 16),
+      config.int_named(Key::AttentionOtherSettingNumAttentionGroups, groups, 1, 1 << 16));
   const std::int64_t window = config.int_or(Key::SlidingWindow, 0);
 
-  auto types = config.string_list_named("layer_types");
+  auto types = config.string_list_named(Key::LayerTypes);
   if (types.empty()) {
     // vLLM's fallback without layer_types: even layers sliding.
     for (std::int64_t i = 0; i < count; ++i) types.push_back(i % 2 == 0 ? "sliding_attention" : "full_attention");
@@ -132,11 +132,11 @@ void read_step3p5(ConfigView& config, Model& model) {
   FeedForwardSpec moe;
   moe.kind = FfnKind::MoE;
   moe.num_experts = config.require_int(Key::NumExperts);
-  moe.experts_per_token = config.int_named("moe_top_k", 0, 1, 1 << 16);
+  moe.experts_per_token = config.int_named(Key::MoeTopK, 0, 1, 1 << 16);
   moe.expert_intermediate_size = config.require_int(Key::MoeIntermediateSize);
   moe.num_shared_experts = 1;
-  moe.shared_intermediate_size = config.int_named("share_expert_dim", moe.expert_intermediate_size, 1, 1 << 22);
-  moe.router_correction_bias = config.bool_named("use_moe_router_bias", true);
+  moe.shared_intermediate_size = config.int_named(Key::ShareExpertDim, moe.expert_intermediate_size, 1, 1 << 22);
+  moe.router_correction_bias = config.bool_named(Key::UseMoeRouterBias, true);
   if (moe.experts_per_token == 0 || moe.experts_per_token > moe.num_experts) {
     config.fail("moe_top_k", fmt::format("expected between 1 and moe_num_experts ({})", moe.num_experts));
     return;

@@ -6,7 +6,7 @@
 #include <fmt/format.h>
 
 #include "ingest/families/registry.h"
-#include "ingest/families/common.h"
+#include "ingest/families/steps.h"
 
 namespace llmg {
 
@@ -14,7 +14,7 @@ namespace {
 
 // A per-half-layer list entry (transformers ZayaConfig keeps 0 on the layers a value does not apply to),
 // or the scalar of the flat config format.
-std::int64_t per_layer(ConfigView& config, const char* list_key, const char* scalar_key, std::size_t index,
+std::int64_t per_layer(ConfigView& config, Key list_key, Key scalar_key, std::size_t index,
                        std::int64_t fallback) {
   if (const nlohmann::json* list = config.find(list_key); list && list->is_array()) {
     if (index < list->size() && (*list)[index].is_number_integer()) return (*list)[index].get<std::int64_t>();
@@ -51,21 +51,20 @@ void add_residual_scaling(std::vector<TensorSpec>& out, const std::string& prefi
 // normalizes and runs a three-layer MLP to num_experts + 1 logits: the extra route skips the layer
 // (zaya_use_mod), shown as a zero-computation expert. Top-1 routing.
 void read_zaya(ConfigView& config, Model& model) {
-  read_basics(config, model, /*tied_default=*/true);
-  model.norm_eps = config.number_named("norm_epsilon", model.norm_eps);
+  model.norm_eps = config.number_named(Key::NormEpsilon, model.norm_eps);
   const std::int64_t hidden = model.hidden_size;
   const std::int64_t half_layers = config.require_int(Key::NumLayers);
   const std::int64_t heads = config.require_int(Key::NumHeads);
   if (!config.ok()) return;
   const std::int64_t head_dim = config.int_or(Key::HeadDim, heads > 0 ? hidden / heads : 0);
-  const bool skip_expert = config.bool_named("zaya_use_mod", true);
-  const bool eda = config.bool_named("zaya_use_eda", true);
-  const bool residual_scaling = config.bool_named("scale_residual_merge", true);
-  const std::int64_t top_k = config.int_named("moe_router_topk", 1, 1, 64);
+  const bool skip_expert = config.bool_named(Key::ZayaUseMod, true);
+  const bool eda = config.bool_named(Key::ZayaUseEda, true);
+  const bool residual_scaling = config.bool_named(Key::ScaleResidualMerge, true);
+  const std::int64_t top_k = config.int_named(Key::MoeRouterTopk, 1, 1, 64);
   const double rope_fraction = config.number_or(Key::PartialRotaryFactor, 0.5);
 
   std::vector<std::string> kinds;  // "a" or the expert count, per half-layer
-  if (const nlohmann::json* list = config.find("zaya_layers"); list && list->is_array()) {
+  if (const nlohmann::json* list = config.find(Key::ZayaLayers); list && list->is_array()) {
     for (const auto& item : *list) kinds.push_back(item.is_string() ? item.get<std::string>() : item.dump());
     if (static_cast<std::int64_t>(kinds.size()) != half_layers) {
       config.fail("zaya_layers", fmt::format("expected {} entries (num_hidden_layers), got {}", half_layers, kinds.size()));
@@ -73,7 +72,7 @@ void read_zaya(ConfigView& config, Model& model) {
     }
     config.note_source("layer mix", "zaya_layers");
   } else {
-    const std::int64_t experts = config.int_named("num_experts", 0, 1, 1 << 16);
+    const std::int64_t experts = config.int_named(Key::NumExperts, 0, 1, 1 << 16);
     for (std::int64_t i = 0; i < half_layers; ++i) kinds.push_back(i % 2 == 0 ? "a" : std::to_string(experts));
     config.note_source("layer mix", "num_hidden_layers (attention and MoE alternate)");
   }
@@ -84,9 +83,9 @@ void read_zaya(ConfigView& config, Model& model) {
     Layer layer;
     if (kinds[i] == "a") {
       AttentionSpec& a = layer.attention;
-      const std::int64_t q_heads = per_layer(config, "cca_num_q_heads", "cca_num_q_heads", i, heads);
+      const std::int64_t q_heads = per_layer(config, Key::CcaNumQHeads, Key::CcaNumQHeads, i, heads);
       a.num_heads = q_heads > 0 ? q_heads : heads;
-      a.num_kv_heads = per_layer(config, "num_query_groups_list", "num_query_groups", i,
+      a.num_kv_heads = per_layer(config, Key::NumQueryGroupsList, Key::NumQueryGroups, i,
                                  config.int_or(Key::NumKvHeads, a.num_heads));
       a.head_dim = head_dim;
       a.value_head_dim = head_dim;
@@ -110,8 +109,8 @@ void read_zaya(ConfigView& config, Model& model) {
         config.fail(fmt::format("zaya_layers[{}]", i), fmt::format("expected \"a\" or an expert count, got {}", kinds[i]));
         return;
       }
-      const std::int64_t fc1 = per_layer(config, "ffn_hidden_size_list", "ffn_hidden_size", i, 0);
-      const std::int64_t router = per_layer(config, "zaya_mlp_expansion", "zaya_mlp_expansion", i, 0);
+      const std::int64_t fc1 = per_layer(config, Key::FfnHiddenSizeList, Key::IntermediateSize, i, 0);
+      const std::int64_t router = per_layer(config, Key::ZayaMlpExpansion, Key::ZayaMlpExpansion, i, 0);
       if (experts <= 0 || fc1 <= 0 || fc1 % 2 != 0 || router <= 0) {
         config.fail("ffn_hidden_size_list", fmt::format("half-layer {}: expected positive experts, an even "
                                                         "ffn_hidden_size and zaya_mlp_expansion", i));

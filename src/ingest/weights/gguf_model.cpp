@@ -1,60 +1,18 @@
 #include "ingest/weights/gguf_model.h"
 
 #include <algorithm>
+#include <vector>
 
 #include <fmt/format.h>
 
 #include "ingest/config/hf_config.h"
+#include "ingest/families/registry.h"
 
 namespace llmg {
 
 using nlohmann::json;
 
 namespace {
-
-// llama.cpp's LLM_KV names (llama-arch.cpp), the "{arch}." prefix left out. Two suffixes may feed
-// one Key (RMS and LayerNorm epsilon); the first present wins.
-constexpr GgufKeyAlias kKeyAliases[] = {
-    {"context_length", Key::ContextLength},
-    {"embedding_length", Key::HiddenSize},
-    {"block_count", Key::NumLayers},
-    {"feed_forward_length", Key::IntermediateSize},
-    {"attention.head_count", Key::NumHeads},
-    {"attention.head_count_kv", Key::NumKvHeads},
-    {"attention.key_length", Key::HeadDim},
-    {"attention.value_length", Key::ValueHeadDim},
-    {"attention.layer_norm_rms_epsilon", Key::NormEps},
-    {"attention.layer_norm_epsilon", Key::NormEps},
-    {"attention.sliding_window", Key::SlidingWindow},
-    {"attention.q_lora_rank", Key::QLoraRank},
-    {"attention.kv_lora_rank", Key::KvLoraRank},
-    {"rope.freq_base", Key::RopeTheta},
-    {"vocab_size", Key::VocabSize},
-    {"expert_count", Key::NumExperts},
-    {"expert_used_count", Key::ExpertsPerToken},
-    {"expert_feed_forward_length", Key::MoeIntermediateSize},
-    {"expert_shared_count", Key::NumSharedExperts},
-    {"expert_shared_feed_forward_length", Key::SharedExpertIntermediateSize},
-    {"leading_dense_block_count", Key::FirstKDenseReplace},
-    {"nextn_predict_layers", Key::NumMtpLayers},
-    {"ssm.state_size", Key::SsmStateSize},
-    {"ssm.conv_kernel", Key::ConvKernel},
-    {"ssm.group_count", Key::MambaGroups},
-};
-
-// GGUF architectures whose metadata carries everything the family reader needs. Others (DeepSeek 2
-// MLA, gpt-oss's implied sliding pattern, hybrids) need per-family rules that are not written yet.
-constexpr GgufArchitecture kArchitectures[] = {
-    {"llama", "llama", "LlamaForCausalLM"},
-    {"qwen2", "qwen2", "Qwen2ForCausalLM"},
-    {"qwen3", "qwen3", "Qwen3ForCausalLM"},
-    {"qwen3moe", "qwen3_moe", "Qwen3MoeForCausalLM"},
-    {"olmo2", "olmo2", "Olmo2ForCausalLM"},
-    {"phi3", "phi3", "Phi3ForCausalLM"},
-    {"smollm3", "smollm3", "SmolLM3ForCausalLM"},
-    {"gpt2", "gpt2", "GPT2LMHeadModel"},
-    {"gemma3", "gemma3_text", "Gemma3ForCausalLM"},
-};
 
 std::string gguf_key(std::string_view arch, std::string_view suffix) { return fmt::format("{}.{}", arch, suffix); }
 
@@ -64,13 +22,35 @@ json scalar_json(const GgufValue& value) {
   return value.number;
 }
 
+// The GGUF suffixes of the key table (ingest/keys.cpp), in row order, each suffix of a row in its order.
+const std::vector<GgufKeyAlias>& key_aliases() {
+  static const std::vector<GgufKeyAlias> aliases = [] {
+    std::vector<GgufKeyAlias> out;
+    for (const KeySpec& spec : key_table())
+      for (std::string_view suffix : spec.gguf) out.push_back({suffix, spec.key});
+    return out;
+  }();
+  return aliases;
+}
+
+// The GGUF architectures of the family registry (ingest/families/registry.cpp), in row order.
+const std::vector<GgufArchitecture>& architectures() {
+  static const std::vector<GgufArchitecture> rows = [] {
+    std::vector<GgufArchitecture> out;
+    for (const FamilyRow& row : family_table())
+      if (!row.gguf.name.empty()) out.push_back({row.gguf.name, row.model_type, row.gguf.architecture});
+    return out;
+  }();
+  return rows;
+}
+
 }  // namespace
 
-std::span<const GgufKeyAlias> gguf_key_aliases() { return kKeyAliases; }
-std::span<const GgufArchitecture> gguf_architectures() { return kArchitectures; }
+std::span<const GgufKeyAlias> gguf_key_aliases() { return key_aliases(); }
+std::span<const GgufArchitecture> gguf_architectures() { return architectures(); }
 
 const GgufArchitecture* find_gguf_architecture(std::string_view gguf_name) {
-  for (const GgufArchitecture& arch : kArchitectures)
+  for (const GgufArchitecture& arch : architectures())
     if (arch.gguf_name == gguf_name) return &arch;
   return nullptr;
 }
@@ -83,7 +63,7 @@ Result<json> gguf_config(const GgufFile& file, std::map<std::string, std::string
   const GgufArchitecture* row = find_gguf_architecture(arch);
   if (!row) {
     std::string known;
-    for (const GgufArchitecture& a : kArchitectures) known += (known.empty() ? "" : ", ") + std::string(a.gguf_name);
+    for (const GgufArchitecture& a : gguf_architectures()) known += (known.empty() ? "" : ", ") + std::string(a.gguf_name);
     return bad_input(fmt::format("{}: key 'general.architecture': GGUF architecture \"{}\" has no mapping yet (mapped: {})",
                                  file.path, arch, known));
   }
@@ -91,7 +71,7 @@ Result<json> gguf_config(const GgufFile& file, std::map<std::string, std::string
   auto note = [&](const std::string& config_key, const std::string& from) {
     if (sources) (*sources)[config_key] = from;
   };
-  for (const GgufKeyAlias& alias : kKeyAliases) {
+  for (const GgufKeyAlias& alias : gguf_key_aliases()) {
     const std::string name(key_spec(alias.key).name);
     if (config.contains(name)) continue;
     const std::string key = gguf_key(arch, alias.suffix);
@@ -169,7 +149,7 @@ Result<Model> model_from_gguf(const GgufFile& file) {
     // The family reader names config keys; say which GGUF key stands for it.
     Error error = model.error();
     const std::string& arch = file.find("general.architecture")->text;  // present: gguf_config checked it
-    for (const GgufKeyAlias& alias : kKeyAliases) {
+    for (const GgufKeyAlias& alias : gguf_key_aliases()) {
       const std::string quoted = fmt::format("key '{}'", key_spec(alias.key).name);
       if (auto at = error.message.find(quoted); at != std::string::npos) {
         error.message.replace(at, quoted.size(),

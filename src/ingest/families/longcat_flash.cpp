@@ -6,8 +6,7 @@
 #include <fmt/format.h>
 
 #include "ingest/families/registry.h"
-#include "ingest/families/common.h"
-#include "ingest/families/mla.h"
+#include "ingest/families/steps.h"
 
 namespace llmg {
 
@@ -20,15 +19,13 @@ namespace {
 // projected n-gram vectors (SGLang NgramEmbedding: embedders.{i}, post_projs.{i}). The tables are
 // lookups; the projections run for every token.
 void add_ngram_embedding(ConfigView& config, Model& model) {
-  const double ratio = config.number_named("ngram_vocab_size_ratio", config.number_named("oe_vocab_size_ratio", 0.0));
+  const double ratio = config.number_named(Key::NgramVocabSizeRatio, 0.0);  // ngram_ or oe_vocab_size_ratio
   if (ratio <= 0.0) return;
-  const char* neighbor_key = config.find("emb_neighbor_num") ? "emb_neighbor_num" : "oe_neighbor_num";
-  const char* split_key = config.find("emb_split_num") ? "emb_split_num" : "oe_split_num";
-  const std::int64_t orders = config.int_named(neighbor_key, 0, 0, 64);
-  const std::int64_t splits = config.int_named(split_key, 0, 0, 64);
+  const std::int64_t orders = config.int_named(Key::EmbNeighborNum, 0, 0, 64);  // emb_ or oe_neighbor_num
+  const std::int64_t splits = config.int_named(Key::EmbSplitNum, 0, 0, 64);
   const std::int64_t tables = (orders - 1) * splits;
   if (orders < 2 || splits < 1 || model.hidden_size % tables != 0) {
-    config.fail(neighbor_key, fmt::format("expected an n-gram order of at least 2, splits of at least 1 and "
+    config.fail(config.spelling(Key::EmbNeighborNum), fmt::format("expected an n-gram order of at least 2, splits of at least 1 and "
                                           "hidden_size divisible by (order - 1) × splits, got {} and {}",
                                           orders, splits));
     return;
@@ -42,7 +39,8 @@ void add_ngram_embedding(ConfigView& config, Model& model) {
                            {model.hidden_size, width}});
   }
   config.note_source("n-gram embedding", fmt::format("ngram_vocab_size_ratio × vocab_size rows, {} and {}",
-                                                     neighbor_key, split_key));
+                                                     config.spelling(Key::EmbNeighborNum),
+                                                     config.spelling(Key::EmbSplitNum)));
   model.notes.push_back(fmt::format(
       "LongCat n-gram embedding: {} hashed tables of {} × {} beside the token embedding, each projected back to "
       "hidden_size; lookups, so left out of active",
@@ -60,7 +58,6 @@ void add_ngram_embedding(ConfigView& config, Model& model) {
 // between 0 and moe_topk real experts (active counts the upper bound). MTP layers (model.mtp.*) are not
 // in the config and not counted.
 void read_longcat_flash(ConfigView& config, Model& model) {
-  read_basics(config, model);
   const std::int64_t logical = config.require_int(Key::NumLayers);
   Layer attention = read_mla_layer(config, model);
   attention.ffn = read_dense_ffn(config);
@@ -68,14 +65,14 @@ void read_longcat_flash(ConfigView& config, Model& model) {
   FeedForwardSpec& moe = with_moe.ffn;
   moe.kind = FfnKind::MoE;
   moe.num_experts = config.require_int(Key::NumExperts);
-  moe.zero_experts = config.int_named("zero_expert_num", 0, 0, 1 << 16);
+  moe.zero_experts = config.int_named(Key::ZeroExpertNum, 0, 0, 1 << 16);
   moe.experts_per_token = config.require_int(Key::ExpertsPerToken);
-  moe.expert_intermediate_size = config.find("expert_ffn_hidden_size")
-                                     ? config.int_named("expert_ffn_hidden_size", 0, 1, 1 << 22)
+  moe.expert_intermediate_size = config.find(Key::ExpertFfnHiddenSize)
+                                     ? config.int_named(Key::ExpertFfnHiddenSize, 0, 1, 1 << 22)
                                      : config.require_int(Key::MoeIntermediateSize);
   moe.num_shared_experts = 1;
   moe.shared_intermediate_size = attention.ffn.intermediate_size;
-  moe.router_bias = config.bool_named("router_bias", false);
+  moe.router_bias = config.bool_named(Key::RouterBias, false);
   moe.router_correction_bias = true;  // LongcatFlashTopkRouter.e_score_correction_bias
   if (!config.ok()) return;
   if (moe.experts_per_token > moe.num_experts + moe.zero_experts)

@@ -1,4 +1,4 @@
-#include "ingest/families/common.h"
+#include "ingest/families/steps.h"
 
 #include <fmt/format.h>
 
@@ -11,7 +11,7 @@ void read_basics(ConfigView& config, Model& model, bool tied_default) {
   model.tied_embeddings = config.bool_or(Key::TieEmbeddings, tied_default);
   model.norm_eps = config.number_or(Key::NormEps, 0.0);
   model.rope_theta = read_rope_theta(config, "", 0.0);  // 0: not declared (shown as such, never guessed)
-  if (const auto* scaling = config.find("rope_scaling"); scaling && scaling->is_object()) {
+  if (const auto* scaling = config.find(Key::RopeScaling); scaling && scaling->is_object()) {
     for (const char* key : {"rope_type", "type"}) {
       auto it = scaling->find(key);
       if (it != scaling->end() && it->is_string()) {
@@ -27,10 +27,10 @@ double read_rope_theta(ConfigView& config, const std::string& layer_type, double
     const std::string nested = "rope_parameters." + layer_type + ".rope_theta";
     if (config.find(nested)) return config.number_named(nested, fallback);
   }
-  if (config.find("rope_parameters.rope_theta")) return config.number_named("rope_parameters.rope_theta", fallback);
+  if (config.find(Key::RopeParametersRopeTheta)) return config.number_named(Key::RopeParametersRopeTheta, fallback);
   // Per-layer-type rope_parameters (Gemma 4): the model-level theta is the full-attention one.
-  if (layer_type.empty() && config.find("rope_parameters.full_attention.rope_theta"))
-    return config.number_named("rope_parameters.full_attention.rope_theta", fallback);
+  if (layer_type.empty() && config.find(Key::RopeParametersFullAttentionRopeTheta))
+    return config.number_named(Key::RopeParametersFullAttentionRopeTheta, fallback);
   return config.number_or(Key::RopeTheta, fallback);
 }
 
@@ -43,13 +43,13 @@ AttentionSpec read_attention(ConfigView& config, const Model& model) {
                                                    attention.num_heads, attention.num_kv_heads));
   const std::int64_t default_head_dim = attention.num_heads > 0 ? model.hidden_size / attention.num_heads : 0;
   attention.head_dim = config.int_or(Key::HeadDim, default_head_dim);
-  if (!config.find("head_dim")) config.note_source("head_dim", "hidden_size / num_attention_heads");
+  if (!config.find(Key::HeadDim)) config.note_source("head_dim", "hidden_size / num_attention_heads");
   attention.value_head_dim = attention.head_dim;
   const bool bias = config.bool_or(Key::AttentionBias, false);
   attention.q_bias = attention.k_bias = attention.v_bias = attention.o_bias = bias;
   attention.rope_fraction = config.number_or(Key::PartialRotaryFactor, 1.0);
-  if (config.find("rope_parameters.partial_rotary_factor"))
-    attention.rope_fraction = config.number_named("rope_parameters.partial_rotary_factor", 1.0);
+  if (config.find(Key::RopeParametersPartialRotaryFactor))
+    attention.rope_fraction = config.number_named(Key::RopeParametersPartialRotaryFactor, 1.0);
   attention.rope_theta = model.rope_theta;
   return attention;
 }
@@ -64,7 +64,9 @@ FeedForwardSpec read_dense_ffn(ConfigView& config, bool gated) {
   return ffn;
 }
 
-FeedForwardSpec read_moe_ffn(ConfigView& config) {
+FeedForwardSpec read_moe_ffn(ConfigView& config) { return read_moe_ffn(config, MoeOptions{}); }
+
+FeedForwardSpec read_moe_ffn(ConfigView& config, const MoeOptions& options) {
   FeedForwardSpec ffn;
   ffn.kind = FfnKind::MoE;
   ffn.num_experts = config.require_int(Key::NumExperts);
@@ -72,12 +74,21 @@ FeedForwardSpec read_moe_ffn(ConfigView& config) {
   if (ffn.num_experts > 0 && ffn.experts_per_token > ffn.num_experts)
     config.fail("num_experts_per_tok",
                 fmt::format("expected at most num_experts ({}), got {}", ffn.num_experts, ffn.experts_per_token));
-  ffn.expert_intermediate_size = config.require_int(Key::MoeIntermediateSize);
-  ffn.num_shared_experts = config.int_or(Key::NumSharedExperts, 0);
-  ffn.shared_intermediate_size = config.int_or(Key::SharedExpertIntermediateSize, 0);
-  if (ffn.num_shared_experts > 0 && ffn.shared_intermediate_size == 0)
-    ffn.shared_intermediate_size = ffn.expert_intermediate_size;  // DeepSeek: shared experts are expert-sized
-  if (ffn.num_shared_experts == 0 && ffn.shared_intermediate_size > 0) ffn.num_shared_experts = 1;
+  ffn.expert_intermediate_size = config.require_int(options.width);
+  if (options.shared == SharedExperts::FusedOne) {
+    const std::int64_t shared = config.int_or(Key::NumSharedExperts, options.shared_default);
+    if (shared > 0) {
+      ffn.num_shared_experts = 1;
+      ffn.shared_intermediate_size = ffn.expert_intermediate_size * shared;
+    }
+  } else {
+    ffn.num_shared_experts = config.int_or(Key::NumSharedExperts, options.shared_default);
+    ffn.shared_intermediate_size = config.int_or(Key::SharedExpertIntermediateSize, 0);
+    if (ffn.num_shared_experts > 0 && ffn.shared_intermediate_size == 0)
+      ffn.shared_intermediate_size = ffn.expert_intermediate_size;  // DeepSeek: shared experts are expert-sized
+    if (ffn.num_shared_experts == 0 && ffn.shared_intermediate_size > 0) ffn.num_shared_experts = 1;
+  }
+  ffn.router_correction_bias = options.router_bias;
   ffn.activation = config.string_or(Key::HiddenAct, "silu");
   return ffn;
 }
@@ -92,15 +103,18 @@ void make_sliding(Layer& layer, std::int64_t window) {
   layer.attention.window = window;
 }
 
+void set_global_every(Model& model, std::int64_t n, std::int64_t window, bool dense_first) {
+  for (std::size_t i = 0; i < model.layers.size(); ++i) {
+    const auto index = static_cast<std::int64_t>(i);
+    const bool global = dense_first ? index % n == 0 : (index + 1) % n == 0;
+    if (!global) make_sliding(model.layers[i], window);
+  }
+}
+
 bool apply_layer_types(ConfigView& config, Model& model, std::int64_t window,
                        const std::function<void(Layer&)>& linear) {
-  const auto types = config.string_list_named("layer_types");
+  const auto types = config.per_layer_list<std::string>(Key::LayerTypes, model.layers.size());
   if (types.empty()) return config.ok();
-  if (types.size() != model.layers.size()) {
-    config.fail("layer_types", fmt::format("expected {} entries (num_hidden_layers), got {}", model.layers.size(),
-                                           types.size()));
-    return false;
-  }
   for (std::size_t i = 0; i < types.size(); ++i) {
     const std::string& type = types[i];
     Layer& layer = model.layers[i];
@@ -129,18 +143,14 @@ bool apply_layer_types(ConfigView& config, Model& model, std::int64_t window,
 void apply_moe_schedule(ConfigView& config, Model& model, const FeedForwardSpec& dense,
                         const FeedForwardSpec& moe) {
   const std::int64_t first_dense = config.int_or(Key::FirstKDenseReplace, 0);
-  const auto* freq_value = config.find("moe_layer_freq");
+  const auto* freq_value = config.find(Key::MoeLayerFreq);
   std::vector<std::int64_t> per_layer;
   std::int64_t every = 1;
   if (freq_value && freq_value->is_array())
-    per_layer = config.int_list_named("moe_layer_freq");
+    per_layer = config.per_layer_list<std::int64_t>(Key::MoeLayerFreq, model.layers.size());
   else
     every = config.int_or(Key::MoeLayerFreq, 1);
-  if (!per_layer.empty() && per_layer.size() != model.layers.size()) {
-    config.fail("moe_layer_freq", fmt::format("expected {} entries (num_hidden_layers), got {}",
-                                              model.layers.size(), per_layer.size()));
-    return;
-  }
+  if (!config.ok()) return;
   if (every <= 0) every = 1;
   for (std::size_t i = 0; i < model.layers.size(); ++i) {
     const auto index = static_cast<std::int64_t>(i);
@@ -151,6 +161,25 @@ void apply_moe_schedule(ConfigView& config, Model& model, const FeedForwardSpec&
       is_moe = index >= first_dense && index % every == 0;
     model.layers[i].ffn = is_moe ? moe : dense;
   }
+}
+
+Layer read_mla_layer(ConfigView& config, const Model& model) {
+  Layer layer;
+  layer.mixer = MixerKind::LatentAttention;
+  AttentionSpec& a = layer.attention;
+  a.num_heads = config.require_int(Key::NumHeads);
+  a.num_kv_heads = a.num_heads;
+  a.q_lora_rank = config.int_or(Key::QLoraRank, 0);
+  a.kv_lora_rank = config.require_int(Key::KvLoraRank);
+  a.qk_nope_head_dim = config.require_int(Key::QkNopeHeadDim);
+  a.qk_rope_head_dim = config.require_int(Key::QkRopeHeadDim);
+  a.head_dim = a.qk_nope_head_dim + a.qk_rope_head_dim;
+  a.value_head_dim = config.require_int(Key::ValueHeadDim);
+  const bool bias = config.bool_or(Key::AttentionBias, false);
+  a.q_bias = a.k_bias = a.o_bias = bias;
+  a.rope_fraction = a.head_dim > 0 ? static_cast<double>(a.qk_rope_head_dim) / a.head_dim : 0.0;
+  a.rope_theta = model.rope_theta;
+  return layer;
 }
 
 Layer make_mtp_layer(const Model& model, const Layer& block, bool stores_embeddings) {
@@ -165,6 +194,20 @@ Layer make_mtp_layer(const Model& model, const Layer& block, bool stores_embeddi
     layer.extra.push_back({Component::Mtp, "shared_head.head", {model.vocab_size, hidden}});
   }
   return layer;
+}
+
+// The Llama layout every family below starts from: RMSNorm pre-norm, RoPE, gated SiLU MLP.
+Layer llama_layer(ConfigView& config, Model& model) {
+  Layer layer;
+  layer.attention = read_attention(config, model);
+  layer.ffn = read_dense_ffn(config);
+  return layer;
+}
+
+void read_llama_like(ConfigView& config, Model& model, const Layer& layer) {
+  fill_layers(config, model, layer);
+  const std::int64_t window = config.int_or(Key::SlidingWindow, 0);
+  apply_layer_types(config, model, window);
 }
 
 }  // namespace llmg

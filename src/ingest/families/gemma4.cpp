@@ -1,47 +1,11 @@
-// Gemma 3 (Gemma3TextModel): sandwich norms (input, post_attention, pre_feedforward,
-// post_feedforward), per-head QK-norm, GeGLU MLP, tied embeddings, five sliding-window layers per
-// global layer. Files are sparse: missing keys take Gemma3TextConfig's defaults (family table).
-#include "ingest/families/registry.h"
-#include "ingest/families/common.h"
-
+// Gemma 4 (model_types gemma4, gemma4_text).
 #include <algorithm>
-
 #include <fmt/format.h>
+#include "ingest/families/gemma3.h"
+#include "ingest/families/registry.h"
+#include "ingest/families/steps.h"
 
 namespace llmg {
-
-namespace {
-
-// What Gemma 3 and 4 share: tied embeddings, sandwich norms, per-head QK-norm, a dense GeGLU MLP.
-Layer gemma_layer(ConfigView& config, Model& model) {
-  read_basics(config, model, /*tied_default=*/true);
-  model.norm_placement = NormPlacement::Sandwich;
-  Layer layer;
-  layer.attention = read_attention(config, model);
-  layer.attention.qk_norm = QkNorm::PerHead;
-  layer.ffn = read_dense_ffn(config);
-  return layer;
-}
-
-}  // namespace
-
-void read_gemma3(ConfigView& config, Model& model) {
-  const Layer layer = gemma_layer(config, model);
-  fill_layers(config, model, layer);
-  const std::int64_t window = config.require_int(Key::SlidingWindow);
-  const double local_theta = config.number_named("rope_local_base_freq", 10000.0);
-  if (config.find("layer_types")) {
-    apply_layer_types(config, model, window);
-  } else {
-    // Gemma3TextConfig: layer i is global when (i + 1) % sliding_window_pattern == 0.
-    const std::int64_t pattern = config.int_named("sliding_window_pattern", 6, 1, 4096);
-    for (std::size_t i = 0; i < model.layers.size(); ++i)
-      if ((static_cast<std::int64_t>(i) + 1) % pattern != 0) make_sliding(model.layers[i], window);
-    config.note_source("layer mix", "sliding_window_pattern");
-  }
-  for (Layer& l : model.layers)
-    if (l.attention.span == AttentionSpan::SlidingWindow) l.attention.rope_theta = local_theta;
-}
 
 // Gemma 4 (Gemma4ForConditionalGeneration, text_config gemma4_text): Gemma 3's sandwich norms, QK-norm
 // and five sliding layers per global layer (layer_types), but global layers have their own KV heads
@@ -55,7 +19,7 @@ void read_gemma4(ConfigView& config, Model& model) {
   sliding.attention.rope_fraction = 1.0;
   sliding.attention.rope_theta = read_rope_theta(config, "sliding_attention", model.rope_theta);
   const FeedForwardSpec dense = sliding.ffn;
-  if (config.bool_named("enable_moe_block", false)) {
+  if (config.bool_named(Key::EnableMoeBlock, false)) {
     FeedForwardSpec moe;
     moe.kind = FfnKind::MoE;
     moe.num_experts = config.require_int(Key::NumExperts);
@@ -69,15 +33,15 @@ void read_gemma4(ConfigView& config, Model& model) {
   }
   Layer global = sliding;
   global.attention.num_kv_heads =
-      config.int_named("num_global_key_value_heads", sliding.attention.num_kv_heads, 1, 1 << 16);
-  global.attention.head_dim = config.int_named("global_head_dim", sliding.attention.head_dim, 1, 1 << 16);
+      config.int_named(Key::NumGlobalKeyValueHeads, sliding.attention.num_kv_heads, 1, 1 << 16);
+  global.attention.head_dim = config.int_named(Key::GlobalHeadDim, sliding.attention.head_dim, 1, 1 << 16);
   global.attention.value_head_dim = global.attention.head_dim;
-  global.attention.keys_are_values = config.bool_named("attention_k_eq_v", false);
-  global.attention.rope_fraction = config.number_named("rope_parameters.full_attention.partial_rotary_factor", 1.0);
+  global.attention.keys_are_values = config.bool_named(Key::AttentionKEqV, false);
+  global.attention.rope_fraction = config.number_named(Key::RopeParametersFullAttentionPartialRotaryFactor, 1.0);
   global.attention.rope_theta = read_rope_theta(config, "full_attention", model.rope_theta);
   fill_layers(config, model, global);
   const std::int64_t window = config.require_int(Key::SlidingWindow);
-  const auto types = config.string_list_named("layer_types");
+  const auto types = config.string_list_named(Key::LayerTypes);
   if (types.size() != model.layers.size()) {
     config.fail("layer_types", fmt::format("expected {} entries (num_hidden_layers), got {}", model.layers.size(),
                                            types.size()));
@@ -99,11 +63,11 @@ void read_gemma4(ConfigView& config, Model& model) {
   // [P]; each layer gates the slice (per_layer_input_gate hidden -> P), projects it back
   // (per_layer_projection P -> hidden) and norms it (post_per_layer_input_norm). Only the table is a
   // lookup; the rest runs for every token. (layer_scalar is a buffer, not a parameter.)
-  const std::int64_t per_layer = config.int_named("hidden_size_per_layer_input", 0, 0, 1 << 16);
+  const std::int64_t per_layer = config.int_named(Key::HiddenSizePerLayerInput, 0, 0, 1 << 16);
   if (per_layer > 0) {
     const std::int64_t hidden = model.hidden_size;
     const std::int64_t packed = model.layer_count() * per_layer;
-    const std::int64_t vocab = config.int_named("vocab_size_per_layer_input", model.vocab_size, 1, 1 << 26);
+    const std::int64_t vocab = config.int_named(Key::VocabSizePerLayerInput, model.vocab_size, 1, 1 << 26);
     model.extra.push_back({Component::Embedding, "model.embed_tokens_per_layer.weight", {vocab, packed}});
     model.extra.push_back({Component::Other, "model.per_layer_model_projection.weight", {packed, hidden}});
     model.extra.push_back({Component::Norm, "model.per_layer_projection_norm.weight", {per_layer}});
@@ -117,9 +81,9 @@ void read_gemma4(ConfigView& config, Model& model) {
   // The last num_kv_shared_layers layers reuse the KV of the last earlier layer of the same type and have
   // no k_proj / v_proj / k_norm of their own (Gemma4TextAttention). With use_double_wide_mlp those same
   // layers run an MLP twice as wide (Gemma4TextMLP: layer_idx >= first_kv_shared_layer_idx > 0).
-  const std::int64_t shared = config.int_named("num_kv_shared_layers", 0, 0, 4096);
+  const std::int64_t shared = config.int_named(Key::NumKvSharedLayers, 0, 0, 4096);
   const std::int64_t first_shared = model.layer_count() - shared;
-  const bool double_wide = config.bool_named("use_double_wide_mlp", false);
+  const bool double_wide = config.bool_named(Key::UseDoubleWideMlp, false);
   for (std::int64_t i = std::max<std::int64_t>(first_shared, 0); i < model.layer_count(); ++i) {
     Layer& layer = model.layers[static_cast<std::size_t>(i)];
     if (double_wide && first_shared > 0 && layer.ffn.kind == FfnKind::Dense) layer.ffn.intermediate_size *= 2;

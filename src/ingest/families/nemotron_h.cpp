@@ -1,70 +1,9 @@
-// Hybrid stacks: linear attention or state-space layers mixed with softmax attention.
+// Nemotron-H (model_type nemotron_h).
 #include <fmt/format.h>
-
 #include "ingest/families/registry.h"
-#include "ingest/families/common.h"
+#include "ingest/families/steps.h"
 
 namespace llmg {
-
-namespace {
-
-// Gated DeltaNet from the Qwen3-Next / Qwen3.5 linear_* keys.
-RecurrentSpec read_gated_deltanet(ConfigView& config) {
-  RecurrentSpec spec;
-  spec.num_heads = config.require_int(Key::LinearNumValueHeads);
-  spec.num_key_heads = config.require_int(Key::LinearNumKeyHeads);
-  spec.key_head_dim = config.require_int(Key::LinearKeyHeadDim);
-  spec.value_head_dim = config.require_int(Key::LinearValueHeadDim);
-  spec.conv_kernel = config.int_or(Key::LinearConvKernel, 4);
-  return spec;
-}
-
-}  // namespace
-
-// Qwen3-Next (Qwen3NextForCausalLM) and Qwen3.5 / 3.6 (Qwen3_5ForConditionalGeneration, text_config):
-// three Gated DeltaNet layers per gated full-attention layer (layer_types, or layer i is full attention
-// when (i + 1) % full_attention_interval == 0); attention has an output gate (q_proj emits 2×, key
-// attn_output_gate, always on in Qwen3-Next), per-head QK-norm and partial RoPE. The FFN is MoE with
-// one gated shared expert when num_experts is set (Qwen3-Next, Qwen3.5-MoE), else dense (Qwen3.6 27B).
-// Qwen3.5 declares mtp_num_hidden_layers MTP blocks (a full-attention layer with fc, two pre-fc norms
-// and a final norm; the embedding and head are shared with the main model).
-void read_qwen3_next(ConfigView& config, Model& model) {
-  read_basics(config, model);
-  Layer attention_layer;
-  attention_layer.attention = read_attention(config, model);
-  attention_layer.attention.qk_norm = QkNorm::PerHead;
-  attention_layer.attention.output_gate = config.bool_named("attn_output_gate", true);
-  if (config.maybe_int(Key::NumExperts).value_or(0) > 0) {
-    FeedForwardSpec moe = read_moe_ffn(config);
-    moe.shared_expert_gate = moe.num_shared_experts > 0;
-    attention_layer.ffn = moe;
-  } else {
-    attention_layer.ffn = read_dense_ffn(config);
-  }
-  fill_layers(config, model, attention_layer);
-  Layer linear_layer = attention_layer;
-  linear_layer.mixer = MixerKind::GatedDeltaNet;
-  linear_layer.attention = {};
-  linear_layer.recurrent = read_gated_deltanet(config);
-  if (config.find("layer_types")) {
-    apply_layer_types(config, model, 0, [&](Layer& layer) { layer = linear_layer; });
-  } else {
-    const std::int64_t interval = config.require_int(Key::FullAttentionInterval);
-    for (std::size_t i = 0; i < model.layers.size(); ++i)
-      if ((static_cast<std::int64_t>(i) + 1) % interval != 0) model.layers[i] = linear_layer;
-    config.note_source("layer mix", "full_attention_interval");
-  }
-  // mlp_only_layers as in Qwen3-MoE.
-  const auto mlp_only = config.int_list_named("mlp_only_layers");
-  if (!mlp_only.empty()) {
-    const FeedForwardSpec dense = read_dense_ffn(config);
-    for (std::int64_t index : mlp_only)
-      if (index >= 0 && index < model.layer_count()) model.layers[static_cast<std::size_t>(index)].ffn = dense;
-  }
-  const std::int64_t mtp = config.int_named("mtp_num_hidden_layers", 0, 0, 64);
-  for (std::int64_t i = 0; i < mtp; ++i)
-    model.mtp_layers.push_back(make_mtp_layer(model, attention_layer, /*stores_embeddings=*/false));
-}
 
 // Nemotron-H (NemotronHForCausalLM): one block per character of hybrid_override_pattern, each a single
 // pre-normed mixer: M = Mamba-2, * = attention (no positional encoding), - = ReLU² MLP, E = MoE with
@@ -74,9 +13,8 @@ void read_qwen3_next(ConfigView& config, Model& model) {
 // num_nextn_predict_layers MTP modules repeat mtp_hybrid_override_pattern ("*E": an attention block and
 // a MoE block) behind enorm, hnorm and eh_proj, with a final norm, as the checkpoint's mtp.layers.* do.
 void read_nemotron_h(ConfigView& config, Model& model) {
-  read_basics(config, model);
   model.positions = PositionKind::NoPE;
-  const std::string pattern = config.string_named("hybrid_override_pattern", "");
+  const std::string pattern = config.string_named(Key::HybridOverridePattern, "");
   const std::int64_t count = config.require_int(Key::NumLayers);
   if (!config.ok()) return;
   if (static_cast<std::int64_t>(pattern.size()) != count) {
@@ -84,7 +22,7 @@ void read_nemotron_h(ConfigView& config, Model& model) {
                 fmt::format("expected {} characters (num_hidden_layers), got {}", count, pattern.size()));
     return;
   }
-  const std::string mtp_pattern = config.string_named("mtp_hybrid_override_pattern", "");
+  const std::string mtp_pattern = config.string_named(Key::MtpHybridOverridePattern, "");
   const std::int64_t mtp_modules = mtp_pattern.empty() ? 0 : config.int_or(Key::NumMtpLayers, 0);
   const auto uses = [&](char block) {
     return pattern.find(block) != std::string::npos || (mtp_modules > 0 && mtp_pattern.find(block) != std::string::npos);
@@ -102,14 +40,14 @@ void read_nemotron_h(ConfigView& config, Model& model) {
     mamba.recurrent.state_size = config.require_int(Key::SsmStateSize);
     mamba.recurrent.num_groups = config.require_int(Key::MambaGroups);
     mamba.recurrent.conv_kernel = config.require_int(Key::ConvKernel);
-    mamba.recurrent.conv_bias = config.bool_named("use_conv_bias", true);
-    mamba.recurrent.proj_bias = config.bool_named("use_bias", false);
+    mamba.recurrent.conv_bias = config.bool_named(Key::UseConvBias, true);
+    mamba.recurrent.proj_bias = config.bool_named(Key::UseBias, false);
   }
   mamba.ffn.kind = FfnKind::None;
 
   // The MLP block exists only where the pattern has '-' (Nemotron 3 Super has none and no
   // intermediate_size to read).
-  const std::string activation = config.string_named("mlp_hidden_act", "relu2");
+  const std::string activation = config.string_named(Key::HiddenAct, "relu2");
   Layer mlp;
   mlp.mixer = MixerKind::None;
   if (uses('-')) {
@@ -123,7 +61,7 @@ void read_nemotron_h(ConfigView& config, Model& model) {
     moe.ffn.gated = false;
     moe.ffn.activation = activation;
     moe.ffn.router_correction_bias = true;
-    moe.ffn.latent_size = config.int_named("moe_latent_size", 0, 0, 1 << 20);
+    moe.ffn.latent_size = config.int_named(Key::MoeLatentSize, 0, 0, 1 << 20);
   }
   const auto block_of = [&](const std::string& key, const std::string& blocks, std::size_t i) -> const Layer* {
     switch (blocks[i]) {

@@ -1,0 +1,35 @@
+// MiniMax M2 (model_type minimax_m2).
+#include <algorithm>
+#include <fmt/format.h>
+#include "ingest/families/registry.h"
+#include "ingest/families/steps.h"
+
+namespace llmg {
+
+// MiniMax M2 (MiniMaxM2ForCausalLM): full attention in every layer (attn_type_list all 1), QK-norm
+// over the full projection width (qk_norm_type "per_layer"), rotary_dim of head_dim rotated, MoE with
+// a routing (correction) bias and no shared expert.
+void read_minimax_m2(ConfigView& config, Model& model) {
+  Layer layer;
+  layer.attention = read_attention(config, model);
+  if (config.bool_named(Key::UseQkNorm, false))
+    layer.attention.qk_norm =
+        config.string_named(Key::QkNormType, "per_layer") == "per_layer" ? QkNorm::FullWidth : QkNorm::PerHead;
+  const std::int64_t rotary_dim = config.int_named(Key::RotaryDim, layer.attention.head_dim, 0, 1 << 16);
+  if (layer.attention.head_dim > 0)
+    layer.attention.rope_fraction = static_cast<double>(rotary_dim) / layer.attention.head_dim;
+  layer.ffn.kind = FfnKind::MoE;
+  layer.ffn.num_experts = config.require_int(Key::NumExperts);
+  layer.ffn.experts_per_token = config.require_int(Key::ExpertsPerToken);
+  layer.ffn.expert_intermediate_size = config.require_int(Key::IntermediateSize);
+  layer.ffn.router_correction_bias = config.bool_named(Key::UseRoutingBias, false);
+  fill_layers(config, model, layer);
+  const auto attn_types = config.int_list_named(Key::AttnTypeList);
+  if (!attn_types.empty() && attn_types.size() != model.layers.size())
+    config.fail("attn_type_list", fmt::format("expected {} entries, got {}", model.layers.size(), attn_types.size()));
+  for (std::size_t i = 0; i < attn_types.size() && i < model.layers.size(); ++i)
+    if (attn_types[i] == 0) model.layers[i].mixer = MixerKind::LightningAttention;
+  model.notes.push_back("MiniMax M2: expert width is intermediate_size (mlp_intermediate_size is unused)");
+}
+
+}  // namespace llmg

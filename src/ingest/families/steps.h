@@ -1,0 +1,93 @@
+// Reading steps shared by the family readers: the keys nearly every decoder config has, attention,
+// MoE, multi-head latent attention, MTP, and the per-layer schedules several families use ("every
+// n-th layer is global", layer_types, per-layer lists). A family reader is these steps plus its own
+// specifics; a reader that writes one of these by hand loses the checks kept here.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <string>
+
+#include "ingest/config/config_view.h"
+#include "model/model.h"
+
+namespace llmg {
+
+// hidden_size, vocab_size, max_position_embeddings, tie_word_embeddings, norm eps, rope theta.
+void read_basics(ConfigView& config, Model& model, bool tied_default = false);
+
+// Softmax attention from num_attention_heads / num_key_value_heads / head_dim (head_dim defaults to
+// hidden_size / heads, as transformers does), attention_bias on q/k/v/o, partial_rotary_factor.
+AttentionSpec read_attention(ConfigView& config, const Model& model);
+
+// Dense MLP of width intermediate_size; gated unless said otherwise; mlp_bias.
+FeedForwardSpec read_dense_ffn(ConfigView& config, bool gated = true);
+
+// MoE block from num_experts / num_experts_per_tok / moe_intermediate_size / shared experts.
+// experts_per_token above num_experts fails naming num_experts_per_tok (and hf_config's final
+// validation checks every MoE layer of every family again).
+FeedForwardSpec read_moe_ffn(ConfigView& config);
+
+// How a family declares its shared experts.
+enum class SharedExperts {
+  Declared,  // DeepSeek: n_shared_experts experts of shared_expert_intermediate_size (expert width if absent)
+  FusedOne,  // one MLP of width × n_shared_experts (Sarvam, AFMoE, Cohere2 MoE)
+};
+struct MoeOptions {
+  Key width = Key::MoeIntermediateSize;  // the routed expert's MLP width
+  SharedExperts shared = SharedExperts::Declared;
+  std::int64_t shared_default = 0;  // n_shared_experts when the file omits it (SarvamMoeConfig: 1)
+  bool router_bias = false;         // the router's correction bias (e_score_correction_bias, expert_bias)
+};
+FeedForwardSpec read_moe_ffn(ConfigView& config, const MoeOptions& options);
+
+// The Llama layout many dense families start from (families/llama.cpp and its kin): attention from
+// read_attention, a gated MLP from read_dense_ffn.
+Layer llama_layer(ConfigView& config, Model& model);
+// num_hidden_layers copies of `layer`, then layer_types (with sliding_window) when the config has them.
+void read_llama_like(ConfigView& config, Model& model, const Layer& layer);
+
+// num_hidden_layers copies of `prototype`.
+void fill_layers(ConfigView& config, Model& model, const Layer& prototype);
+
+// The rope theta the config declares: rope_theta, rope_parameters.rope_theta, or (per layer type)
+// rope_parameters.<type>.rope_theta; fallback when absent.
+double read_rope_theta(ConfigView& config, const std::string& layer_type, double fallback);
+
+// Apply `layer_types` ("full_attention", "sliding_attention", "chunked_attention",
+// "linear_attention", ...) to the stack. `linear` configures a layer for a linear_attention entry.
+// Returns false (and records an error) on an unknown entry or a length mismatch.
+bool apply_layer_types(ConfigView& config, Model& model, std::int64_t window,
+                       const std::function<void(Layer&)>& linear = {});
+
+// Turn layer i into sliding-window attention of `window` tokens.
+void make_sliding(Layer& layer, std::int64_t window);
+
+// Interleaved sliding-window attention in groups of `n` layers with one global (full-attention) layer
+// per group, as llama.cpp's set_swa_pattern(n_pattern, dense_first) writes it. The global layer is
+// the last of each group (layer i global when (i + 1) % n == 0), or the first with dense_first
+// (i % n == 0). Every other layer becomes sliding with `window` tokens.
+// Worked example, n = 4 over 8 layers:           0 1 2 3 4 5 6 7
+//   dense_first = false (Gemma 3, Cohere2, AFMoE): S S S G S S S G
+//   dense_first = true:                            G S S S G S S S
+// n = 1 leaves every layer global; n <= 0 is a caller error (readers bound n to [1, 4096]).
+void set_global_every(Model& model, std::int64_t n, std::int64_t window, bool dense_first = false);
+
+// MoE placement for DeepSeek-style configs: the first `first_k_dense_replace` layers dense,
+// then MoE on every `moe_layer_freq`-th layer; a list-valued moe_layer_freq gives 0/1 per layer.
+void apply_moe_schedule(ConfigView& config, Model& model, const FeedForwardSpec& dense,
+                        const FeedForwardSpec& moe);
+
+// Multi-head latent attention from the DeepSeek V2/V3 keys (q_lora_rank, kv_lora_rank,
+// qk_nope_head_dim, qk_rope_head_dim, v_head_dim): the DeepSeek V3 layout and the families that reuse
+// DeepSeek's MLA inside their own layouts (Kimi Linear, LongCat-Flash).
+// Heads from num_attention_heads (every head has its own K and V after the up-projection), head_dim =
+// qk_nope + qk_rope, RoPE over the qk_rope part at the model's theta, attention_bias on q_a/kv_a/o.
+Layer read_mla_layer(ConfigView& config, const Model& model);
+
+// A DeepSeek-V3-style multi-token-prediction module: one decoder block like `block`, plus
+// enorm, hnorm, eh_proj (2H -> H) and the shared-head norm. `stores_embeddings` adds the copies
+// of the token embedding and LM head that DeepSeek's checkpoints keep inside the MTP layer.
+Layer make_mtp_layer(const Model& model, const Layer& block, bool stores_embeddings);
+
+}  // namespace llmg

@@ -1,0 +1,245 @@
+// One case per family registry row: model_type → a config → layers, mixer kinds, parameter total and
+// KV bytes per token. A row without a case fails FamilyRegistry.EveryRowHasACase, so a new family
+// arrives with its test. Catalog cases read the bundled config through the dispatcher; their figures
+// are the pre-refactor binary's `show --json` (llmgallery at 6c1b6dc; /work/baseline-out), most of them
+// also pinned against published figures in tests/analysis/test_params.cpp. TextConfigOf cases read
+// only the text_config of a multimodal wrapper's config (whose model_type is the *_text row) and must
+// give the wrapper's facts. Inline cases cite their source and write the arithmetic.
+#include <map>
+#include <set>
+#include <string>
+#include <string_view>
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include "analysis/facts.h"
+#include "analysis/validate.h"
+#include "catalog/catalog.h"
+#include "ingest/config/hf_config.h"
+#include "ingest/families/registry.h"
+#include "ingest/keys.h"
+
+namespace {
+
+using llmg::Catalog;
+using llmg::FfnKind;
+using llmg::Key;
+using nlohmann::json;
+
+constexpr std::int64_t kNotStated = -1;
+
+enum class Source { Catalog, TextConfigOf, Inline };
+
+struct FamilyCase {
+  std::string_view model_type;
+  Source source;
+  std::string_view config;  // catalog slug, or the config text for Inline
+  std::int64_t layers;
+  std::string_view layer_mix;  // "kind:count, ..." in facts order
+  std::int64_t total;          // params.total, or kNotStated
+  std::int64_t kv_bytes;       // kv_cache.bytes_per_token_bf16
+};
+
+const FamilyCase kCases[] = {
+    {"gpt2", Source::Catalog, "gpt-2-xl-1-5b", 48, "full_attention:48", 1557611200, 307200},
+    {"llama", Source::Catalog, "llama-3-2-1b", 16, "full_attention:16", 1235814400, 32768},
+    // Mistral-7B-v0.1 (https://huggingface.co/mistralai/Mistral-7B-v0.1/blob/main/config.json): the Llama
+    // layout; no layer_types, so sliding_window does not make layers sliding. Total: embeddings 2 × 32000 ×
+    // 4096 = 262,144,000 (untied); per layer attention 4096·4096 + 2·4096·1024 + 4096·4096 = 41,943,040,
+    // MLP 3·4096·14336 = 176,160,768, norms 8,192 → 218,112,000 × 32 = 6,979,584,000; + final norm 4,096
+    // = 7,241,732,096. KV: 32 layers × 2 × 8 heads × 128 × 2 bytes = 131,072.
+    {"mistral", Source::Inline, R"({"model_type": "mistral", "architectures": ["MistralForCausalLM"],
+        "hidden_size": 4096, "intermediate_size": 14336, "num_hidden_layers": 32, "num_attention_heads": 32,
+        "num_key_value_heads": 8, "vocab_size": 32000, "max_position_embeddings": 32768, "sliding_window": 4096,
+        "rms_norm_eps": 1e-05, "rope_theta": 10000.0, "hidden_act": "silu", "tie_word_embeddings": false})",
+     32, "full_attention:32", 7241732096, 131072},
+    // Mistral Small 3's params.json dimensions (the same decoder as the mistral3 row's
+    // mistral-small-3-1-24b text_config, so the same total: 23,572,403,200). Embeddings 2 × 131072 × 5120
+    // = 1,342,177,280; per layer 5120·4096 + 2·5120·1024 + 4096·5120 = 52,428,800 attention, 3·5120·32768
+    // = 503,316,480 MLP, 10,240 norms → 555,755,520 × 40 = 22,230,220,800; + 5,120 final norm.
+    // KV: 40 × 2 × 8 × 128 × 2 = 163,840.
+    {"mistral_params", Source::Inline, R"({"dim": 5120, "n_layers": 40, "head_dim": 128, "hidden_dim": 32768,
+        "n_heads": 32, "n_kv_heads": 8, "rope_theta": 1000000000.0, "norm_eps": 1e-05, "vocab_size": 131072})",
+     40, "full_attention:40", 23572403200, 163840},
+    // Qwen2.5-0.5B (https://huggingface.co/Qwen/Qwen2.5-0.5B/blob/main/config.json): bias on q, k, v.
+    // Embedding 151936 × 896 = 136,134,656 (tied); per layer q 896·896 + 896, k and v 896·128 + 128 each,
+    // o 896·896 → 1,836,160; MLP 3·896·4864 = 13,074,432; norms 1,792 → 14,912,384 × 24 = 357,897,216;
+    // + 896 final norm = 494,032,768 (the "0.49B" of the model card). KV: 24 × 2 × 2 × 64 × 2 = 12,288.
+    {"qwen2", Source::Inline, R"({"model_type": "qwen2", "architectures": ["Qwen2ForCausalLM"],
+        "hidden_size": 896, "intermediate_size": 4864, "num_hidden_layers": 24, "num_attention_heads": 14,
+        "num_key_value_heads": 2, "vocab_size": 151936, "max_position_embeddings": 32768, "max_window_layers": 24,
+        "sliding_window": 32768, "use_sliding_window": false, "rms_norm_eps": 1e-06, "rope_theta": 1000000.0,
+        "hidden_act": "silu", "tie_word_embeddings": true})",
+     24, "full_attention:24", 494032768, 12288},
+    {"qwen3", Source::Catalog, "qwen3-0-6b", 28, "full_attention:28", 596049920, 114688},
+    {"qwen3_moe", Source::Catalog, "qwen3-235b-a22b", 94, "full_attention:94", 235093634560, 192512},
+    {"olmo2", Source::Catalog, "olmo-2-7b", 32, "full_attention:32", 7298617344, 524288},
+    {"phi3", Source::Catalog, "phi-4-14b", 40, "full_attention:40", 14659507200, 204800},
+    {"smollm3", Source::Catalog, "smollm3-3b", 36, "full_attention:36", 3075098624, 73728},
+    {"olmo3", Source::Catalog, "olmo-3-32b", 64, "sliding_attention:48, full_attention:16", 32233522176, 262144},
+    {"cohere2", Source::Catalog, "tiny-aya-3-35b", 36, "sliding_attention:27, full_attention:9", 3349227520, 73728},
+    {"gpt_oss", Source::Catalog, "gpt-oss-120b", 36, "sliding_attention:18, full_attention:18", 116829156672, 73728},
+    {"deepseek_v3", Source::Catalog, "deepseek-r1-671b", 61, "latent_attention:61", 671026419200, 70272},
+    {"kimi_k2", Source::Catalog, "kimi-k2-1t", 61, "latent_attention:61", 1026408209408, 70272},
+    {"kimi_k25", Source::Catalog, "kimi-k2-5-1t", 61, "latent_attention:61", 1026408232448, 70272},
+    {"deepseek_v32", Source::Catalog, "deepseek-v3-2-671b", 61, "latent_attention:61", 671877944064, 70272},
+    {"deepseek_v4", Source::Catalog, "deepseek-v4-flash-284b", 43, "sliding_attention:2, compressed_sparse_attention:21, heavily_compressed_attention:20", 284332240471, 49568},
+    {"glm_moe_dsa", Source::Catalog, "glm-5-1-744b", 78, "latent_attention:78", 743911218432, 89856},
+    {"glm4_moe", Source::Catalog, "glm-4-5-355b", 92, "full_attention:92", 352797829024, 376832},
+    {"minimax_m2", Source::Catalog, "minimax-m2-230b", 62, "full_attention:62", 228689764864, 253952},
+    {"llama4", Source::Catalog, "llama-4-maverick-400b", 48, "chunked_attention:36, full_attention:12", 400711848960, 196608},
+    {"llama4_text", Source::TextConfigOf, "llama-4-maverick-400b", 48, "chunked_attention:36, full_attention:12", 400711848960, 196608},
+    {"git", Source::Catalog, "grok-2-5-270b", 64, "full_attention:64", 269515497472, 262144},
+    {"mimo_v2", Source::Catalog, "xiaomi-mimo-v2-5-310b", 48, "full_attention:9, sliding_attention:39", 308778780864, 222720},
+    {"gemma3", Source::Catalog, "gemma-3-27b", 62, "sliding_attention:52, full_attention:10", 27009346304, 507904},
+    {"gemma3_text", Source::Catalog, "gemma-3-270m", 18, "sliding_attention:15, full_attention:3", 268098176, 18432},
+    {"gemma4", Source::Catalog, "gemma-4-26b-a4b", 30, "sliding_attention:25, full_attention:5", 25232800000, 215040},
+    {"gemma4_text", Source::TextConfigOf, "gemma-4-31b", 60, "sliding_attention:50, full_attention:10", 30697345280, 860160},
+    {"qwen3_next", Source::Catalog, "qwen3-next-80b-a3b", 48, "gated_deltanet:36, full_attention:12", 79674391296, 24576},
+    {"qwen3_5", Source::Catalog, "qwen3-6-27b", 64, "gated_deltanet:48, full_attention:16", 26895998464, 65536},
+    {"qwen3_5_moe", Source::Catalog, "qwen3-5-397b", 60, "gated_deltanet:45, full_attention:15", 396346350336, 30720},
+    {"qwen3_5_text", Source::TextConfigOf, "qwen3-6-27b", 64, "gated_deltanet:48, full_attention:16", 26895998464, 65536},
+    {"qwen3_5_moe_text", Source::TextConfigOf, "qwen3-6-35b-a3b", 40, "gated_deltanet:30, full_attention:10", 34660610688, 20480},
+    {"nemotron_h", Source::Catalog, "nemotron-3-nano-30b-a3b", 52, "mamba2:23, none:23, full_attention:6", 31577940288, 6144},
+    {"mistral3", Source::Catalog, "mistral-small-3-1-24b", 40, "full_attention:40", 23572403200, 163840},
+    {"mimo_v2_flash", Source::Catalog, "xiaomi-mimo-v2-flash-309b", 48, "full_attention:9, sliding_attention:39", 308778780864, 222720},
+    {"mistral4", Source::Catalog, "mistral-small-4-119b", 36, "latent_attention:36", 118972826624, 23040},
+    {"kimi_linear", Source::Catalog, "kimi-linear-48b-a3b", 27, "kimi_delta_attention:20, latent_attention:7", 49122681728, 8064},
+    // LongCat-Flash without n-gram tables: one logical layer = two MLA sublayers. KV per token: 2 sublayers
+    // × (kv_lora_rank 8 + qk_rope_head_dim 4) × 2 bytes = 48. Total not stated (kNotStated).
+    {"longcat_flash", Source::Inline, R"({"model_type": "longcat_flash", "hidden_size": 48, "num_layers": 1,
+        "num_attention_heads": 2, "kv_lora_rank": 8, "qk_nope_head_dim": 8, "qk_rope_head_dim": 4,
+        "v_head_dim": 8, "vocab_size": 100, "max_position_embeddings": 64, "ffn_hidden_size": 32,
+        "n_routed_experts": 2, "zero_expert_num": 1, "moe_topk": 2, "expert_ffn_hidden_size": 8})",
+     2, "latent_attention:2", kNotStated, 48},
+    {"longcat_flash_ngram", Source::Catalog, "longcat-flash-lite-68-5b-a3b", 28, "latent_attention:28", 68562465024, 32256},
+    {"xlstm", Source::Catalog, "xlstm-7b", 32, "mlstm:32", 6865424896, 0},
+    {"step3p5", Source::Catalog, "step-3-5-flash-196b", 45, "full_attention:12, sliding_attention:33", 196956130368, 184320},
+    {"zaya", Source::Catalog, "zaya1-8b-8-4b", 80, "full_attention:40, none:40", 8840489464, 40960},
+    {"laguna", Source::Catalog, "laguna-xs-2-33b", 40, "full_attention:10, sliding_attention:30", 33442617088, 163840},
+    {"afmoe", Source::Catalog, "arcee-ai-trinity-large-400b", 60, "sliding_attention:45, full_attention:15", 398635286016, 245760},
+    {"hy_v3", Source::Catalog, "tencent-hy3-preview-295b-a21b", 80, "full_attention:80", 295033543488, 327680},
+    {"sarvam_moe", Source::Catalog, "sarvam-30b", 19, "full_attention:19", 32152650368, 19456},
+    {"sarvam_mla", Source::Catalog, "sarvam-105b", 32, "latent_attention:32", 106031763456, 36864},
+    {"cohere2_moe", Source::Catalog, "command-a-218b-a25b", 32, "sliding_attention:24, full_attention:8", 218254938112, 131072},
+};
+
+std::string config_text(const FamilyCase& c) {
+  if (c.source == Source::Inline) return std::string(c.config);
+  const llmg::CatalogEntry* entry = Catalog::bundled().find(std::string(c.config));
+  if (!entry) throw std::runtime_error("no catalog entry " + std::string(c.config));
+  if (c.source == Source::Catalog) return entry->config_text;
+  return json::parse(entry->config_text).at("text_config").dump();
+}
+
+llmg::Result<llmg::Model> read_case(const std::string& text, std::string_view model_type) {
+  const std::string file = std::string(model_type) + ".json";
+  return llmg::checked_model(llmg::read_config_text(text, file), file);
+}
+
+std::string mix_of(const llmg::Facts& facts) {
+  std::string out;
+  for (const auto& k : facts.layer_mix) out += (out.empty() ? "" : ", ") + k.kind + ":" + std::to_string(k.count);
+  return out;
+}
+
+class FamilyTable : public ::testing::TestWithParam<FamilyCase> {};
+
+TEST_P(FamilyTable, ReadsTheConfigIntoItsFamily) {
+  const FamilyCase& c = GetParam();
+  const std::string text = config_text(c);
+  if (c.source != Source::Inline) {
+    // The case exercises its own row: the config's model_type (or params.json shape) is the row's.
+    const json config = json::parse(text);
+    EXPECT_EQ(config.value("model_type", std::string("mistral_params")), c.model_type);
+  }
+  auto model = read_case(text, c.model_type);
+  ASSERT_TRUE(model.has_value()) << model.error().message;
+  EXPECT_EQ(model->model_type, c.model_type);
+  EXPECT_EQ(model->family, llmg::find_family(c.model_type)->family);
+  const llmg::Facts facts = llmg::compute_facts(*model);
+  EXPECT_EQ(facts.layers, c.layers);
+  EXPECT_EQ(mix_of(facts), c.layer_mix);
+  if (c.total != kNotStated) {
+    EXPECT_EQ(facts.params.total, c.total);
+  }
+  EXPECT_EQ(facts.kv_cache.bytes_per_token_bf16, c.kv_bytes);
+}
+
+INSTANTIATE_TEST_SUITE_P(Registry, FamilyTable, ::testing::ValuesIn(kCases),
+                         [](const ::testing::TestParamInfo<FamilyCase>& info) {
+                           return std::string(info.param.model_type);
+                         });
+
+TEST(FamilyRegistry, EveryRowHasACase) {
+  std::set<std::string_view> cased;
+  for (const FamilyCase& c : kCases) EXPECT_TRUE(cased.insert(c.model_type).second) << "two cases for " << c.model_type;
+  std::set<std::string_view> rows;
+  for (const llmg::FamilyRow& row : llmg::family_table()) {
+    rows.insert(row.model_type);
+    EXPECT_TRUE(cased.count(row.model_type)) << "registry row " << row.model_type << " has no case in kCases";
+  }
+  for (std::string_view type : cased) EXPECT_TRUE(rows.count(type)) << "case " << type << " has no registry row";
+  EXPECT_EQ(rows.size(), std::size(kCases));
+}
+
+TEST(FamilyRegistry, GgufArchitecturesLiveOnTheirRows) {
+  // The nine GGUF architectures the reader maps, each on the row of the model_type it reads as.
+  std::map<std::string_view, std::string_view> gguf;
+  for (const llmg::FamilyRow& row : llmg::family_table())
+    if (!row.gguf.name.empty()) {
+      EXPECT_TRUE(gguf.emplace(row.gguf.name, row.model_type).second) << row.gguf.name;
+    }
+  EXPECT_EQ(gguf.size(), 9u);
+  EXPECT_EQ(gguf.at("qwen3moe"), "qwen3_moe");
+  EXPECT_EQ(gguf.at("gemma3"), "gemma3_text");
+}
+
+// The spelling of the top-k key a config uses: the ExpertsPerToken row's aliases, then the keys of the
+// families that name it their own way. Empty when the config names none.
+std::string top_k_pointer(const json& config) {
+  std::vector<std::string_view> names(llmg::key_spec(Key::ExpertsPerToken).aliases.begin(),
+                                      llmg::key_spec(Key::ExpertsPerToken).aliases.end());
+  for (Key key : {Key::MoeTopK, Key::MoeRouterTopk, Key::MoeNumExpertsPerTok})
+    names.push_back(llmg::key_spec(key).name);
+  for (const char* prefix : {"/text_config/", "/"})
+    for (std::string_view name : names) {
+      std::string pointer = prefix + std::string(name);
+      for (char& ch : pointer)
+        if (ch == '.') ch = '/';
+      if (config.contains(json::json_pointer(pointer))) return pointer;
+    }
+  return {};
+}
+
+// Intended fix of issue 11: for every family with MoE layers, a top-k above the expert count (plus
+// zero-computation routes) is bad input naming the key, whichever step built the MoE block.
+TEST(FamilyRegistry, TopKAboveTheExpertCountIsBadInputForEveryMoeFamily) {
+  int moe_families = 0;
+  for (const FamilyCase& c : kCases) {
+    const std::string text = config_text(c);
+    auto model = read_case(text, c.model_type);
+    ASSERT_TRUE(model.has_value()) << c.model_type << ": " << model.error().message;
+    std::int64_t routes = 0;
+    for (const llmg::Layer& layer : model->layers)
+      if (layer.ffn.kind == FfnKind::MoE) routes = std::max(routes, layer.ffn.num_experts + layer.ffn.zero_experts);
+    if (routes == 0) continue;
+    ++moe_families;
+    json config = json::parse(text);
+    const std::string pointer = top_k_pointer(config);
+    ASSERT_FALSE(pointer.empty()) << c.model_type << ": the case config names no top-k key";
+    config[json::json_pointer(pointer)] = routes + 1;
+    auto bad = read_case(config.dump(), c.model_type);
+    ASSERT_FALSE(bad.has_value()) << c.model_type << ": top-k " << routes + 1 << " over " << routes << " routes accepted";
+    EXPECT_EQ(bad.error().kind, llmg::Error::Kind::BadInput) << c.model_type;
+    const std::string key = pointer.substr(pointer.rfind('/') + 1);
+    const std::string& message = bad.error().message;
+    EXPECT_TRUE(message.find(key) != std::string::npos ||
+                message.find(llmg::key_spec(Key::ExpertsPerToken).name) != std::string::npos)
+        << c.model_type << ": " << message;
+  }
+  EXPECT_EQ(moe_families, 32);  // the rows whose case has MoE layers (31 catalog/text configs + longcat_flash)
+}
+
+}  // namespace
