@@ -128,7 +128,6 @@ std::vector<V4Block> read_blocks(ConfigView& config, const V4Shapes& s, std::siz
 // hyper-connection streams. Every layer is MoE with one shared expert; the first num_hash_layers route
 // by a fixed token-id table (tid2eid, an integer buffer, not a parameter) and have no correction bias.
 void read_deepseek_v4(ConfigView& config, Model& model) {
-  read_basics(config, model);
   V4Shapes s;
   s.hidden = model.hidden_size;
   s.heads = config.require_int(Key::NumHeads);

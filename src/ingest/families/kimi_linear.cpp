@@ -16,7 +16,6 @@ namespace llmg {
 // shared experts of moe_intermediate_size). The context length is model_max_length (the file has no
 // max_position_embeddings).
 void read_kimi_linear(ConfigView& config, Model& model) {
-  read_basics(config, model);
   Layer mla = read_mla_layer(config, model);
   const bool nope = config.bool_named("mla_use_nope", false);
   if (nope) {
