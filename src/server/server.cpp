@@ -201,7 +201,7 @@ struct GalleryServer::Impl {
       for (const std::string& slug : {a, b})
         if (!gallery.find(slug)) return fail(res, 404, fmt::format("No model '{}' in the catalog.", slug));
       res.status = 303;
-      res.set_header("Location", "/diff/" + html::url_encode(a) + "/" + html::url_encode(b));
+      res.set_header("Location", site::link_to(site::route("diff"), {html::url_encode(a), html::url_encode(b)}));
     };
     get["diff"] = [this](const httplib::Request& req, httplib::Response& res) {
       const html::GalleryItem* a = gallery.find(req.matches[1].str());

@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include "site/routes.h"
 #include "analysis/kv_band.h"
 #include "render/svg/diagram.h"
 #include "base/units.h"
@@ -177,7 +178,7 @@ std::string layer_mix_text(const ModelView& view) {
 std::string model_card(const GalleryItem& item, bool link) {
   const ModelView& v = item.view;
   const CatalogEntry* e = v.entry;
-  const std::string href = "/models/" + url_encode(v.slug);
+  const std::string href = site::link_to(site::route("model"), {url_encode(v.slug)});
   std::string title = link ? fmt::format("<a href=\"{}\">{}</a>", href, escape(v.name)) : escape(v.name);
   std::string meta;
   if (e) meta = fmt::format("{} · <time datetime=\"{}\">{}</time>", escape(e->vendor), escape(e->release_date),
