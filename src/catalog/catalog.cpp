@@ -1,5 +1,6 @@
 #include "catalog/catalog.h"
 
+#include <algorithm>
 #include <map>
 
 #include <fmt/format.h>
@@ -158,9 +159,26 @@ Catalog build_catalog() {
     }
     entries.push_back(std::move(entry));
   }
-  return Catalog(std::move(entries));
+  return Catalog(std::move(entries), parse_changelog(embedded_file("changelog.tsv")));
 }
 
 }  // namespace
+
+Result<std::vector<Change>> parse_changelog(std::string_view tsv) {
+  std::vector<Change> changes;
+  const auto rows = parse_tsv(tsv);
+  if (rows.empty()) return changes;
+  const auto& header = rows[0];
+  const std::vector<std::string> expected = {"date", "slug", "kind", "text"};
+  if (header != expected) return bad_input("catalog/changelog.tsv: expected the header date, slug, kind, text");
+  for (std::size_t i = 1; i < rows.size(); ++i) {
+    const auto& r = rows[i];
+    if (r.size() != 4 || r[0].size() != 10 || (r[2] != "added" && r[2] != "corrected"))
+      return bad_input(fmt::format("catalog/changelog.tsv: row {}: expected date, slug, added|corrected, text", i + 1));
+    changes.push_back({r[0], r[1], r[2], r[3]});
+  }
+  std::stable_sort(changes.begin(), changes.end(), [](const Change& a, const Change& b) { return a.date > b.date; });
+  return changes;
+}
 
 }  // namespace llmg

@@ -38,9 +38,17 @@ struct CatalogEntry {
   std::string unknown_short;   // the same in a few words for tables: "no config", "no reader for xlstm"
 };
 
+// catalog/changelog.tsv: date, slug, kind (added | corrected), text.
+struct Change {
+  std::string date, slug, kind, text;
+};
+// Newest first; a malformed header or row is bad input naming the file and row.
+Result<std::vector<Change>> parse_changelog(std::string_view tsv);
+
 class Catalog {
  public:
-  explicit Catalog(std::vector<CatalogEntry> entries) : entries_(std::move(entries)) {}
+  explicit Catalog(std::vector<CatalogEntry> entries, Result<std::vector<Change>> changes = std::vector<Change>{})
+      : entries_(std::move(entries)), changes_(std::move(changes)) {}
   // The catalog compiled into this binary (built once, on first use).
   static const Catalog& bundled();
 
@@ -48,9 +56,13 @@ class Catalog {
   const CatalogEntry* find(std::string_view slug) const;
   // Slugs of the models whose parent is `slug`.
   std::vector<const CatalogEntry*> children(std::string_view slug) const;
+  // The changelog (catalog/changelog.tsv of the bundled catalog), or the error that reading it gave: like
+  // an entry's unknown_reason, kept for the pages to report rather than dropped.
+  const Result<std::vector<Change>>& changes() const { return changes_; }
 
  private:
   std::vector<CatalogEntry> entries_;
+  Result<std::vector<Change>> changes_;
 };
 
 // A tab-separated table with a header row; rows as maps from column name to value.

@@ -23,152 +23,21 @@
 #include "cli/verb_serve.h"
 #include "cli/exit_codes.h"
 #include "cli/resolve.h"
+#include "cli/verb_diff.h"
+#include "cli/verb_list.h"
+#include "cli/verb_memory.h"
+#include "cli/verb_show.h"
 
 namespace {
 
 using namespace llmg;
 
-using cli::resolve;
-using cli::Resolved;
 using cli::kExitBadInput;
 using cli::kExitInternal;
-using cli::kExitOk;
-int report(const Error& error) { return cli::report_error(error); }
-
-
-void print_json(const nlohmann::json& document) { std::cout << document.dump(2) << "\n"; }
-
-// Sort keys of `list --sort`; numeric columns sort largest first, text columns A→Z, date oldest first.
-Result<void> sort_views(std::vector<ModelView>& views, const std::string& key) {
-  using Getter = double (*)(const ModelView&);
-  struct NumericKey {
-    const char* name;
-    Getter get;
-  };
-  static const NumericKey kNumeric[] = {
-      {"total", [](const ModelView& v) { return double(v.facts.params.total); }},
-      {"active", [](const ModelView& v) { return double(v.facts.params.active); }},
-      {"layers", [](const ModelView& v) { return double(v.facts.layers); }},
-      {"kv", [](const ModelView& v) { return double(v.facts.kv_cache.bytes_per_token_bf16); }},
-      {"context", [](const ModelView& v) { return double(v.facts.context_length); }},
-      {"score", [](const ModelView& v) {
-         return v.entry && v.entry->benchmark_score ? *v.entry->benchmark_score : -1.0;
-       }},
-  };
-  for (const NumericKey& numeric : kNumeric)
-    if (key == numeric.name) {
-      std::stable_sort(views.begin(), views.end(), [&](const ModelView& a, const ModelView& b) {
-        return numeric.get(a) > numeric.get(b);
-      });
-      return {};
-    }
-  auto text_sort = [&](auto get) {
-    std::stable_sort(views.begin(), views.end(), [&](const ModelView& a, const ModelView& b) { return get(a) < get(b); });
-  };
-  if (key == "name")
-    text_sort([](const ModelView& v) { return v.name; });
-  else if (key == "slug")
-    text_sort([](const ModelView& v) { return v.slug; });
-  else if (key == "date")
-    text_sort([](const ModelView& v) { return v.entry ? v.entry->release_date : std::string(); });
-  else if (key == "attention")
-    text_sort([](const ModelView& v) { return v.facts.attention_summary; });
-  else
-    return bad_input(fmt::format("argument '--sort {}': expected one of date, name, slug, total, active, layers, "
-                                 "attention, kv, context, score",
-                                 key));
-  return {};
-}
-
-int run_list(bool json, const std::string& sort_key) {
-  std::vector<ModelView> views;
-  for (const CatalogEntry& entry : Catalog::bundled().entries()) views.push_back(view_of(entry));
-  if (auto sorted = sort_views(views, sort_key); !sorted) return report(sorted.error());
-  if (json) {
-    nlohmann::json out = nlohmann::json::array();
-    for (const ModelView& view : views) out.push_back(list_item_json(view));
-    print_json(out);
-  } else {
-    std::cout << list_text(views);
-  }
-  return kExitOk;
-}
-
-int run_show(const std::string& argument, bool json, bool allow_slug) {
-  auto resolved = resolve(argument, allow_slug);
-  if (!resolved) return report(resolved.error());
-  if (json)
-    print_json(model_json(resolved->view));
-  else
-    std::cout << sheet_text(resolved->view);
-  return kExitOk;
-}
-
-struct MemoryOptions {
-  std::string context = "";
-  std::int64_t batch = 1;
-  std::string kv_dtype = "bf16";
-  std::string weights = "bf16";
-  std::string plot;
-};
-
-int run_memory(const std::vector<std::string>& models, const MemoryOptions& options, bool json) {
-  auto kv = number_format(options.kv_dtype, "--kv-dtype");
-  if (!kv) return report(kv.error());
-  auto weights = number_format(options.weights, "--weights");
-  if (!weights) return report(weights.error());
-  nlohmann::json documents = nlohmann::json::array();
-  std::string text;
-  std::vector<Resolved> resolved_models;
-  for (const std::string& argument : models) {
-    auto resolved = resolve(argument, true);
-    if (!resolved) return report(resolved.error());
-    if (!resolved->view.model)
-      return report(Error{Error::Kind::BadInput,
-                          fmt::format("argument '{}': architecture unknown ({})", argument,
-                                      resolved->view.entry ? resolved->view.entry->unknown_short : "")});
-    MemoryQuery query;
-    query.batch = options.batch;
-    query.kv = *kv;
-    query.weights = *weights;
-    if (options.context.empty()) {
-      query.context = resolved->view.facts.context_length;
-    } else {
-      auto context = parse_token_count(options.context, "--context");
-      if (!context) return report(context.error());
-      query.context = *context;
-    }
-    auto memory = memory_report(*resolved->view.model, query);
-    if (!memory) return report(memory.error());
-    documents.push_back(memory_json(resolved->view, *memory));
-    text += (text.empty() ? "" : "\n") + memory_text(resolved->view, *memory);
-    resolved_models.push_back(std::move(*resolved));
-  }
-  if (!options.plot.empty()) {
-    std::vector<const ModelView*> views;
-    for (const Resolved& r : resolved_models) views.push_back(&r.view);
-    const std::string svg = memory_chart_svg(views, *kv, options.batch);
-    std::ofstream out(options.plot, std::ios::binary);
-    if (!(out << svg)) return report(Error{Error::Kind::BadInput, fmt::format("{}: cannot write", options.plot)});
-  }
-  if (json)
-    print_json(documents.size() == 1 ? documents[0] : documents);
-  else
-    std::cout << text;
-  return kExitOk;
-}
-
-int run_diff(const std::string& first, const std::string& second, bool json) {
-  auto a = resolve(first, true);
-  if (!a) return report(a.error());
-  auto b = resolve(second, true);
-  if (!b) return report(b.error());
-  if (json)
-    print_json(diff_json(a->view, b->view));
-  else
-    std::cout << diff_text(a->view, b->view);
-  return kExitOk;
-}
+using cli::run_diff;
+using cli::run_list;
+using cli::run_memory;
+using cli::run_show;
 
 }  // namespace
 
@@ -199,7 +68,7 @@ int main(int argc, char** argv) {
   diff->add_flag("--json", json, "JSON document");
 
   std::vector<std::string> memory_models;
-  MemoryOptions memory_options;
+  llmg::cli::MemoryOptions memory_options;
   auto* memory = app.add_subcommand("memory", "KV cache, recurrent state and weights at a context length");
   memory->add_option("models", memory_models, "one or two slugs or paths")->required()->expected(1, 2);
   memory->add_option("--context", memory_options.context, "tokens per sequence, e.g. 8192, 128k, 1M (default: the model's context)");

@@ -1,6 +1,7 @@
 #include "export/static_site.h"
 
 #include <fstream>
+#include <stdexcept>
 #include <algorithm>
 #include <system_error>
 
@@ -14,93 +15,20 @@
 #include "render/html/model_page.h"
 #include "render/html/views.h"
 #include "render/text/json.h"
+#include "site/routes.h"
 
 namespace llmg::site {
 
 namespace {
 
-// The routes of the server and the file that answers each in the export. One table: the link rewriter
-// and the page writer both read it, so a page is written exactly where its links point.
-constexpr std::string_view kIndex = "index.html";
-constexpr std::string_view kClientDiff = "diff.html";  // the in-browser diff of any pair
-
-std::vector<std::string_view> split_path(std::string_view path) {
-  std::vector<std::string_view> parts;
-  std::size_t start = 1;
-  while (start <= path.size()) {
-    std::size_t end = path.find('/', start);
-    if (end == std::string_view::npos) end = path.size();
-    parts.push_back(path.substr(start, end - start));
-    start = end + 1;
-  }
-  return parts;
-}
-
-bool query_has(std::string_view query, std::string_view pair) {
-  // query as written in an attribute: parameters separated by '&' or "&amp;"
-  std::size_t pos = 0;
-  while ((pos = query.find(pair, pos)) != std::string_view::npos) {
-    const bool starts = pos == 0 || query[pos - 1] == '&' || query[pos - 1] == ';';
-    const std::size_t end = pos + pair.size();
-    const bool ends = end == query.size() || query[end] == '&';
-    if (starts && ends) return true;
-    pos = end;
-  }
-  return false;
-}
+// The files of the index and of the in-browser diff of any pair (the route table's export files).
+const std::string_view kIndex = route("index").export_file;
+const std::string_view kClientDiff = route("diff_form").export_file;
 
 std::string pair_key(std::string_view a, std::string_view b) { return fmt::format("{}/{}", a, b); }
 
 
 }  // namespace
-
-std::optional<std::string> static_path_of(std::string_view url, const std::set<std::string>& rendered_pairs) {
-  if (url.empty() || url[0] != '/' || url.starts_with("//")) return std::nullopt;
-  std::string_view fragment, query, path = url;
-  if (auto hash = path.find('#'); hash != std::string_view::npos) {
-    fragment = path.substr(hash);
-    path = path.substr(0, hash);
-  }
-  if (auto question = path.find('?'); question != std::string_view::npos) {
-    query = path.substr(question + 1);
-    path = path.substr(0, question);
-  }
-  const auto parts = split_path(path);
-  const std::string frag(fragment);
-  const auto with_query = [&](std::string_view file) {
-    return std::string(file) + (query.empty() ? "" : "?" + std::string(query)) + frag;
-  };
-  for (std::string_view part : parts)
-    if (part == ".." || part == ".") return std::nullopt;
-
-  if (path == "/") return with_query(kIndex);  // static.js applies the index query in the browser
-  if (parts.size() == 1) {
-    if (parts[0] == "diff") return with_query(kClientDiff);
-    if (parts[0] == "timeline") return std::string(query_has(query, "y=active") ? "timeline-active.html" : "timeline.html") + frag;
-    if (parts[0] == "tree" || parts[0] == "changelog" || parts[0] == "inspect") return std::string(parts[0]) + ".html" + frag;
-    if (parts[0] == "feed.xml") return std::string(parts[0]) + frag;
-    return std::nullopt;
-  }
-  if (parts.size() == 2 && !parts[1].empty()) {
-    // The calculator's settings are not carried: the exported model page shows the default settings.
-    if (parts[0] == "models") return fmt::format("models/{}.html{}", parts[1], frag);
-    if (parts[0] == "diagrams" || parts[0] == "assets") return fmt::format("{}/{}{}", parts[0], parts[1], frag);
-    if (parts[0] == "api" && parts[1] == "models") return "api/models.json";
-    return std::nullopt;
-  }
-  if (parts.size() == 3 && !parts[1].empty() && !parts[2].empty()) {
-    if (parts[0] == "diff") {
-      if (rendered_pairs.contains(pair_key(parts[1], parts[2]))) return fmt::format("diff/{}/{}.html{}", parts[1], parts[2], frag);
-      return fmt::format("{}?a={}&amp;b={}{}", kClientDiff, parts[1], parts[2], frag);
-    }
-    if (parts[0] == "api" && parts[1] == "models") return fmt::format("api/models/{}.json", parts[2]);
-    return std::nullopt;
-  }
-  if (parts.size() == 4 && parts[0] == "api" && parts[1] == "diff" &&
-      rendered_pairs.contains(pair_key(parts[2], parts[3])))
-    return fmt::format("api/diff/{}/{}.json", parts[2], parts[3]);
-  return std::nullopt;
-}
 
 namespace {
 
@@ -263,10 +191,9 @@ std::string mark_static(std::string document, std::string_view page_path) {
 
 SiteFiles build_site(const Catalog& catalog) {
   const html::Gallery gallery = html::build_gallery(catalog);
-  std::vector<html::Change> changes;
-  for (const embedded::File& file : embedded::files())
-    if (file.path == "changelog.tsv")
-      if (auto parsed = html::parse_changelog(file.data)) changes = std::move(*parsed);
+  // A changelog the catalog could not read is the binary's own data gone wrong: an internal error.
+  if (!catalog.changes()) throw std::runtime_error(catalog.changes().error().message);
+  const std::vector<Change>& changes = *catalog.changes();
   const html::MemorySettings memory = *html::parse_memory_settings({});
 
   SiteFiles pages;  // server-relative documents, links not yet rewritten

@@ -18,6 +18,7 @@
 
 #include "catalog/catalog.h"
 #include "base/result.h"
+#include "site/routes.h"
 
 namespace llmg::site {
 
@@ -38,10 +39,7 @@ ExportSummary summarize(const SiteFiles& files);
 // Writes the site under `out` (created if needed; files of an earlier export are overwritten, others left).
 Result<ExportSummary> write_site(const SiteFiles& files, const std::filesystem::path& out);
 
-// The file that answers a server URL ("/models/x?context=8k#memory" -> "models/x.html#memory"), given the
-// diff pairs that were pre-rendered ("a/b"); a diff of another pair goes to the in-browser renderer.
-// nullopt for URLs the export has no counterpart for (external links are left alone by the caller).
-std::optional<std::string> static_path_of(std::string_view url, const std::set<std::string>& rendered_pairs);
+// static_path_of (the file that answers a server URL) is in site/routes.h, beside the route table.
 
 // Rewrites the root-relative links (href, src, action, xlink:href starting with one '/') of an HTML, SVG or
 // XML document held at `page_path` into links relative to it.

@@ -6,7 +6,7 @@
 #include <map>
 #include <mutex>
 #include <pthread.h>
-#include <regex>
+#include <stdexcept>
 #include <unistd.h>
 #include <thread>
 
@@ -21,6 +21,7 @@
 #include "render/html/model_page.h"
 #include "render/html/views.h"
 #include "render/text/json.h"
+#include "site/routes.h"
 
 namespace llmg::server {
 
@@ -80,6 +81,7 @@ struct GalleryServer::Impl {
   Limits limits;
   html::Gallery gallery;
   std::vector<html::Change> changes;
+  std::string changes_error;  // why the catalog's changelog could not be read (its pages answer 500)
   std::map<std::string, std::shared_ptr<const Rendered>> assets;  // name -> asset
   std::mutex cache_mutex;
   std::map<std::string, std::shared_ptr<const Rendered>> cache;  // path + canonical query -> page
@@ -87,9 +89,10 @@ struct GalleryServer::Impl {
   httplib::Server http;
 
   Impl(const Catalog& c, Limits l) : catalog(c), limits(l), gallery(html::build_gallery(c)) {
-    for (const embedded::File& file : embedded::files())
-      if (file.path == "changelog.tsv")
-        if (auto parsed = html::parse_changelog(file.data)) changes = std::move(*parsed);
+    if (c.changes())
+      changes = *c.changes();
+    else
+      changes_error = c.changes().error().message;
     for (const embedded::File& file : embedded::asset_files())
       assets[std::string(file.path)] = make(std::string(file.data), "");
     prerender();
@@ -175,29 +178,32 @@ struct GalleryServer::Impl {
       res.set_content(error_page(500, "Internal error."), kHtml);
     });
 
-    http.Get("/", [this](const httplib::Request& req, httplib::Response& res) {
+    // One handler per row of the route table (site/routes.h), registered from the table; a row without a
+    // handler, or a handler without a row, is a programming error caught when the server is built.
+    std::map<std::string_view, httplib::Server::Handler> get, post;
+    get["index"] = [this](const httplib::Request& req, httplib::Response& res) {
       auto query = html::parse_gallery_query(params_of(req));
       if (!query) return fail(res, 400, query.error().message);
       const std::string key = "/" + html::query_string(query->canonical);
       send_page(req, res, *page(key, kHtml, [&] { return html::index_page(gallery, *query); }));
-    });
-    http.Get(R"(/models/([^/]+))", [this](const httplib::Request& req, httplib::Response& res) {
+    };
+    get["model"] = [this](const httplib::Request& req, httplib::Response& res) {
       const html::GalleryItem* item = gallery.find(req.matches[1].str());
       if (!item) return fail(res, 404, fmt::format("No model '{}' in the catalog.", req.matches[1].str()));
       auto memory = html::parse_memory_settings(params_of(req));
       if (!memory) return fail(res, 400, memory.error().message);
       const std::string key = "/models/" + item->view.slug + html::query_string(memory->canonical);
       send_page(req, res, *page(key, kHtml, [&] { return html::model_page(gallery, *item, *memory); }));
-    });
-    http.Get("/diff", [this](const httplib::Request& req, httplib::Response& res) {
+    };
+    get["diff_form"] = [this](const httplib::Request& req, httplib::Response& res) {
       const std::string a = req.get_param_value("a"), b = req.get_param_value("b");
       if (a.empty() || b.empty()) return fail(res, 400, "Name two models: /diff?a=SLUG&b=SLUG or /diff/A/B.");
       for (const std::string& slug : {a, b})
         if (!gallery.find(slug)) return fail(res, 404, fmt::format("No model '{}' in the catalog.", slug));
       res.status = 303;
-      res.set_header("Location", "/diff/" + html::url_encode(a) + "/" + html::url_encode(b));
-    });
-    http.Get(R"(/diff/([^/]+)/([^/]+))", [this](const httplib::Request& req, httplib::Response& res) {
+      res.set_header("Location", site::link_to(site::route("diff"), {html::url_encode(a), html::url_encode(b)}));
+    };
+    get["diff"] = [this](const httplib::Request& req, httplib::Response& res) {
       const html::GalleryItem* a = gallery.find(req.matches[1].str());
       const html::GalleryItem* b = gallery.find(req.matches[2].str());
       if (!a || !b)
@@ -206,62 +212,76 @@ struct GalleryServer::Impl {
       if (!memory) return fail(res, 400, memory.error().message);
       const std::string key = "/diff/" + a->view.slug + "/" + b->view.slug + html::query_string(memory->canonical);
       send_page(req, res, *page(key, kHtml, [&] { return html::diff_page(gallery, *a, *b, *memory); }));
-    });
-    http.Get("/timeline", [this](const httplib::Request& req, httplib::Response& res) {
+    };
+    get["timeline"] = [this](const httplib::Request& req, httplib::Response& res) {
       std::string y = req.has_param("y") ? req.get_param_value("y") : "kv";
       if (y.empty()) y = "kv";
       if (y != "kv" && y != "active") return fail(res, 400, "parameter 'y': expected kv or active, got '" + y + "'");
       send_page(req, res, *page("/timeline?y=" + y, kHtml, [&] { return html::timeline_page(gallery, y); }));
-    });
-    http.Get("/tree", [this](const httplib::Request& req, httplib::Response& res) {
+    };
+    get["tree"] = [this](const httplib::Request& req, httplib::Response& res) {
       send_page(req, res, *page("/tree", kHtml, [&] { return html::tree_page(gallery); }));
-    });
-    http.Get("/changelog", [this](const httplib::Request& req, httplib::Response& res) {
+    };
+    get["changelog"] = [this](const httplib::Request& req, httplib::Response& res) {
+      if (!changes_error.empty()) return fail(res, 500, changes_error);
       send_page(req, res, *page("/changelog", kHtml, [&] { return html::changelog_page(gallery, changes); }));
-    });
-    http.Get("/feed.xml", [this](const httplib::Request& req, httplib::Response& res) {
+    };
+    get["feed"] = [this](const httplib::Request& req, httplib::Response& res) {
+      if (!changes_error.empty()) return fail(res, 500, changes_error);
       send_page(req, res, *page("/feed.xml", "application/atom+xml; charset=utf-8", [&] { return html::atom_feed(gallery, changes); }));
-    });
-    http.Get("/inspect", [this](const httplib::Request& req, httplib::Response& res) {
+    };
+    get["inspect"] = [this](const httplib::Request& req, httplib::Response& res) {
       send_page(req, res, *page("/inspect", kHtml, [&] { return html::inspect_page(gallery, nullptr, *html::parse_memory_settings({})); }));
-    });
-    http.Post("/inspect", [this](const httplib::Request& req, httplib::Response& res) { inspect(req, res); });
-    http.Get(R"(/diagrams/([^/]+)\.svg)", [this](const httplib::Request& req, httplib::Response& res) {
+    };
+    post["inspect"] = [this](const httplib::Request& req, httplib::Response& res) { inspect(req, res); };
+    get["diagram"] = [this](const httplib::Request& req, httplib::Response& res) {
       const html::GalleryItem* item = gallery.find(req.matches[1].str());
       if (!item || !item->view.model) return fail(res, 404, "No diagram for this model.");
       send(req, res, *page("/diagrams/" + item->view.slug, "image/svg+xml; charset=utf-8", [&] { return diagram_svg(item->view); }),
            "public, max-age=3600");
-    });
-    http.Get(R"(/assets/([^/]+))", [this](const httplib::Request& req, httplib::Response& res) {
+    };
+    get["asset"] = [this](const httplib::Request& req, httplib::Response& res) {
       // Only names of embedded files: nothing on disk is ever read, so no path can escape.
       auto it = assets.find(req.matches[1].str());
       if (it == assets.end()) return fail(res, 404, "No such asset.");
       Rendered r = *it->second;
       r.content_type = content_type_of(it->first);
       send(req, res, r, "public, max-age=3600");
-    });
-    http.Get("/api/models", [this](const httplib::Request& req, httplib::Response& res) {
+    };
+    get["api_models"] = [this](const httplib::Request& req, httplib::Response& res) {
       send_page(req, res, *page("/api/models", kJson, [&] { return api_models(); }));
-    });
-    http.Get(R"(/api/models/([^/]+))", [this](const httplib::Request& req, httplib::Response& res) {
+    };
+    get["api_model"] = [this](const httplib::Request& req, httplib::Response& res) {
       const html::GalleryItem* item = gallery.find(req.matches[1].str());
       if (!item) return fail(res, 404, fmt::format("no model '{}' in the catalog", req.matches[1].str()), true);
       send_page(req, res, *page("/api/models/" + item->view.slug, kJson, [&] { return model_json(item->view).dump(2); }));
-    });
-    http.Get(R"(/api/diff/([^/]+)/([^/]+))", [this](const httplib::Request& req, httplib::Response& res) {
+    };
+    get["api_diff"] = [this](const httplib::Request& req, httplib::Response& res) {
       const html::GalleryItem* a = gallery.find(req.matches[1].str());
       const html::GalleryItem* b = gallery.find(req.matches[2].str());
       if (!a || !b)
         return fail(res, 404, fmt::format("no model '{}' in the catalog", (a ? req.matches[2] : req.matches[1]).str()), true);
       send_page(req, res, *page("/api/diff/" + a->view.slug + "/" + b->view.slug, kJson,
                                 [&] { return diff_json(a->view, b->view).dump(2); }));
-    });
-    // Other methods: 405 with Allow on pages that exist, 404 elsewhere.
+    };
+    for (const site::Route& route : site::routes()) {
+      auto handler = get.find(route.name);
+      if (handler == get.end()) throw std::logic_error(fmt::format("route '{}' has no GET handler", route.name));
+      http.Get(site::route_regex(route), handler->second);
+      get.erase(handler);
+      if (route.allow.find("POST") == std::string_view::npos) continue;
+      handler = post.find(route.name);
+      if (handler == post.end()) throw std::logic_error(fmt::format("route '{}' has no POST handler", route.name));
+      http.Post(site::route_regex(route), handler->second);
+      post.erase(handler);
+    }
+    if (!get.empty() || !post.empty())
+      throw std::logic_error(fmt::format("handler '{}' has no route", (get.empty() ? post : get).begin()->first));
+    // Other methods: 405 with the route's Allow on pages that exist, 404 elsewhere.
     auto not_allowed = [this](const httplib::Request& req, httplib::Response& res) {
-      static const std::regex kKnown(
-          R"(/|/models/[^/]+|/diff|/diff/[^/]+/[^/]+|/timeline|/tree|/changelog|/feed\.xml|/inspect|/diagrams/[^/]+\.svg|/assets/[^/]+|/api/models|/api/models/[^/]+|/api/diff/[^/]+/[^/]+)");
-      if (!std::regex_match(req.path, kKnown)) return fail(res, 404, "There is no page at this address.");
-      res.set_header("Allow", req.path == "/inspect" ? "GET, HEAD, POST" : "GET, HEAD");
+      const auto match = site::match_route(req.path);
+      if (!match) return fail(res, 404, "There is no page at this address.");
+      res.set_header("Allow", std::string(match->route->allow));
       fail(res, 405, fmt::format("{} is not allowed here.", req.method));
     };
     http.Post(".*", not_allowed);

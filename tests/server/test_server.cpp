@@ -8,17 +8,21 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <functional>
 #include <regex>
 #include <set>
 #include <thread>
 
 #include <gtest/gtest.h>
 #include <httplib.h>
+#include <libxml/parser.h>
+#include <libxml/tree.h>
 #include <nlohmann/json.hpp>
 
 #include "catalog/catalog.h"
 #include "render/text/json.h"
 #include "server/server.h"
+#include "site/routes.h"
 
 namespace llmg {
 namespace {
@@ -209,11 +213,26 @@ TEST_F(ServerTest, TimelineTreeChangelogAndFeed) {
   ASSERT_TRUE(feed);
   expect_headers(feed, "application/atom+xml");
   EXPECT_EQ(feed->body.rfind("<?xml version=\"1.0\" encoding=\"utf-8\"?>", 0), 0u);
-  static const std::regex kId("<id>([^<]+)</id>");
+  // Parsed as XML (libxml2): the feed must be well-formed, and every <id> element (the feed's and each
+  // entry's) is collected from the tree.
+  xmlDocPtr doc = xmlReadMemory(feed->body.data(), int(feed->body.size()), "feed.xml", nullptr, XML_PARSE_NONET);
+  ASSERT_NE(doc, nullptr) << "the Atom feed is not well-formed XML";
   std::set<std::string> ids;
   std::size_t count = 0;
-  for (auto it = std::sregex_iterator(feed->body.begin(), feed->body.end(), kId); it != std::sregex_iterator(); ++it, ++count)
-    ids.insert((*it)[1]);
+  std::function<void(xmlNodePtr)> visit = [&](xmlNodePtr node) {
+    for (; node; node = node->next) {
+      if (node->type == XML_ELEMENT_NODE && std::string_view(reinterpret_cast<const char*>(node->name)) == "id") {
+        xmlChar* text = xmlNodeGetContent(node);
+        ids.insert(reinterpret_cast<const char*>(text));
+        xmlFree(text);
+        ++count;
+      }
+      visit(node->children);
+    }
+  };
+  visit(xmlDocGetRootElement(doc));
+  EXPECT_STREQ(reinterpret_cast<const char*>(xmlDocGetRootElement(doc)->name), "feed");
+  xmlFreeDoc(doc);
   EXPECT_GT(count, Catalog::bundled().entries().size());
   EXPECT_EQ(ids.size(), count) << "Atom ids must be unique";
   EXPECT_EQ(feed->body.find("<entry>\n<title>"), feed->body.find("<entry>"));
@@ -388,6 +407,35 @@ TEST(ServeProcess, BadPortIsAUsageError) {
   const std::string command = std::string(LLMG_BINARY) + " serve --port 70000 2>/dev/null";
   const int status = std::system(command.c_str());
   EXPECT_EQ(WEXITSTATUS(status), 2);
+}
+
+}  // namespace
+}  // namespace llmg
+
+namespace llmg {
+namespace {
+
+// The route table (site/routes.h) against the server: every row has a handler (the server throws at
+// construction otherwise, and a sample URL of each row is answered, not 404), and other methods get 405
+// with the row's Allow.
+TEST_F(ServerTest, EveryRouteOfTheTableIsServedAndAnswers405FromIt) {
+  EXPECT_NO_THROW(server::GalleryServer{});
+  for (const site::Route& route : site::routes()) {
+    const std::vector<std::string> args =
+        route.name == "asset" ? std::vector<std::string>{"style.css"} : std::vector<std::string>{"llama-3-8b", "qwen3-8b"};
+    const std::string link = site::link_to(route, args);
+    auto r = get(link);
+    ASSERT_TRUE(r) << link;
+    EXPECT_TRUE(r->status == 200 || r->status == 303 || (route.name == "diff_form" && r->status == 400))
+        << link << " -> " << r->status;
+    auto del = client().Delete(link.c_str());
+    ASSERT_TRUE(del) << link;
+    EXPECT_EQ(del->status, 405) << link;
+    EXPECT_EQ(del->get_header_value("Allow"), std::string(route.allow)) << link;
+    if (!route.nav_label.empty()) {
+      EXPECT_EQ(r->status, 200) << "nav entry " << route.nav_label;
+    }
+  }
 }
 
 }  // namespace

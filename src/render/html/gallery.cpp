@@ -7,9 +7,11 @@
 
 #include <fmt/format.h>
 
+#include "site/routes.h"
 #include "analysis/kv_band.h"
 #include "render/svg/diagram.h"
 #include "base/units.h"
+#include "view/select.h"
 
 namespace llmg::html {
 
@@ -66,150 +68,13 @@ Gallery build_gallery(const Catalog& catalog) {
   return gallery;
 }
 
-const std::vector<SortKey>& sort_keys() {
-  static const std::vector<SortKey> kKeys = {
-      {"date", "release date", true},        {"name", "name", false},
-      {"total", "total parameters", true},   {"active", "active parameters", true},
-      {"kv", "KV cache per token", true},    {"context", "context length", true},
-      {"layers", "layers", true},            {"score", "benchmark score", true},
-  };
-  return kKeys;
-}
-
-Result<std::int64_t> parse_size(std::string_view text, std::string_view parameter) {
-  auto fail = [&] {
-    return bad_input(fmt::format("parameter '{}': expected a size such as 500M, 7B or 1.5T, got '{}'", parameter, text));
-  };
-  if (text.empty() || text.size() > 24) return fail();
-  double scale = 1e9;
-  std::string number(text);
-  const char last = char(std::toupper(static_cast<unsigned char>(number.back())));
-  if (last == 'K' || last == 'M' || last == 'B' || last == 'T') {
-    scale = last == 'K' ? 1e3 : last == 'M' ? 1e6 : last == 'B' ? 1e9 : 1e12;
-    number.pop_back();
-  }
-  if (number.empty() || !std::all_of(number.begin(), number.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)) || c == '.'; }) ||
-      std::count(number.begin(), number.end(), '.') > 1 || number == ".")
-    return fail();
-  const double value = std::stod(number) * scale;
-  if (!std::isfinite(value) || value > 1e15) return fail();
-  return static_cast<std::int64_t>(std::llround(value));
-}
-
 namespace {
 
-// YYYY, YYYY-MM or YYYY-MM-DD; `upper` widens a partial date to the end of its period.
-Result<std::string> parse_date_bound(std::string_view text, std::string_view parameter, bool upper) {
-  auto digits = [&](std::size_t from, std::size_t count) {
-    if (text.size() < from + count) return false;
-    for (std::size_t i = from; i < from + count; ++i)
-      if (!std::isdigit(static_cast<unsigned char>(text[i]))) return false;
-    return true;
-  };
-  const bool year = text.size() == 4 && digits(0, 4);
-  const bool month = text.size() == 7 && digits(0, 4) && text[4] == '-' && digits(5, 2);
-  const bool day = text.size() == 10 && digits(0, 4) && text[4] == '-' && digits(5, 2) && text[7] == '-' && digits(8, 2);
-  if (!year && !month && !day)
-    return bad_input(fmt::format("parameter '{}': expected a date YYYY, YYYY-MM or YYYY-MM-DD, got '{}'", parameter, text));
-  if (year) return std::string(text) + (upper ? "-12-31" : "-01-01");
-  if (month) return std::string(text) + (upper ? "-31" : "-01");
-  return std::string(text);
-}
-
-bool known_decoder_type(std::string_view key) {
-  for (DecoderType type : {DecoderType::Dense, DecoderType::SparseMoE, DecoderType::Hybrid, DecoderType::Recurrent})
-    if (decoder_type_key(type) == key) return true;
-  return false;
-}
-
-}  // namespace
-
-Result<GalleryQuery> parse_gallery_query(const QueryParams& params) {
-  GalleryQuery query;
-  std::optional<bool> order;
-  std::string view;
-  auto too_long = [](const std::string& name, const std::string& value) -> Result<void> {
-    if (value.size() > 200) return bad_input(fmt::format("parameter '{}': longer than 200 characters", name));
-    return {};
-  };
-  for (const auto& [name, value] : params) {
-    if (auto ok = too_long(name, value); !ok) return tl::unexpected(ok.error());
-    if (value.empty()) continue;  // an empty form field means "any"
-    if (name == "sort") {
-      const auto& keys = sort_keys();
-      if (std::none_of(keys.begin(), keys.end(), [&](const SortKey& k) { return value == k.key; }))
-        return bad_input(fmt::format("parameter 'sort': expected one of date, name, total, active, kv, context, "
-                                     "layers, score, got '{}'", value));
-      query.sort = value;
-    } else if (name == "order") {
-      if (value != "asc" && value != "desc")
-        return bad_input(fmt::format("parameter 'order': expected asc or desc, got '{}'", value));
-      order = value == "desc";
-    } else if (name == "view") {
-      if (value != "cards" && value != "compact")
-        return bad_input(fmt::format("parameter 'view': expected cards or compact, got '{}'", value));
-      view = value;
-    } else if (name == "type") {
-      if (!known_decoder_type(value))
-        return bad_input(fmt::format("parameter 'type': expected dense, moe, hybrid or recurrent, got '{}'", value));
-      query.types.insert(value);
-    } else if (name == "attn") {
-      query.attention.insert(value);
-    } else if (name == "vendor") {
-      query.vendors.insert(value);
-    } else if (name == "license") {
-      query.licenses.insert(value);
-    } else if (name == "from" || name == "to") {
-      auto date = parse_date_bound(value, name, name == "to");
-      if (!date) return tl::unexpected(date.error());
-      (name == "from" ? query.date_from : query.date_to) = *date;
-    } else if (name == "min" || name == "max") {
-      auto size = parse_size(value, name);
-      if (!size) return tl::unexpected(size.error());
-      (name == "min" ? query.min_total : query.max_total) = *size;
-    } else if (name == "q") {
-      query.text = value;
-    }
-  }
-  const auto& keys = sort_keys();
-  const auto key = std::find_if(keys.begin(), keys.end(), [&](const SortKey& k) { return query.sort == k.key; });
-  query.descending = order ? *order : key->descending_by_default;
-  query.compact = view == "compact";
-  // Canonical form: only what differs from the defaults, in a fixed order.
-  QueryParams& c = query.canonical;
-  if (query.sort != "date") c.emplace_back("sort", query.sort);
-  if (query.descending != key->descending_by_default) c.emplace_back("order", query.descending ? "desc" : "asc");
-  for (const auto& t : query.types) c.emplace_back("type", t);
-  for (const auto& a : query.attention) c.emplace_back("attn", a);
-  for (const auto& v : query.vendors) c.emplace_back("vendor", v);
-  for (const auto& l : query.licenses) c.emplace_back("license", l);
-  for (const char* bound : {"from", "to", "min", "max"})
-    for (const auto& [name, value] : params)
-      if (name == bound && !value.empty()) {
-        c.emplace_back(name, value);
-        break;
-      }
-  if (!query.text.empty()) c.emplace_back("q", query.text);
-  if (query.compact) c.emplace_back("view", "compact");
-  return query;
-}
-
-namespace {
-
+// The value of a numeric sort key (view/select.h), or nullopt when the model does not have it.
 std::optional<double> sort_value(const GalleryItem& item, const std::string& key) {
-  const ModelView& v = item.view;
-  if (key == "score") {
-    if (v.entry && v.entry->benchmark_score) return *v.entry->benchmark_score;
-    return std::nullopt;
-  }
-  if (!v.model) return std::nullopt;
-  const Facts& f = v.facts;
-  if (key == "total") return double(f.params.total);
-  if (key == "active") return double(f.params.active);
-  if (key == "kv") return double(f.kv_cache.bytes_per_token_bf16);
-  if (key == "context") return double(f.context_length);
-  if (key == "layers") return double(f.layers);
-  return std::nullopt;
+  const SortField* field = sort_field(key);
+  if (!field || !field->number || !field->known(item.view)) return std::nullopt;
+  return field->number(item.view);
 }
 
 bool matches(const GalleryItem& item, const GalleryQuery& q) {
@@ -315,7 +180,7 @@ std::string layer_mix_text(const ModelView& view) {
 std::string model_card(const GalleryItem& item, bool link) {
   const ModelView& v = item.view;
   const CatalogEntry* e = v.entry;
-  const std::string href = "/models/" + url_encode(v.slug);
+  const std::string href = site::link_to(site::route("model"), {url_encode(v.slug)});
   std::string title = link ? fmt::format("<a href=\"{}\">{}</a>", href, escape(v.name)) : escape(v.name);
   std::string meta;
   if (e) meta = fmt::format("{} · <time datetime=\"{}\">{}</time>", escape(e->vendor), escape(e->release_date),

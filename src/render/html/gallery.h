@@ -10,6 +10,7 @@
 
 #include "catalog/catalog.h"
 #include "render/html/html.h"
+#include "site/query.h"
 #include "render/text/rows.h"
 #include "base/result.h"
 
@@ -30,34 +31,12 @@ struct Gallery {
 
 Gallery build_gallery(const Catalog& catalog);
 
-// Sort keys, in the order the form lists them.
-struct SortKey {
-  const char* key;
-  const char* label;
-  bool descending_by_default;
-};
-const std::vector<SortKey>& sort_keys();
-
-struct GalleryQuery {
-  std::string sort = "date";
-  bool descending = true;
-  std::set<std::string> types, attention, vendors, licenses;
-  std::string date_from, date_to;             // inclusive, YYYY-MM-DD (partial dates widened)
-  std::optional<std::int64_t> min_total, max_total;  // parameters
-  std::string text;                           // full-text search
-  bool compact = false;                       // table instead of cards
-  QueryParams canonical;                      // the query as parsed, in canonical order (for links)
-};
-
-// Parses the index query string. Unknown names are ignored; a malformed value is an error naming the
-// parameter and what was expected (HTTP 400).
-//   sort=date|name|total|active|kv|context|layers|score  order=asc|desc  view=cards|compact
-//   type=dense|moe|hybrid|recurrent (repeatable)  attn=KIND (repeatable)  vendor=V  license=L
-//   from=YYYY[-MM[-DD]]  to=YYYY[-MM[-DD]]  min=SIZE  max=SIZE (500M, 7B, 1.5T; a bare number is billions)
-//   q=TEXT
-Result<GalleryQuery> parse_gallery_query(const QueryParams& params);
-// "7B" -> 7e9 etc.; exposed for tests.
-Result<std::int64_t> parse_size(std::string_view text, std::string_view parameter);
+// The index query and its parser live in site/query.h.
+using site::GalleryQuery;
+using site::parse_gallery_query;
+using site::parse_size;
+using site::sort_keys;
+using site::SortKey;
 
 // The models the query selects, in its order (unknown architectures last when sorting by a fact).
 std::vector<const GalleryItem*> select_items(const Gallery& gallery, const GalleryQuery& query);

@@ -1,6 +1,7 @@
 #include "render/html/html.h"
 
 #include "base/units.h"
+#include "site/routes.h"
 
 #include <fmt/format.h>
 
@@ -35,24 +36,23 @@ std::string query_string(const QueryParams& params) {
 
 namespace {
 
-struct NavItem {
-  Nav nav;
-  const char* href;
-  const char* label;
-};
-constexpr NavItem kNav[] = {
-    {Nav::Gallery, "/", "Gallery"},          {Nav::Timeline, "/timeline", "Timeline"},
-    {Nav::Tree, "/tree", "Family tree"},     {Nav::Changelog, "/changelog", "Changelog"},
-    {Nav::Inspect, "/inspect", "Inspect a config"}, {Nav::Api, "/api/models", "JSON API"},
+// The page each Nav value marks as current; labels, links and order come from the route table.
+constexpr std::pair<Nav, std::string_view> kNavRoutes[] = {
+    {Nav::Gallery, "index"}, {Nav::Timeline, "timeline"}, {Nav::Tree, "tree"},
+    {Nav::Changelog, "changelog"}, {Nav::Inspect, "inspect"}, {Nav::Api, "api_models"},
 };
 
 }  // namespace
 
 std::string page(const PageFrame& frame, std::string_view body) {
   std::string nav;
-  for (const NavItem& item : kNav)
-    nav += fmt::format("<li><a href=\"{}\"{}>{}</a></li>", item.href,
-                       item.nav == frame.nav ? " aria-current=\"page\"" : "", item.label);
+  for (const site::Route& route : site::routes()) {
+    if (route.nav_label.empty()) continue;
+    bool current = false;
+    for (const auto& [value, name] : kNavRoutes) current = current || (value == frame.nav && name == route.name);
+    nav += fmt::format("<li><a href=\"{}\"{}>{}</a></li>", site::link_to(route),
+                       current ? " aria-current=\"page\"" : "", route.nav_label);
+  }
   return fmt::format(
       "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
       "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"

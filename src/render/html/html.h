@@ -8,13 +8,15 @@
 #include <utility>
 #include <vector>
 
+#include "site/query.h"
+
 namespace llmg::html {
 
 std::string escape(std::string_view text);      // & < > " ' as entities, for text and attribute values
 std::string url_encode(std::string_view text);  // RFC 3986 unreserved kept, everything else %XX
 
-// The query string of a URL as ordered (name, value) pairs, already percent-decoded.
-using QueryParams = std::vector<std::pair<std::string, std::string>>;
+// The query string of a URL as ordered (name, value) pairs, already percent-decoded (site/query.h).
+using site::QueryParams;
 // Builds "?a=1&b=2" (empty when no pairs), values URL-encoded.
 std::string query_string(const QueryParams& params);
 

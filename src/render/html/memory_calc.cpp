@@ -8,41 +8,8 @@
 namespace llmg::html {
 
 namespace {
-constexpr std::int64_t kMaxBatch = 4096;
-constexpr std::int64_t kMaxContext = std::int64_t(1) << 26;  // 64M tokens
 const char* const kFormats[] = {"bf16", "fp16", "fp8", "int8", "int4"};
 }  // namespace
-
-Result<MemorySettings> parse_memory_settings(const QueryParams& params) {
-  MemorySettings s;
-  for (const auto& [name, value] : params) {
-    if (value.empty()) continue;
-    if (name == "context") {
-      auto context = parse_token_count(value, "context");
-      if (!context) return tl::unexpected(context.error());
-      if (*context < 1 || *context > kMaxContext)
-        return bad_input(fmt::format("parameter 'context': expected 1 to 64M tokens, got '{}'", value));
-      s.context = *context;
-      s.context_text = value;
-      s.canonical.emplace_back("context", value);
-    } else if (name == "batch") {
-      std::int64_t batch = 0;
-      bool ok = !value.empty() && value.size() <= 5;
-      for (char c : value) ok = ok && c >= '0' && c <= '9';
-      if (ok) batch = std::stoll(value);
-      if (!ok || batch < 1 || batch > kMaxBatch)
-        return bad_input(fmt::format("parameter 'batch': expected an integer from 1 to {}, got '{}'", kMaxBatch, value));
-      s.batch = batch;
-      if (batch != 1) s.canonical.emplace_back("batch", value);
-    } else if (name == "kv" || name == "weights") {
-      auto format = number_format(value, name);
-      if (!format) return tl::unexpected(format.error());
-      (name == "kv" ? s.kv : s.weights) = *format;
-      if (value != "bf16") s.canonical.emplace_back(name, value);
-    }
-  }
-  return s;
-}
 
 std::string memory_section(const std::vector<const ModelView*>& views, const MemorySettings& s, const std::string& action) {
   auto options = [](const NumberFormat& chosen) {
@@ -60,7 +27,7 @@ std::string memory_section(const std::vector<const ModelView*>& views, const Mem
       "<div class=\"field\"><label for=\"m-kv\">KV dtype</label><select id=\"m-kv\" name=\"kv\">{}</select></div>"
       "<div class=\"field\"><label for=\"m-weights\">Weights dtype</label><select id=\"m-weights\" name=\"weights\">{}"
       "</select></div><div class=\"actions\"><button type=\"submit\">Compute</button></div></form>",
-      escape(action), escape(s.context_text), kMaxBatch, s.batch, options(s.kv), options(s.weights));
+      escape(action), escape(s.context_text), site::kMaxBatch, s.batch, options(s.kv), options(s.weights));
   std::string tables;
   std::vector<const ModelView*> charted;
   for (const ModelView* view : views) {

@@ -8,22 +8,14 @@
 
 #include "analysis/memory.h"
 #include "render/html/html.h"
+#include "site/query.h"
 #include "render/text/rows.h"
 #include "base/result.h"
 
 namespace llmg::html {
 
-struct MemorySettings {
-  std::string context_text;   // as given ("128k"); empty = each model's own context
-  std::int64_t context = 0;   // 0 = each model's own context
-  std::int64_t batch = 1;
-  NumberFormat kv{"bf16", 16};
-  NumberFormat weights{"bf16", 16};
-  QueryParams canonical;      // non-default settings, for links
-};
-
-// context=128k batch=1..4096 kv=bf16|fp16|fp8|int8|int4 weights=...; malformed values are errors (HTTP 400).
-Result<MemorySettings> parse_memory_settings(const QueryParams& params);
+using site::MemorySettings;  // and its parser: site/query.h
+using site::parse_memory_settings;
 
 // The calculator section for one or two models; `action` is the page's own path (the form submits to it).
 std::string memory_section(const std::vector<const ModelView*>& views, const MemorySettings& settings,

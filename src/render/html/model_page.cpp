@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "site/routes.h"
 #include "analysis/compare.h"
 #include "render/svg/diagram.h"
 #include "base/units.h"
@@ -17,7 +18,7 @@ namespace {
 
 std::string model_link(const ModelView& v) {
   if (!v.entry) return escape(v.name);
-  return fmt::format("<a href=\"/models/{}\">{}</a>", url_encode(v.slug), escape(v.name));
+  return fmt::format("<a href=\"{}\">{}</a>", site::link_to(site::route("model"), {url_encode(v.slug)}), escape(v.name));
 }
 
 std::string links_list(const CatalogEntry& e) {
@@ -126,7 +127,7 @@ std::string model_page(const Gallery& gallery, const GalleryItem& item, const Me
                           kv_text(v), human_tokens(v.facts.context_length));
   else if (e)
     summary = fmt::format("<p class=\"why\"><strong>Architecture unknown:</strong> {}</p>", escape(e->unknown_reason));
-  const std::string self_path = "/models/" + url_encode(v.slug);
+  const std::string self_path = site::link_to(site::route("model"), {url_encode(v.slug)});
   std::string body = fmt::format(
       "<nav class=\"crumbs\" aria-label=\"Breadcrumb\"><a href=\"/\">Gallery</a> › {}</nav>"
       "<h1>{}</h1>{}<p class=\"description\">{}</p>{}"
@@ -234,7 +235,7 @@ std::string diff_body(const Gallery& gallery, const ModelView& a, const ModelVie
 }
 
 std::string diff_page(const Gallery& gallery, const GalleryItem& a, const GalleryItem& b, const MemorySettings& memory) {
-  const std::string action = "/diff/" + url_encode(a.view.slug) + "/" + url_encode(b.view.slug);
+  const std::string action = site::link_to(site::route("diff"), {url_encode(a.view.slug), url_encode(b.view.slug)});
   const std::string body = fmt::format(
       "<nav class=\"crumbs\" aria-label=\"Breadcrumb\"><a href=\"/\">Gallery</a> › diff</nav>"
       "<h1>{} <span class=\"muted\">vs</span> {}</h1>"

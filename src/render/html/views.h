@@ -21,11 +21,9 @@ std::string timeline_page(const Gallery& gallery, const std::string& y_axis);
 std::string family_tree_svg(const Gallery& gallery);
 std::string tree_page(const Gallery& gallery);
 
-// catalog/changelog.tsv: date, slug, kind (added | corrected), text.
-struct Change {
-  std::string date, slug, kind, text;
-};
-Result<std::vector<Change>> parse_changelog(std::string_view tsv);
+// The changelog and its parser are the catalog's (Catalog::changes()).
+using llmg::Change;
+using llmg::parse_changelog;
 std::string changelog_page(const Gallery& gallery, const std::vector<Change>& changes);
 // Atom 1.0 (RFC 4287): one entry per change, newest first; links relative to the feed's own URL.
 std::string atom_feed(const Gallery& gallery, const std::vector<Change>& changes);

@@ -24,6 +24,7 @@ using svg::Rect;
 using svg::Span;
 
 std::string number(std::int64_t value) { return with_commas(value); }
+std::string fact_key(int layer, std::string_view name) { return fmt::format("L{}.{}", layer, name); }
 
 std::string layer_group_key(const Layer& layer) {
   std::string key = layer_mixer_key(layer) + "+" + std::string(ffn_kind_key(layer.ffn.kind));
@@ -88,8 +89,6 @@ std::string theta_text(double theta) {
   return fmt::format("{:g}", theta);
 }
 
-std::string fact_key(int layer, std::string_view name) { return fmt::format("L{}.{}", layer, name); }
-
 Line positions_line(const Model& model, const Layer& layer, int index) {
   const AttentionSpec& a = layer.attention;
   if (model.positions == PositionKind::NoPE || a.rope_fraction == 0.0) return {{"NoPE (no positional encoding)", ""}};
@@ -120,8 +119,8 @@ Box mixer_box(const Model& model, const Layer& layer, int index, bool thumbnail)
   const RecurrentSpec& r = layer.recurrent;
   Box box;
   box.css = "k k" + std::string(kind_style(layer_mixer_key(layer)).css);
-  const auto n = [&](std::int64_t value, std::string_view name) { return Span{number(value), fact_key(index, name)}; };
-  const auto t = [](std::string text) { return Span{std::move(text), ""}; };
+  const LayerFact n{index};
+  const auto t = text_span;
   std::string heading;
   switch (layer.mixer) {
     case MixerKind::Attention: {
@@ -227,8 +226,8 @@ Box mixer_box(const Model& model, const Layer& layer, int index, bool thumbnail)
 
 Box ffn_box(const FeedForwardSpec& ffn, int index, bool thumbnail) {
   Box box;
-  const auto n = [&](std::int64_t value, std::string_view name) { return Span{number(value), fact_key(index, name)}; };
-  const auto t = [](std::string text) { return Span{std::move(text), ""}; };
+  const LayerFact n{index};
+  const auto t = text_span;
   const std::string act = activation_name(ffn.activation);
   if (ffn.kind == FfnKind::MoE) {
     box.css = "k kmoe";

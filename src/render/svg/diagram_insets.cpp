@@ -17,8 +17,6 @@ using svg::Span;
 
 namespace {
 
-std::string fact_key(int layer, std::string_view name) { return fmt::format("L{}.{}", layer, name); }
-
 Box mini(std::string css, std::string heading, std::vector<Line> lines = {}) {
   Box box;
   box.css = std::move(css);
@@ -29,7 +27,7 @@ Box mini(std::string css, std::string heading, std::vector<Line> lines = {}) {
 
 Inset moe_inset(const Layer& layer, int index) {
   const FeedForwardSpec& ffn = layer.ffn;
-  const auto n = [&](std::int64_t value, std::string_view name) { return Span{number(value), fact_key(index, name)}; };
+  const LayerFact n{index};
   Inset inset;
   inset.title = "Zoom: mixture-of-experts layer";
   Line router{{"top-", ""}, n(ffn.experts_per_token, "experts_active"), {" of ", ""}, n(ffn.num_experts, "experts"),
@@ -56,8 +54,8 @@ Inset moe_inset(const Layer& layer, int index) {
 
 Inset mla_inset(const Model& model, const Layer& layer, int index) {
   const AttentionSpec& a = layer.attention;
-  const auto n = [&](std::int64_t value, std::string_view name) { return Span{number(value), fact_key(index, name)}; };
-  const auto t = [](std::string text) { return Span{std::move(text), ""}; };
+  const LayerFact n{index};
+  const auto t = text_span;
   Inset inset;
   inset.title = "Zoom: multi-head latent attention";
   inset.rows.push_back({mini("bx", "hidden state", {{n(model.hidden_size, "hidden_size")}})});
@@ -75,8 +73,8 @@ Inset mla_inset(const Model& model, const Layer& layer, int index) {
 
 Inset gated_attention_inset(const Layer& layer, int index) {
   const AttentionSpec& a = layer.attention;
-  const auto n = [&](std::int64_t value, std::string_view name) { return Span{number(value), fact_key(index, name)}; };
-  const auto t = [](std::string text) { return Span{std::move(text), ""}; };
+  const LayerFact n{index};
+  const auto t = text_span;
   Inset inset;
   inset.title = "Zoom: gated attention";
   inset.rows.push_back({mini("bx", "query projection", {{t("emits queries and a gate G")}}),
@@ -89,8 +87,8 @@ Inset gated_attention_inset(const Layer& layer, int index) {
 
 Inset delta_inset(const Layer& layer, int index) {
   const RecurrentSpec& r = layer.recurrent;
-  const auto n = [&](std::int64_t value, std::string_view name) { return Span{number(value), fact_key(index, name)}; };
-  const auto t = [](std::string text) { return Span{std::move(text), ""}; };
+  const LayerFact n{index};
+  const auto t = text_span;
   const bool kda = layer.mixer == MixerKind::KimiDeltaAttention;
   const std::string css = kda ? "k kkda" : "k kgdn";
   Inset inset;
@@ -109,8 +107,8 @@ Inset delta_inset(const Layer& layer, int index) {
 
 Inset mamba_inset(const Layer& layer, int index) {
   const RecurrentSpec& r = layer.recurrent;
-  const auto n = [&](std::int64_t value, std::string_view name) { return Span{number(value), fact_key(index, name)}; };
-  const auto t = [](std::string text) { return Span{std::move(text), ""}; };
+  const LayerFact n{index};
+  const auto t = text_span;
   Inset inset;
   inset.title = "Zoom: Mamba-2 mixer";
   inset.rows.push_back({mini("bx", "input projection", {{t("x, gate z, B, C, step Δ")}})});

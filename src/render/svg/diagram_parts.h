@@ -2,7 +2,9 @@
 // layer_strip.cpp: the grouping of layers into kinds and the drawing helpers. Not a public surface.
 #pragma once
 
+#include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "model/model.h"
@@ -25,6 +27,16 @@ bool model_has_window(const Model& model);  // any sliding-window or chunked lay
 
 // Numbers as the diagram prints them: exact, with thousands separators.
 std::string number(std::int64_t value);
+
+// The two kinds of span in a box's text. A number of layer `layer`, tagged with its fact key ("L3.heads",
+// which the page links to the fact sheet's row): `const LayerFact n{index}; n(value, "heads")`. Plain text:
+// text_span("heads").
+std::string fact_key(int layer, std::string_view name);
+struct LayerFact {
+  int layer;
+  svg::Span operator()(std::int64_t value, std::string_view name) const { return {number(value), fact_key(layer, name)}; }
+};
+inline svg::Span text_span(std::string text) { return {std::move(text), ""}; }
 
 // A labelled box: a bold heading and lines of body text, sized to its text.
 struct Box {

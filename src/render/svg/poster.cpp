@@ -10,6 +10,7 @@
 #include "render/svg/font_metrics.h"
 #include "base/units.h"
 #include "render/svg/svg.h"
+#include "view/select.h"
 
 namespace llmg {
 
@@ -72,8 +73,8 @@ Result<PaperSize> paper_size(const std::string& name) {
 }
 
 Result<void> order_views(std::vector<ModelView>& views, const std::string& order) {
-  const auto date = [](const ModelView& v) { return v.entry ? v.entry->release_date : std::string(); };
-  const auto family = [](const ModelView& v) { return v.model ? v.model->family : std::string("~unknown"); };
+  const auto date = sort_field("date")->text;  // the sort table's keys (view/select.h)
+  const auto family = sort_field("family")->text;
   if (order == "date")
     std::stable_sort(views.begin(), views.end(), [&](const ModelView& a, const ModelView& b) {
       const std::string da = date(a), db = date(b);

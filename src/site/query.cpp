@@ -1,0 +1,175 @@
+#include "site/query.h"
+
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+
+#include <fmt/format.h>
+
+#include "analysis/facts.h"
+#include "base/units.h"
+#include "view/select.h"
+
+namespace llmg::site {
+
+const std::vector<SortKey>& sort_keys() {
+  // The index form's keys: the rows of the sort table (view/select.h) the index offers, in table order.
+  static const std::vector<SortKey> kKeys = [] {
+    std::vector<SortKey> keys;
+    for (const SortField& field : sort_fields())
+      if (field.in_index) keys.push_back({field.key.data(), field.label.data(), field.descending_by_default});
+    return keys;
+  }();
+  return kKeys;
+}
+
+Result<std::int64_t> parse_size(std::string_view text, std::string_view parameter) {
+  auto fail = [&] {
+    return bad_input(fmt::format("parameter '{}': expected a size such as 500M, 7B or 1.5T, got '{}'", parameter, text));
+  };
+  if (text.empty() || text.size() > 24) return fail();
+  double scale = 1e9;
+  std::string number(text);
+  const char last = char(std::toupper(static_cast<unsigned char>(number.back())));
+  if (last == 'K' || last == 'M' || last == 'B' || last == 'T') {
+    scale = last == 'K' ? 1e3 : last == 'M' ? 1e6 : last == 'B' ? 1e9 : 1e12;
+    number.pop_back();
+  }
+  if (number.empty() || !std::all_of(number.begin(), number.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)) || c == '.'; }) ||
+      std::count(number.begin(), number.end(), '.') > 1 || number == ".")
+    return fail();
+  const double value = std::stod(number) * scale;
+  if (!std::isfinite(value) || value > 1e15) return fail();
+  return static_cast<std::int64_t>(std::llround(value));
+}
+
+// YYYY, YYYY-MM or YYYY-MM-DD; `upper` widens a partial date to the end of its period.
+Result<std::string> parse_date_bound(std::string_view text, std::string_view parameter, bool upper) {
+  auto digits = [&](std::size_t from, std::size_t count) {
+    if (text.size() < from + count) return false;
+    for (std::size_t i = from; i < from + count; ++i)
+      if (!std::isdigit(static_cast<unsigned char>(text[i]))) return false;
+    return true;
+  };
+  const bool year = text.size() == 4 && digits(0, 4);
+  const bool month = text.size() == 7 && digits(0, 4) && text[4] == '-' && digits(5, 2);
+  const bool day = text.size() == 10 && digits(0, 4) && text[4] == '-' && digits(5, 2) && text[7] == '-' && digits(8, 2);
+  if (!year && !month && !day)
+    return bad_input(fmt::format("parameter '{}': expected a date YYYY, YYYY-MM or YYYY-MM-DD, got '{}'", parameter, text));
+  if (year) return std::string(text) + (upper ? "-12-31" : "-01-01");
+  if (month) return std::string(text) + (upper ? "-31" : "-01");
+  return std::string(text);
+}
+
+bool known_decoder_type(std::string_view key) {
+  for (DecoderType type : {DecoderType::Dense, DecoderType::SparseMoE, DecoderType::Hybrid, DecoderType::Recurrent})
+    if (decoder_type_key(type) == key) return true;
+  return false;
+}
+
+Result<GalleryQuery> parse_gallery_query(const QueryParams& params) {
+  GalleryQuery query;
+  std::optional<bool> order;
+  std::string view;
+  auto too_long = [](const std::string& name, const std::string& value) -> Result<void> {
+    if (value.size() > 200) return bad_input(fmt::format("parameter '{}': longer than 200 characters", name));
+    return {};
+  };
+  for (const auto& [name, value] : params) {
+    if (auto ok = too_long(name, value); !ok) return tl::unexpected(ok.error());
+    if (value.empty()) continue;  // an empty form field means "any"
+    if (name == "sort") {
+      const auto& keys = sort_keys();
+      if (std::none_of(keys.begin(), keys.end(), [&](const SortKey& k) { return value == k.key; }))
+        return bad_input(fmt::format("parameter 'sort': expected one of date, name, total, active, kv, context, "
+                                     "layers, score, got '{}'", value));
+      query.sort = value;
+    } else if (name == "order") {
+      if (value != "asc" && value != "desc")
+        return bad_input(fmt::format("parameter 'order': expected asc or desc, got '{}'", value));
+      order = value == "desc";
+    } else if (name == "view") {
+      if (value != "cards" && value != "compact")
+        return bad_input(fmt::format("parameter 'view': expected cards or compact, got '{}'", value));
+      view = value;
+    } else if (name == "type") {
+      if (!known_decoder_type(value))
+        return bad_input(fmt::format("parameter 'type': expected dense, moe, hybrid or recurrent, got '{}'", value));
+      query.types.insert(value);
+    } else if (name == "attn") {
+      query.attention.insert(value);
+    } else if (name == "vendor") {
+      query.vendors.insert(value);
+    } else if (name == "license") {
+      query.licenses.insert(value);
+    } else if (name == "from" || name == "to") {
+      auto date = parse_date_bound(value, name, name == "to");
+      if (!date) return tl::unexpected(date.error());
+      (name == "from" ? query.date_from : query.date_to) = *date;
+    } else if (name == "min" || name == "max") {
+      auto size = parse_size(value, name);
+      if (!size) return tl::unexpected(size.error());
+      (name == "min" ? query.min_total : query.max_total) = *size;
+    } else if (name == "q") {
+      query.text = value;
+    }
+  }
+  const auto& keys = sort_keys();
+  const auto key = std::find_if(keys.begin(), keys.end(), [&](const SortKey& k) { return query.sort == k.key; });
+  query.descending = order ? *order : key->descending_by_default;
+  query.compact = view == "compact";
+  // Canonical form: only what differs from the defaults, in a fixed order.
+  QueryParams& c = query.canonical;
+  if (query.sort != "date") c.emplace_back("sort", query.sort);
+  if (query.descending != key->descending_by_default) c.emplace_back("order", query.descending ? "desc" : "asc");
+  for (const auto& t : query.types) c.emplace_back("type", t);
+  for (const auto& a : query.attention) c.emplace_back("attn", a);
+  for (const auto& v : query.vendors) c.emplace_back("vendor", v);
+  for (const auto& l : query.licenses) c.emplace_back("license", l);
+  for (const char* bound : {"from", "to", "min", "max"})
+    for (const auto& [name, value] : params)
+      if (name == bound && !value.empty()) {
+        c.emplace_back(name, value);
+        break;
+      }
+  if (!query.text.empty()) c.emplace_back("q", query.text);
+  if (query.compact) c.emplace_back("view", "compact");
+  return query;
+}
+
+namespace {
+constexpr std::int64_t kMaxContext = std::int64_t(1) << 26;  // 64M tokens
+}  // namespace
+
+Result<MemorySettings> parse_memory_settings(const QueryParams& params) {
+  MemorySettings s;
+  for (const auto& [name, value] : params) {
+    if (value.empty()) continue;
+    if (name == "context") {
+      auto context = parse_token_count(value, "context");
+      if (!context) return tl::unexpected(context.error());
+      if (*context < 1 || *context > kMaxContext)
+        return bad_input(fmt::format("parameter 'context': expected 1 to 64M tokens, got '{}'", value));
+      s.context = *context;
+      s.context_text = value;
+      s.canonical.emplace_back("context", value);
+    } else if (name == "batch") {
+      std::int64_t batch = 0;
+      bool ok = !value.empty() && value.size() <= 5;
+      for (char c : value) ok = ok && c >= '0' && c <= '9';
+      if (ok) batch = std::stoll(value);
+      if (!ok || batch < 1 || batch > kMaxBatch)
+        return bad_input(fmt::format("parameter 'batch': expected an integer from 1 to {}, got '{}'", kMaxBatch, value));
+      s.batch = batch;
+      if (batch != 1) s.canonical.emplace_back("batch", value);
+    } else if (name == "kv" || name == "weights") {
+      auto format = number_format(value, name);
+      if (!format) return tl::unexpected(format.error());
+      (name == "kv" ? s.kv : s.weights) = *format;
+      if (value != "bf16") s.canonical.emplace_back(name, value);
+    }
+  }
+  return s;
+}
+
+}  // namespace llmg::site

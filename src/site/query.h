@@ -1,0 +1,69 @@
+// The web pages' query strings, parsed into typed settings: the index query (sort, filters, search, view)
+// and the memory calculator's settings. Pure parsing, shared by the renderers (which write links from the
+// canonical forms), the server (which answers 400 on a malformed value) and the export.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "analysis/memory.h"
+#include "base/result.h"
+
+namespace llmg::site {
+
+// The query string of a URL as ordered (name, value) pairs, already percent-decoded.
+using QueryParams = std::vector<std::pair<std::string, std::string>>;
+
+// Sort keys, in the order the form lists them.
+struct SortKey {
+  const char* key;
+  const char* label;
+  bool descending_by_default;
+};
+const std::vector<SortKey>& sort_keys();
+
+struct GalleryQuery {
+  std::string sort = "date";
+  bool descending = true;
+  std::set<std::string> types, attention, vendors, licenses;
+  std::string date_from, date_to;             // inclusive, YYYY-MM-DD (partial dates widened)
+  std::optional<std::int64_t> min_total, max_total;  // parameters
+  std::string text;                           // full-text search
+  bool compact = false;                       // table instead of cards
+  QueryParams canonical;                      // the query as parsed, in canonical order (for links)
+};
+
+// Parses the index query string. Unknown names are ignored; a malformed value is an error naming the
+// parameter and what was expected (HTTP 400).
+//   sort=date|name|total|active|kv|context|layers|score  order=asc|desc  view=cards|compact
+//   type=dense|moe|hybrid|recurrent (repeatable)  attn=KIND (repeatable)  vendor=V  license=L
+//   from=YYYY[-MM[-DD]]  to=YYYY[-MM[-DD]]  min=SIZE  max=SIZE (500M, 7B, 1.5T; a bare number is billions)
+//   q=TEXT
+Result<GalleryQuery> parse_gallery_query(const QueryParams& params);
+// "7B" -> 7e9 etc.; exposed for tests.
+Result<std::int64_t> parse_size(std::string_view text, std::string_view parameter);
+// YYYY, YYYY-MM or YYYY-MM-DD; `upper` widens a partial date to the end of its period.
+Result<std::string> parse_date_bound(std::string_view text, std::string_view parameter, bool upper);
+// dense, moe, hybrid, recurrent (decoder_type_key of a DecoderType).
+bool known_decoder_type(std::string_view key);
+
+constexpr std::int64_t kMaxBatch = 4096;  // sequences, the calculator's upper bound
+
+struct MemorySettings {
+  std::string context_text;   // as given ("128k"); empty = each model's own context
+  std::int64_t context = 0;   // 0 = each model's own context
+  std::int64_t batch = 1;
+  NumberFormat kv{"bf16", 16};
+  NumberFormat weights{"bf16", 16};
+  QueryParams canonical;      // non-default settings, for links
+};
+
+// context=128k batch=1..4096 kv=bf16|fp16|fp8|int8|int4 weights=...; malformed values are errors (HTTP 400).
+Result<MemorySettings> parse_memory_settings(const QueryParams& params);
+
+}  // namespace llmg::site
