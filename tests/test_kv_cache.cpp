@@ -114,6 +114,7 @@ const KvCase kCases[] = {
     // MiMo-V2.5 config, K 192 + V 128 per KV head: 9 global × 4 × 320 × 2 + 39 sliding × 8 × 320 × 2 = 222,720
     {"xiaomi-mimo-v2-6-flash-rl-309b", 222'720},
     {"xiaomi-mimo-v2-6-pro-rl-1-02t", 358'400},  // MiMo-V2.5-Pro config: 70 × 8 × (192 + 128) × 2 (350 KiB)
+    {"nemotron-3-5-lightning-30b-a3b", 6'144},  // Nemotron 3 Nano config: 6 attention blocks × 2 × 2 × 128 × 2
 };
 // clang-format on
 
