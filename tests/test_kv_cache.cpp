@@ -115,6 +115,7 @@ const KvCase kCases[] = {
     {"xiaomi-mimo-v2-6-flash-rl-309b", 222'720},
     {"xiaomi-mimo-v2-6-pro-rl-1-02t", 358'400},  // MiMo-V2.5-Pro config: 70 × 8 × (192 + 128) × 2 (350 KiB)
     {"nemotron-3-5-lightning-30b-a3b", 6'144},  // Nemotron 3 Nano config: 6 attention blocks × 2 × 2 × 128 × 2
+    {"qwen3-8-27b", 65'536},  // Qwen3.6-27B config: 16 full-attention layers × 2 × 4 × 256 × 2
 };
 // clang-format on
 
