@@ -1,10 +1,12 @@
 #include "render/text/rows.h"
 
+#include <cstdlib>
 #include <map>
 
 #include <fmt/format.h>
 
 #include "base/units.h"
+#include "render/text/published.h"
 
 namespace llmg {
 
@@ -142,6 +144,15 @@ std::vector<FactRow> fact_rows(const ModelView& view) {
       static_cast<double>(p.active), "embedding as lookup, LM head counted: gpt-oss card convention");
   add("params.active_with_embeddings", "Active + embedding", count_text(p.active_with_embeddings),
       static_cast<double>(p.active_with_embeddings), "active + input embedding: Mixtral / Qwen convention");
+  add("params.active_non_embedding", "Active non-embedding", count_text(p.active_non_embedding),
+      static_cast<double>(p.active_non_embedding), "active without the LM head: non-embedding convention (ZAYA1, Sarvam)");
+  if (view.entry && view.entry->published)
+    for (const PublishedComparison& c : compare_published(*view.entry->published, p))
+      add("published." + c.figure, c.figure == "total" ? "Published total" : "Published active",
+          fmt::format("{}; {}{}", c.text, c.explanation,
+                      c.within ? "" : fmt::format(" — the difference ({}) is more than that explains",
+                                                  human_count(std::llabs(c.difference)))),
+          static_cast<double>(c.published), view.entry->published->source_url);
   add("params.embedding", "Embedding", count_text(p.embedding) + (m.tied_embeddings ? " (tied with LM head)" : ""),
       static_cast<double>(p.embedding));
   if (p.mtp > 0) add("params.mtp", "MTP layers", count_text(p.mtp) + " (not in total)", static_cast<double>(p.mtp));
