@@ -25,6 +25,8 @@
 #include "ingest/gguf_swa.h"
 #include "ingest/gguf_model.h"
 #include "ingest/weights.h"
+#include "render/html/memory_calc.h"
+#include "render/rows.h"
 #include "weights_writer.h"
 
 namespace llmg {
@@ -494,6 +496,27 @@ TEST(EngineMemoryCli, TextShowsSideBySideAndOptions) {
   const auto v = testing::run_cli("memory " + path.string() + " --context 32768 --engine vllm --json");
   ASSERT_EQ(v.exit_code, 0) << v.err;
   EXPECT_EQ(nlohmann::json::parse(v.out)["engine_kv_bytes"], 23371776);
+}
+
+// ---- web calculator -------------------------------------------------------------------------------------
+
+TEST(EngineMemoryWeb, CalculatorEngineSelectKeepsUrlState) {
+  auto settings = html::parse_memory_settings({{"context", "32k"}, {"engine", "vllm"}});
+  ASSERT_TRUE(settings) << settings.error().message;
+  EXPECT_EQ(settings->engine, "vllm");
+  EXPECT_EQ(html::query_string(settings->canonical), "?context=32k&engine=vllm");
+  auto model = read_model_path(tiny_model("tiny-gemma3"));
+  ASSERT_TRUE(model);
+  const ModelView view = view_of(*model, "tiny", "tiny");
+  const std::string page = html::memory_section({&view}, *settings, "/models/tiny");
+  EXPECT_NE(page.find("KV as vllm allocates it (bfloat16)"), std::string::npos);
+  EXPECT_NE(page.find("<option selected>vllm</option>"), std::string::npos);
+  EXPECT_NE(page.find("Fits on (vllm figure)"), std::string::npos);
+  EXPECT_NE(page.find("dotted: as vllm allocates it"), std::string::npos);  // the chart's engine curve
+  EXPECT_FALSE(html::parse_memory_settings({{"engine", "tgi"}}));
+  const std::string plain = html::memory_section({&view}, *html::parse_memory_settings({}), "/models/tiny");
+  EXPECT_EQ(plain.find("allocates it"), std::string::npos);
+  EXPECT_NE(plain.find("Fits on (logical figure)"), std::string::npos);
 }
 
 }  // namespace

@@ -189,7 +189,7 @@ int run_memory(const std::vector<std::string>& models, const MemoryOptions& opti
   if (!options.plot.empty()) {
     std::vector<const ModelView*> views;
     for (const Resolved& r : resolved_models) views.push_back(&r.view);
-    const std::string svg = memory_chart_svg(views, *kv, options.batch);
+    const std::string svg = memory_chart_svg(views, *kv, options.batch, *engine ? &**engine : nullptr);
     std::ofstream out(options.plot, std::ios::binary);
     if (!(out << svg)) return report(Error{Error::Kind::BadInput, fmt::format("{}: cannot write", options.plot)});
   }
