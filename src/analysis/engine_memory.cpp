@@ -72,11 +72,14 @@ constexpr EngineRule kVllmRules[] = {
     {EngineLayerClass::LatentSliding, "vllm.mla_sliding_window", "MLA page, sliding-window block count",
      "vllm/v1/kv_cache_interface.py MLAAttentionSpec, SlidingWindowSpec"},
     {EngineLayerClass::Mamba2, "vllm.mamba",
-     "one page per sequence: conv + SSM state (as the logical figure), padded to the attention page",
-     "vllm/v1/kv_cache_interface.py MambaSpec; vllm/model_executor/models/config.py HybridAttentionMambaModelConfig"},
+     "one page per sequence: conv (bf16) + SSM state (fp32, as the logical figure; vLLM takes the SSM dtype from "
+     "mamba_ssm_cache_dtype), padded to the attention page",
+     "vllm/v1/kv_cache_interface.py MambaSpec; vllm/model_executor/models/config.py HybridAttentionMambaModelConfig; "
+     "vllm/model_executor/layers/mamba/mamba_utils.py"},
     {EngineLayerClass::GatedDeltaNet, "vllm.mamba",
      "one page per sequence: conv + delta-rule state (as the logical figure), padded to the attention page",
-     "vllm/v1/kv_cache_interface.py MambaSpec; vllm/model_executor/models/config.py HybridAttentionMambaModelConfig"},
+     "vllm/v1/kv_cache_interface.py MambaSpec; vllm/model_executor/models/config.py HybridAttentionMambaModelConfig; "
+     "vllm/model_executor/layers/mamba/mamba_utils.py"},
     {EngineLayerClass::OtherRecurrent, "logical", "no vLLM rule: the logical state", "analysis/memory.cpp"},
     {EngineLayerClass::Compressed, "logical", "no vLLM rule: the logical KV", "analysis/memory.cpp"},
 };

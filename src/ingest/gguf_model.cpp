@@ -121,8 +121,11 @@ Result<json> gguf_config(const GgufFile& file, std::map<std::string, std::string
   }
   // Sliding-window layout: llama.cpp's rule for this architecture (ingest/gguf_swa.h), written as
   // layer_types so the family reader builds exactly the layers llama.cpp builds.
-  if (const std::string layers_key(key_spec(Key::NumLayers).name); config.contains(layers_key) &&
-                                                                    config[layers_key].is_number_integer()) {
+  // (Out-of-range layer counts are left to the family reader, which names the key.)
+  if (const std::string layers_key(key_spec(Key::NumLayers).name);
+      config.contains(layers_key) && config[layers_key].is_number_integer() &&
+      config[layers_key].get<std::int64_t>() >= key_spec(Key::NumLayers).min_value &&
+      config[layers_key].get<std::int64_t>() <= key_spec(Key::NumLayers).max_value) {
     auto swa = gguf_swa_layout(file, arch, config[layers_key].get<std::int64_t>());
     if (!swa) return tl::unexpected(swa.error());
     json types = json::array();
