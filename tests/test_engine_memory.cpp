@@ -409,6 +409,31 @@ TEST(EngineMemoryVllm, SlidingWindowGroups) {
   EXPECT_EQ(figures("tiny-gptoss", 4096, vllm(8192), 1, {"bf16", 16}).engine.kv_bytes, 4202496);
 }
 
+TEST(EngineMemoryVllm, GroupPaddingOfGemmaThree27b) {
+  // catalog/configs/gemma-3-27b.json: 62 layers, pattern 6 => 52 sliding (window 1024) + 10 full; 16 KV
+  // heads × 128. Page: 16 × 16 × (128 + 128) × 2 B = 131,072 B. At 32768 tokens: sliding
+  // cdiv(min(1023 + 2048, 32768), 16) + 1 = 193 blocks, full 2048. group_size = 10 (52 ≥ 1.5 × 10), so the
+  // sliding layers make cdiv(52, 10) = 6 groups (8 padding slots) and the full ones 1:
+  // 10 × 131,072 × (6 × 193 + 2048) = 4,202,168,320 B (the per-layer sum would be 3,999,793,152).
+  auto model = read_model_path(std::filesystem::path(LLMG_TEST_DATA) / ".." / ".." / "catalog" / "configs" /
+                               "gemma-3-27b.json");
+  ASSERT_TRUE(model) << model.error().message;
+  MemoryQuery query;
+  query.context = 32768;
+  auto logical = memory_report(*model, query);
+  ASSERT_TRUE(logical);
+  auto v = engine_memory(*model, *logical, vllm());
+  ASSERT_TRUE(v) << v.error().message;
+  EXPECT_EQ(v->kv_bytes, 4202168320);
+  ASSERT_FALSE(v->notes.empty());
+  EXPECT_NE(v->notes[0].find("pads 8 layer slot(s) to groups of 10"), std::string::npos);
+  // llama.cpp at f16 for comparison: 10 full × 32768 cells + 52 SWA × PAD(1024 + 512, 256) = 1536 cells,
+  // × 8192 B per cell = 2,684,354,560 + 654,311,424 = 3,338,665,984 B.
+  auto l = engine_memory(*model, *logical, llama_cpp());
+  ASSERT_TRUE(l);
+  EXPECT_EQ(l->kv_bytes, 3338665984);
+}
+
 TEST(EngineMemoryVllm, HybridMambaPagesPadded) {
   // tiny-nemotronh at 4096, bf16: attention 256 B per token; Mamba state (logical) 32768 × 4 + 2304 × 2
   // = 135,680 B. HybridAttentionMambaModelConfig: block = 16 × cdiv(135680, 16 × 256) = 16 × 34 = 544
