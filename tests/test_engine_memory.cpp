@@ -22,8 +22,8 @@
 #include "analysis/engine_memory.h"
 #include "analysis/memory.h"
 #include "cli_run.h"
-#include "ingest/gguf_swa.h"
 #include "ingest/gguf_model.h"
+#include "ingest/gguf_swa.h"
 #include "ingest/weights.h"
 #include "render/html/memory_calc.h"
 #include "render/rows.h"
@@ -100,34 +100,56 @@ std::filesystem::path tiny_model(const std::string& name) {
     // convert_hf_to_gguf's OLMo-3 path: sliding_window and the per-layer bool pattern (true = sliding).
     GgufWriter w = tiny_gguf("olmo2", 8);
     w.u32("olmo2.attention.sliding_window", 1024);
-    w.bool_array("olmo2.attention.sliding_window_pattern", {true, true, true, false, true, true, true, false});
+    w.bool_array("olmo2.attention.sliding_window_pattern",
+                 {true, true, true, false, true, true, true, false});
     return write(name, w);
   }
-  const nlohmann::json common = {{"hidden_size", 256}, {"num_attention_heads", 8}, {"num_key_value_heads", 2},
-                                 {"head_dim", 32},     {"vocab_size", 320},         {"max_position_embeddings", 131072},
-                                 {"rms_norm_eps", 1e-6}, {"tie_word_embeddings", false}};
+  const nlohmann::json common = {{"hidden_size", 256},       {"num_attention_heads", 8},
+                                 {"num_key_value_heads", 2}, {"head_dim", 32},
+                                 {"vocab_size", 320},        {"max_position_embeddings", 131072},
+                                 {"rms_norm_eps", 1e-6},     {"tie_word_embeddings", false}};
   if (name == "tiny-gptoss") {
     nlohmann::json c = common;
-    c.update({{"model_type", "gpt_oss"}, {"architectures", {"GptOssForCausalLM"}}, {"num_hidden_layers", 4},
+    c.update({{"model_type", "gpt_oss"},
+              {"architectures", {"GptOssForCausalLM"}},
+              {"num_hidden_layers", 4},
               {"layer_types", {"sliding_attention", "full_attention", "sliding_attention", "full_attention"}},
-              {"sliding_window", 128}, {"num_local_experts", 4}, {"num_experts_per_tok", 2},
-              {"experts_per_token", 2}, {"intermediate_size", 512}, {"attention_bias", true}});
+              {"sliding_window", 128},
+              {"num_local_experts", 4},
+              {"num_experts_per_tok", 2},
+              {"experts_per_token", 2},
+              {"intermediate_size", 512},
+              {"attention_bias", true}});
     return write_config(name, c);
   }
   if (name == "tiny-nemotronh") {
     nlohmann::json c = common;
-    c.update({{"model_type", "nemotron_h"}, {"architectures", {"NemotronHForCausalLM"}}, {"num_hidden_layers", 6},
-              {"hybrid_override_pattern", "M-*M-M"}, {"intermediate_size", 512}, {"mamba_num_heads", 8},
-              {"mamba_head_dim", 64}, {"ssm_state_size", 64}, {"n_groups", 2}, {"conv_kernel", 4},
+    c.update({{"model_type", "nemotron_h"},
+              {"architectures", {"NemotronHForCausalLM"}},
+              {"num_hidden_layers", 6},
+              {"hybrid_override_pattern", "M-*M-M"},
+              {"intermediate_size", 512},
+              {"mamba_num_heads", 8},
+              {"mamba_head_dim", 64},
+              {"ssm_state_size", 64},
+              {"n_groups", 2},
+              {"conv_kernel", 4},
               {"mlp_hidden_act", "relu2"}});
     return write_config(name, c);
   }
   if (name == "tiny-qwen35") {
     nlohmann::json c = common;
-    c.update({{"model_type", "qwen3_5_text"}, {"architectures", {"Qwen3_5ForCausalLM"}}, {"num_hidden_layers", 8},
-              {"full_attention_interval", 4}, {"intermediate_size", 512}, {"linear_num_key_heads", 2},
-              {"linear_num_value_heads", 4}, {"linear_key_head_dim", 32}, {"linear_value_head_dim", 32},
-              {"linear_conv_kernel_dim", 4}, {"attn_output_gate", true}});
+    c.update({{"model_type", "qwen3_5_text"},
+              {"architectures", {"Qwen3_5ForCausalLM"}},
+              {"num_hidden_layers", 8},
+              {"full_attention_interval", 4},
+              {"intermediate_size", 512},
+              {"linear_num_key_heads", 2},
+              {"linear_num_value_heads", 4},
+              {"linear_key_head_dim", 32},
+              {"linear_value_head_dim", 32},
+              {"linear_conv_kernel_dim", 4},
+              {"attn_output_gate", true}});
     return write_config(name, c);
   }
   ADD_FAILURE() << "unknown tiny model " << name;
@@ -139,8 +161,8 @@ struct Figures {
   EngineMemory engine;
 };
 
-Figures figures(const std::string& name, std::int64_t context, EngineSettings settings, std::int64_t batch = 1,
-                NumberFormat kv = {"fp16", 16}) {
+Figures figures(const std::string& name, std::int64_t context, EngineSettings settings,
+                std::int64_t batch = 1, NumberFormat kv = {"fp16", 16}) {
   auto model = read_model_path(tiny_model(name));
   EXPECT_TRUE(model.has_value()) << name << ": " << (model ? "" : model.error().message);
   if (!model) return {};
@@ -172,7 +194,7 @@ struct OracleRow {
   std::int64_t llama_cpp;  // n_ubatch 512, swa_full 0
   std::int64_t swa_full;   // 0: not measured (no SWA layers)
   std::int64_t ubatch_2048;
-  std::int64_t logical;    // llmgallery kv + state at fp16 (after the GGUF fixes; -1: see the reading tests)
+  std::int64_t logical;  // llmgallery kv + state at fp16 (after the GGUF fixes; -1: see the reading tests)
 };
 
 // ../shared/oracle/README.md "Result table", every row. Logical figures: the oracle's llmgallery column
@@ -246,7 +268,8 @@ TEST(EngineMemoryOracle, CellCountsAndRulesPerKind) {
       if (kind.kind == "sliding_attention") {
         EXPECT_EQ(kind.cells, cells) << name;
       }
-  // Recurrent state f32: nemotron 3 × (R 2304 + S 32768) × 4 = 420864 B; qwen35 6 × (768 + 4096) × 4 = 116736 B.
+  // Recurrent state f32: nemotron 3 × (R 2304 + S 32768) × 4 = 420864 B; qwen35 6 × (768 + 4096) × 4 = 116736
+  // B.
   EXPECT_EQ(figures("tiny-nemotronh", 4096, llama_cpp()).engine.state_bytes, 420864);
   EXPECT_EQ(figures("tiny-qwen35", 4096, llama_cpp()).engine.state_bytes, 116736);
   EXPECT_EQ(figures("tiny-nemotronh", 4096, llama_cpp()).logical.state_bytes, 407040);  // logical unchanged
@@ -323,10 +346,12 @@ std::vector<std::string> mixers(const std::string& name) {
 }
 
 TEST(GgufSwa, OlmoThreeAppliesPeriodFourAsLlamaCpp) {
-  // olmo2 + sliding_window 1024: llama.cpp set_swa_pattern(4) => layers 3 and 7 full; the bool array is ignored.
+  // olmo2 + sliding_window 1024: llama.cpp set_swa_pattern(4) => layers 3 and 7 full; the bool array is
+  // ignored.
   const auto layers = mixers("tiny-olmo3");
   ASSERT_EQ(layers.size(), 8u);
-  for (std::size_t i = 0; i < 8; ++i) EXPECT_EQ(layers[i], i % 4 == 3 ? "full_attention" : "sliding_attention") << i;
+  for (std::size_t i = 0; i < 8; ++i)
+    EXPECT_EQ(layers[i], i % 4 == 3 ? "full_attention" : "sliding_attention") << i;
   // Logical at 131072: 6 × 1024 + 2 × 131072 tokens × 256 B = 68,681,728 (was 268,435,456: 3.9× high).
   const Figures f = figures("tiny-olmo3", 131072, llama_cpp());
   EXPECT_EQ(f.logical.kv_bytes, (6LL * 1024 + 2LL * 131072) * 256);
@@ -340,9 +365,11 @@ TEST(GgufSwa, GemmaThreeWithoutWindowIsAllFull) {
 
 TEST(GgufSwa, GemmaThreeScalarPatternAndDefaultPeriod) {
   const auto p4 = mixers("tiny-gemma3-p4");  // period 4: 9 sliding + 3 full (layers 3, 7, 11)
-  for (std::size_t i = 0; i < p4.size(); ++i) EXPECT_EQ(p4[i], i % 4 == 3 ? "full_attention" : "sliding_attention");
+  for (std::size_t i = 0; i < p4.size(); ++i)
+    EXPECT_EQ(p4[i], i % 4 == 3 ? "full_attention" : "sliding_attention");
   const auto p6 = mixers("tiny-gemma3");  // default period 6: layers 5 and 11 full
-  for (std::size_t i = 0; i < p6.size(); ++i) EXPECT_EQ(p6[i], i % 6 == 5 ? "full_attention" : "sliding_attention");
+  for (std::size_t i = 0; i < p6.size(); ++i)
+    EXPECT_EQ(p6[i], i % 6 == 5 ? "full_attention" : "sliding_attention");
   for (const std::string& mixer : mixers("tiny-qwen2-swa-declared")) EXPECT_EQ(mixer, "full_attention");
   // Logical p4 at 4096: (9 × 512 + 3 × 4096) × 256 = 4,325,376.
   EXPECT_EQ(figures("tiny-gemma3-p4", 4096, llama_cpp()).logical.kv_bytes, (9LL * 512 + 3 * 4096) * 256);
@@ -354,8 +381,8 @@ TEST(GgufSwa, EveryMappedArchitectureHasARule) {
   for (Engine engine : {Engine::LlamaCpp, Engine::Vllm})
     for (auto c : {EngineLayerClass::NoCache, EngineLayerClass::Full, EngineLayerClass::Sliding,
                    EngineLayerClass::Chunked, EngineLayerClass::Latent, EngineLayerClass::LatentSliding,
-                   EngineLayerClass::Mamba2, EngineLayerClass::GatedDeltaNet, EngineLayerClass::OtherRecurrent,
-                   EngineLayerClass::Compressed}) {
+                   EngineLayerClass::Mamba2, EngineLayerClass::GatedDeltaNet,
+                   EngineLayerClass::OtherRecurrent, EngineLayerClass::Compressed}) {
       bool found = false;
       for (const EngineRule& rule : engine_rules(engine)) found = found || rule.layer_class == c;
       EXPECT_TRUE(found) << engine_name(engine) << " class " << static_cast<int>(c);
@@ -482,7 +509,8 @@ TEST(EngineMemoryVllm, LlamaCppOnlySettingsAreRefused) {
   EXPECT_FALSE(engine_memory(*model, *logical, s));
 }
 
-// ---- CLI ---------------------------------------------------------------------------------------------------
+// ---- CLI
+// ---------------------------------------------------------------------------------------------------
 
 TEST(EngineMemoryCli, JsonCarriesBothFigures) {
   const auto path = tiny_model("tiny-gemma3");

@@ -1,8 +1,8 @@
 #include "analysis/engine_memory.h"
 
 #include <algorithm>
-#include <map>
 #include <cstdint>
+#include <map>
 
 #include <fmt/format.h>
 
@@ -12,8 +12,12 @@ namespace llmg {
 
 namespace {
 
-std::int64_t pad_to(std::int64_t n, std::int64_t multiple) { return (n + multiple - 1) / multiple * multiple; }
-std::int64_t cdiv(std::int64_t a, std::int64_t b) { return (a + b - 1) / b; }
+std::int64_t pad_to(std::int64_t n, std::int64_t multiple) {
+  return (n + multiple - 1) / multiple * multiple;
+}
+std::int64_t cdiv(std::int64_t a, std::int64_t b) {
+  return (a + b - 1) / b;
+}
 
 // ---- the rule tables --------------------------------------------------------------------------------
 
@@ -25,11 +29,12 @@ std::int64_t cdiv(std::int64_t a, std::int64_t b) { return (a + b - 1) / b; }
 constexpr EngineRule kLlamaCppRules[] = {
     {EngineLayerClass::NoCache, "llama.cpp.none", "no cache", "src/llama-kv-cache.cpp (layer filtered out)"},
     {EngineLayerClass::Full, "llama.cpp.full",
-     "n_ctx_seq cells × n_stream; n_ctx = PAD(context × n_seq_max, 256), n_ctx_seq = PAD(n_ctx / n_seq_max, 256) "
-     "(unified: n_ctx)",
+     "n_ctx_seq cells × n_stream; n_ctx = PAD(context × n_seq_max, 256), "
+     "n_ctx_seq = PAD(n_ctx / n_seq_max, 256) (unified: n_ctx)",
      "src/llama-context.cpp, src/llama-kv-cache.cpp"},
     {EngineLayerClass::Sliding, "llama.cpp.swa",
-     "PAD(min(n_ctx_seq, window × (kv_unified ? n_seq_max : 1) + n_ubatch), 256) cells × n_stream; swa_full: n_ctx_seq",
+     "PAD(min(n_ctx_seq, window × (kv_unified ? n_seq_max : 1) + n_ubatch), 256) cells × n_stream; swa_full: "
+     "n_ctx_seq",
      "src/llama-kv-cache-iswa.cpp"},
     {EngineLayerClass::Chunked, "llama.cpp.swa_chunked",
      "as SWA: PAD(min(n_ctx_seq, chunk × (kv_unified ? n_seq_max : 1) + n_ubatch), 256) cells × n_stream",
@@ -41,11 +46,13 @@ constexpr EngineRule kLlamaCppRules[] = {
      "src/llama-kv-cache.cpp, src/llama-kv-cache-iswa.cpp (not measured by the oracle)"},
     {EngineLayerClass::Mamba2, "llama.cpp.recurrent_f32",
      "max(1, n_seq_max) × f32 × ((d_conv − 1)(d_inner + 2·n_group·d_state) + d_state·d_inner)",
-     "src/llama-memory-recurrent.cpp, src/llama-hparams.cpp n_embd_r/n_embd_s, src/llama-model.cpp create_memory"},
+     "src/llama-memory-recurrent.cpp, src/llama-hparams.cpp n_embd_r/n_embd_s, src/llama-model.cpp "
+     "create_memory"},
     {EngineLayerClass::GatedDeltaNet, "llama.cpp.recurrent_f32",
      "max(1, n_seq_max) × f32 × ((d_conv − 1)(2·key_dim + value_dim) + V heads · k_dim · v_dim)",
      "src/llama-memory-recurrent.cpp, src/llama-hparams.cpp n_embd_r/n_embd_s (qwen35/qwen3next)"},
-    {EngineLayerClass::OtherRecurrent, "logical", "no llama.cpp rule: the logical state", "analysis/memory.cpp"},
+    {EngineLayerClass::OtherRecurrent, "logical", "no llama.cpp rule: the logical state",
+     "analysis/memory.cpp"},
     {EngineLayerClass::Compressed, "logical", "no llama.cpp rule: the logical KV", "analysis/memory.cpp"},
 };
 
@@ -72,13 +79,16 @@ constexpr EngineRule kVllmRules[] = {
     {EngineLayerClass::LatentSliding, "vllm.mla_sliding_window", "MLA page, sliding-window block count",
      "vllm/v1/kv_cache_interface.py MLAAttentionSpec, SlidingWindowSpec"},
     {EngineLayerClass::Mamba2, "vllm.mamba",
-     "one page per sequence: conv (bf16) + SSM state (fp32, as the logical figure; vLLM takes the SSM dtype from "
+     "one page per sequence: conv (bf16) + SSM state (fp32, as the logical figure; vLLM takes the SSM dtype "
+     "from "
      "mamba_ssm_cache_dtype), padded to the attention page",
-     "vllm/v1/kv_cache_interface.py MambaSpec; vllm/model_executor/models/config.py HybridAttentionMambaModelConfig; "
+     "vllm/v1/kv_cache_interface.py MambaSpec; vllm/model_executor/models/config.py "
+     "HybridAttentionMambaModelConfig; "
      "vllm/model_executor/layers/mamba/mamba_utils.py"},
     {EngineLayerClass::GatedDeltaNet, "vllm.mamba",
      "one page per sequence: conv + delta-rule state (as the logical figure), padded to the attention page",
-     "vllm/v1/kv_cache_interface.py MambaSpec; vllm/model_executor/models/config.py HybridAttentionMambaModelConfig; "
+     "vllm/v1/kv_cache_interface.py MambaSpec; vllm/model_executor/models/config.py "
+     "HybridAttentionMambaModelConfig; "
      "vllm/model_executor/layers/mamba/mamba_utils.py"},
     {EngineLayerClass::OtherRecurrent, "logical", "no vLLM rule: the logical state", "analysis/memory.cpp"},
     {EngineLayerClass::Compressed, "logical", "no vLLM rule: the logical KV", "analysis/memory.cpp"},
@@ -112,9 +122,10 @@ Result<CacheType> llama_cpp_cache_type(const NumberFormat& format) {
                                   {"int4", {"q4_0", 32, 18}}};
   for (const Row& row : kRows)
     if (row.ours == format.name) return row.type;
-  return bad_input(fmt::format("argument '--kv-dtype {}': llama.cpp has no such K/V cache type (fp16 = f16, bf16, "
-                               "int8 = q8_0, int4 = q4_0)",
-                               format.name));
+  return bad_input(
+      fmt::format("argument '--kv-dtype {}': llama.cpp has no such K/V cache type (fp16 = f16, bf16, "
+                  "int8 = q8_0, int4 = q4_0)",
+                  format.name));
 }
 
 // vLLM kv_cache_dtype: "auto" (the model dtype: bf16/fp16) or fp8 (fp8_e4m3 / fp8_e5m2, 1 byte).
@@ -122,8 +133,8 @@ Result<CacheType> vllm_cache_type(const NumberFormat& format) {
   if (format.name == "bf16") return CacheType{"bfloat16", 1, 2};
   if (format.name == "fp16") return CacheType{"float16", 1, 2};
   if (format.name == "fp8") return CacheType{"fp8", 1, 1};
-  return bad_input(fmt::format("argument '--kv-dtype {}': vLLM's kv_cache_dtype has no such type (bf16, fp16, fp8)",
-                               format.name));
+  return bad_input(fmt::format(
+      "argument '--kv-dtype {}': vLLM's kv_cache_dtype has no such type (bf16, fp16, fp8)", format.name));
 }
 
 // K and V values per cached token of an attention layer (V = 0 when K = V).
@@ -152,7 +163,8 @@ std::pair<std::int64_t, std::int64_t> recurrent_elements(const Layer& layer) {
 }
 
 EngineKindMemory& kind_of(EngineMemory& out, const std::string& kind) {
-  auto it = std::find_if(out.by_kind.begin(), out.by_kind.end(), [&](const EngineKindMemory& k) { return k.kind == kind; });
+  auto it = std::find_if(out.by_kind.begin(), out.by_kind.end(),
+                         [&](const EngineKindMemory& k) { return k.kind == kind; });
   if (it != out.by_kind.end()) return *it;
   EngineKindMemory added;
   added.kind = kind;
@@ -162,7 +174,8 @@ EngineKindMemory& kind_of(EngineMemory& out, const std::string& kind) {
 
 // ---- llama.cpp ----------------------------------------------------------------------------------------
 
-Result<EngineMemory> llama_cpp_memory(const Model& model, const MemoryQuery& query, const EngineSettings& settings) {
+Result<EngineMemory> llama_cpp_memory(const Model& model, const MemoryQuery& query,
+                                      const EngineSettings& settings) {
   EngineMemory out;
   out.engine = Engine::LlamaCpp;
   auto type = llama_cpp_cache_type(settings.kv.value_or(NumberFormat{"fp16", 16}));
@@ -170,9 +183,11 @@ Result<EngineMemory> llama_cpp_memory(const Model& model, const MemoryQuery& que
   out.kv_type = std::string(type->name);
   const std::int64_t n_seq = settings.parallel.value_or(query.batch);
   if (n_seq < query.batch)
-    return bad_input(fmt::format("argument '--parallel {}': fewer sequences than --batch {}", n_seq, query.batch));
+    return bad_input(
+        fmt::format("argument '--parallel {}': fewer sequences than --batch {}", n_seq, query.batch));
   const std::int64_t ubatch = settings.ubatch.value_or(512);  // common/common.h n_ubatch
-  if (ubatch <= 0) return bad_input(fmt::format("argument '--ubatch {}': expected a positive token count", ubatch));
+  if (ubatch <= 0)
+    return bad_input(fmt::format("argument '--ubatch {}': expected a positive token count", ubatch));
   // src/llama-context.cpp: -c is the total over all sequences; n_batch = min(n_ctx, n_batch) before the
   // padding (causal attention), n_ubatch = min(n_batch, n_ubatch); n_ctx padded to 256; without a
   // unified cache each sequence gets its own stream of n_ctx_seq cells.
@@ -200,12 +215,15 @@ Result<EngineMemory> llama_cpp_memory(const Model& model, const MemoryQuery& que
     std::int64_t cells = 0;
     switch (layer_class) {
       case EngineLayerClass::Full:
-      case EngineLayerClass::Latent: cells = n_ctx_seq; break;
+      case EngineLayerClass::Latent:
+        cells = n_ctx_seq;
+        break;
       case EngineLayerClass::Sliding:
       case EngineLayerClass::Chunked:
       case EngineLayerClass::LatentSliding:
-        cells = settings.swa_full ? n_ctx_seq
-                                  : pad_to(std::min(n_ctx_seq, layer.attention.window * swa_streams + n_ubatch), 256);
+        cells = settings.swa_full
+                    ? n_ctx_seq
+                    : pad_to(std::min(n_ctx_seq, layer.attention.window * swa_streams + n_ubatch), 256);
         break;
       case EngineLayerClass::Mamba2:
       case EngineLayerClass::GatedDeltaNet: {
@@ -215,14 +233,16 @@ Result<EngineMemory> llama_cpp_memory(const Model& model, const MemoryQuery& que
       }
       case EngineLayerClass::OtherRecurrent:
       case EngineLayerClass::Compressed:  // the logical figure, copied per kind below
-      case EngineLayerClass::NoCache: break;
+      case EngineLayerClass::NoCache:
+        break;
     }
     if (cells > 0) {
       const std::int64_t k = k_values(layer), v = v_values(layer);
       if (k % type->block != 0 || v % type->block != 0)
-        return bad_input(fmt::format("argument '--kv-dtype': llama.cpp's {} needs rows of a multiple of {} values "
-                                     "(this model's K/V rows are {} and {})",
-                                     type->name, type->block, k, v));
+        return bad_input(
+            fmt::format("argument '--kv-dtype': llama.cpp's {} needs rows of a multiple of {} values "
+                        "(this model's K/V rows are {} and {})",
+                        type->name, type->block, k, v));
       kind.cells = cells;
       kind.kv_bytes += n_stream * cells * (type->row_bytes(k) + type->row_bytes(v));
     }
@@ -238,8 +258,8 @@ struct VllmSpec {
   std::int64_t bytes_per_token = 0;  // attention: page_size_bytes / block_size
   std::int64_t window = 0;           // sliding window or chunk
   std::int64_t block_size = 16;
-  std::int64_t state_bytes = 0;      // Mamba: the real page (state) size
-  std::int64_t page_padded = 0;      // Mamba: page_size_padded (0 = none)
+  std::int64_t state_bytes = 0;  // Mamba: the real page (state) size
+  std::int64_t page_padded = 0;  // Mamba: page_size_padded (0 = none)
   bool mamba() const {
     return layer_class == EngineLayerClass::Mamba2 || layer_class == EngineLayerClass::GatedDeltaNet;
   }
@@ -258,25 +278,30 @@ struct VllmSpec {
       case EngineLayerClass::Chunked:
         return cdiv(std::min(window + batched, max_model_len), block_size) * page_bytes();
       case EngineLayerClass::Mamba2:
-      case EngineLayerClass::GatedDeltaNet: return page_bytes();  // mamba_cache_mode "none": one state
-      default: return cdiv(max_model_len, block_size) * page_bytes();
+      case EngineLayerClass::GatedDeltaNet:
+        return page_bytes();  // mamba_cache_mode "none": one state
+      default:
+        return cdiv(max_model_len, block_size) * page_bytes();
     }
   }
   // Same spec = same KV cache group candidate (the dataclass equality the grouping buckets by).
   bool operator==(const VllmSpec&) const = default;
 };
 
-Result<EngineMemory> vllm_memory(const Model& model, const MemoryQuery& query, const EngineSettings& settings) {
+Result<EngineMemory> vllm_memory(const Model& model, const MemoryQuery& query,
+                                 const EngineSettings& settings) {
   EngineMemory out;
   out.engine = Engine::Vllm;
   if (settings.parallel || settings.swa_full || settings.kv_unified)
-    return bad_input("argument '--parallel', '--swa-full' or '--kv-unified': llama.cpp settings; vLLM's "
-                     "max_num_seqs is --batch");
+    return bad_input(
+        "argument '--parallel', '--swa-full' or '--kv-unified': llama.cpp settings; vLLM's "
+        "max_num_seqs is --batch");
   auto type = vllm_cache_type(settings.kv.value_or(query.kv));
   if (!type) return tl::unexpected(type.error());
   out.kv_type = std::string(type->name);
   const std::int64_t batched = settings.ubatch.value_or(2048);  // SchedulerConfig max_num_batched_tokens
-  if (batched <= 0) return bad_input(fmt::format("argument '--ubatch {}': expected a positive token count", batched));
+  if (batched <= 0)
+    return bad_input(fmt::format("argument '--ubatch {}': expected a positive token count", batched));
   const std::int64_t max_model_len = query.context;
   // Per-layer specs; layers without a cache (MLP-only, KV shared) have none.
   struct Entry {
@@ -305,7 +330,8 @@ Result<EngineMemory> vllm_memory(const Model& model, const MemoryQuery& query, c
         spec.state_bytes = recurrent_state_bytes(layer);
         mamba_page = std::max(mamba_page, spec.state_bytes);
         break;
-      default: continue;  // no cache, or no vLLM rule (logical figure copied per kind below)
+      default:
+        continue;  // no cache, or no vLLM rule (logical figure copied per kind below)
     }
     entries.push_back({i, spec});
   }
@@ -315,16 +341,20 @@ Result<EngineMemory> vllm_memory(const Model& model, const MemoryQuery& query, c
   if (mamba_page > 0 && attention_token_bytes > 0) {
     block_size = 16 * cdiv(mamba_page, 16 * attention_token_bytes);
     for (Entry& e : entries) {
-      if (e.spec.mamba()) e.spec.page_padded = block_size * attention_token_bytes;
-      else e.spec.block_size = block_size;
+      if (e.spec.mamba())
+        e.spec.page_padded = block_size * attention_token_bytes;
+      else
+        e.spec.block_size = block_size;
     }
-    out.notes.push_back(fmt::format("hybrid: attention block size {} tokens so that one page ({} B) holds a "
-                                    "recurrent state ({} B), the state page padded to it",
-                                    block_size, block_size * attention_token_bytes, mamba_page));
+    out.notes.push_back(
+        fmt::format("hybrid: attention block size {} tokens so that one page ({} B) holds a "
+                    "recurrent state ({} B), the state page padded to it",
+                    block_size, block_size * attention_token_bytes, mamba_page));
   }
   std::int64_t per_request = 0;
   std::map<std::size_t, std::int64_t> bytes_by_layer;  // attribution to kinds
-  const bool uniform = std::all_of(entries.begin(), entries.end(), [&](const Entry& e) { return e.spec == entries[0].spec; });
+  const bool uniform =
+      std::all_of(entries.begin(), entries.end(), [&](const Entry& e) { return e.spec == entries[0].spec; });
   const bool uniform_type = std::all_of(entries.begin(), entries.end(), [&](const Entry& e) {
     return e.spec.layer_class == entries[0].spec.layer_class && e.spec.window == entries[0].spec.window;
   });
@@ -345,9 +375,10 @@ Result<EngineMemory> vllm_memory(const Model& model, const MemoryQuery& query, c
     for (Entry& e : entries) {
       if (e.spec.page_bytes() == max_page) continue;
       if (e.spec.mamba() || max_page % e.spec.page_bytes() != 0)
-        return bad_input(fmt::format("vLLM cannot unify this model's KV page sizes ({} B and {} B): "
-                                     "kv_cache_utils.unify_kv_cache_spec_page_size raises NotImplementedError",
-                                     e.spec.page_bytes(), max_page));
+        return bad_input(
+            fmt::format("vLLM cannot unify this model's KV page sizes ({} B and {} B): "
+                        "kv_cache_utils.unify_kv_cache_spec_page_size raises NotImplementedError",
+                        e.spec.page_bytes(), max_page));
       e.spec.block_size *= max_page / e.spec.page_bytes();
     }
     // _get_kv_cache_groups_uniform_page_size: buckets of identical specs, group_size = the smallest
@@ -355,9 +386,12 @@ Result<EngineMemory> vllm_memory(const Model& model, const MemoryQuery& query, c
     // groups; _max_memory_usage_bytes_from_groups: group_size × page × Σ_groups cdiv(max_memory, page).
     std::vector<std::pair<VllmSpec, std::vector<std::size_t>>> buckets;
     for (const Entry& e : entries) {
-      auto it = std::find_if(buckets.begin(), buckets.end(), [&](const auto& b) { return b.first == e.spec; });
-      if (it == buckets.end()) buckets.push_back({e.spec, {e.layer}});
-      else it->second.push_back(e.layer);
+      auto it =
+          std::find_if(buckets.begin(), buckets.end(), [&](const auto& b) { return b.first == e.spec; });
+      if (it == buckets.end())
+        buckets.push_back({e.spec, {e.layer}});
+      else
+        it->second.push_back(e.layer);
     }
     std::int64_t min_layers = INT64_MAX, max_layers = 0;
     for (const auto& [spec, layers] : buckets) {
@@ -367,7 +401,8 @@ Result<EngineMemory> vllm_memory(const Model& model, const MemoryQuery& query, c
     group_size = 2 * max_layers < 3 * min_layers ? max_layers : min_layers;
     for (const auto& [spec, layers] : buckets) {
       const std::int64_t bucket_groups = cdiv(static_cast<std::int64_t>(layers.size()), group_size);
-      const std::int64_t bytes = bucket_groups * group_size * max_page * cdiv(spec.max_memory(max_model_len, batched), max_page);
+      const std::int64_t bytes =
+          bucket_groups * group_size * max_page * cdiv(spec.max_memory(max_model_len, batched), max_page);
       groups += bucket_groups;
       per_request += bytes;
       // Spread the bucket (padding included) over its layers for the per-kind view.
@@ -377,14 +412,12 @@ Result<EngineMemory> vllm_memory(const Model& model, const MemoryQuery& query, c
     }
     if (groups * group_size > static_cast<std::int64_t>(entries.size()))
       out.notes.push_back(fmt::format("hybrid allocator pads {} layer slot(s) to groups of {}",
-                                      groups * group_size - static_cast<std::int64_t>(entries.size()), group_size));
+                                      groups * group_size - static_cast<std::int64_t>(entries.size()),
+                                      group_size));
   }
-  out.settings = {{"block_size", block_size},
-                  {"max_model_len", max_model_len},
-                  {"max_num_seqs", query.batch},
-                  {"max_num_batched_tokens", batched},
-                  {"kv_cache_groups", groups},
-                  {"group_size", group_size},
+  out.settings = {{"block_size", block_size},        {"max_model_len", max_model_len},
+                  {"max_num_seqs", query.batch},     {"max_num_batched_tokens", batched},
+                  {"kv_cache_groups", groups},       {"group_size", group_size},
                   {"bytes_per_request", per_request}};
   for (const Layer& layer : model.layers) {
     const EngineRule& rule = rule_for(Engine::Vllm, engine_layer_class(layer));
@@ -413,7 +446,9 @@ Result<Engine> engine_by_name(std::string_view name, std::string_view argument) 
   return bad_input(fmt::format("argument '{} {}': expected llama.cpp or vllm", argument, name));
 }
 
-std::string_view engine_name(Engine engine) { return engine == Engine::LlamaCpp ? "llama.cpp" : "vllm"; }
+std::string_view engine_name(Engine engine) {
+  return engine == Engine::LlamaCpp ? "llama.cpp" : "vllm";
+}
 
 std::span<const EngineRule> engine_rules(Engine engine) {
   if (engine == Engine::LlamaCpp) return kLlamaCppRules;
@@ -427,24 +462,33 @@ EngineLayerClass engine_layer_class(const Layer& layer) {
       if (kv_values_per_token(layer) == 0) return EngineLayerClass::NoCache;
       const bool latent = layer.mixer == MixerKind::LatentAttention;
       switch (layer.attention.span) {
-        case AttentionSpan::Full: return latent ? EngineLayerClass::Latent : EngineLayerClass::Full;
-        case AttentionSpan::SlidingWindow: return latent ? EngineLayerClass::LatentSliding : EngineLayerClass::Sliding;
-        case AttentionSpan::Chunked: return latent ? EngineLayerClass::LatentSliding : EngineLayerClass::Chunked;
+        case AttentionSpan::Full:
+          return latent ? EngineLayerClass::Latent : EngineLayerClass::Full;
+        case AttentionSpan::SlidingWindow:
+          return latent ? EngineLayerClass::LatentSliding : EngineLayerClass::Sliding;
+        case AttentionSpan::Chunked:
+          return latent ? EngineLayerClass::LatentSliding : EngineLayerClass::Chunked;
       }
       return EngineLayerClass::Full;
     }
-    case MixerKind::CompressedAttention: return EngineLayerClass::Compressed;
-    case MixerKind::Mamba2: return EngineLayerClass::Mamba2;
-    case MixerKind::GatedDeltaNet: return EngineLayerClass::GatedDeltaNet;
+    case MixerKind::CompressedAttention:
+      return EngineLayerClass::Compressed;
+    case MixerKind::Mamba2:
+      return EngineLayerClass::Mamba2;
+    case MixerKind::GatedDeltaNet:
+      return EngineLayerClass::GatedDeltaNet;
     case MixerKind::KimiDeltaAttention:
     case MixerKind::LightningAttention:
-    case MixerKind::MLSTM: return EngineLayerClass::OtherRecurrent;
-    case MixerKind::None: return EngineLayerClass::NoCache;
+    case MixerKind::MLSTM:
+      return EngineLayerClass::OtherRecurrent;
+    case MixerKind::None:
+      return EngineLayerClass::NoCache;
   }
   return EngineLayerClass::NoCache;
 }
 
-Result<EngineMemory> engine_memory(const Model& model, const MemoryReport& logical, const EngineSettings& settings) {
+Result<EngineMemory> engine_memory(const Model& model, const MemoryReport& logical,
+                                   const EngineSettings& settings) {
   auto out = settings.engine == Engine::LlamaCpp ? llama_cpp_memory(model, logical.query, settings)
                                                  : vllm_memory(model, logical.query, settings);
   if (!out) return out;
@@ -456,7 +500,8 @@ Result<EngineMemory> engine_memory(const Model& model, const MemoryReport& logic
         kind.cells = group.tokens_kept;
         kind.kv_bytes = group.kv_bytes;
         kind.state_bytes = group.state_bytes;
-        out->notes.push_back(fmt::format("{}: no {} rule, the logical figure is kept", kind.kind, engine_name(settings.engine)));
+        out->notes.push_back(fmt::format("{}: no {} rule, the logical figure is kept", kind.kind,
+                                         engine_name(settings.engine)));
       }
   }
   for (const EngineKindMemory& kind : out->by_kind) {

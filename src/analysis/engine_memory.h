@@ -91,6 +91,7 @@ struct EngineMemory {
 };
 
 // The engine figure for a model at the query's context (tokens per sequence) and batch (sequences).
-Result<EngineMemory> engine_memory(const Model& model, const MemoryReport& logical, const EngineSettings& settings);
+Result<EngineMemory> engine_memory(const Model& model, const MemoryReport& logical,
+                                   const EngineSettings& settings);
 
 }  // namespace llmg

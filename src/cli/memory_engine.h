@@ -29,11 +29,13 @@ void add_engine_options(CLI::App& memory, EngineCliOptions& options);
 void finish_engine_options(const CLI::App& memory, EngineCliOptions& options);
 
 // The engine settings for these options (nullopt without --engine); errors name the argument.
-Result<std::optional<EngineSettings>> engine_settings(const EngineCliOptions& options, const NumberFormat& kv);
+Result<std::optional<EngineSettings>> engine_settings(const EngineCliOptions& options,
+                                                      const NumberFormat& kv);
 
 // memory_text with the engine columns, the engine totals, its settings and a fits table on the
 // engine figure.
-std::string engine_memory_text(const std::string& logical_text, const MemoryReport& logical, const EngineMemory& engine);
+std::string engine_memory_text(const std::string& logical_text, const MemoryReport& logical,
+                               const EngineMemory& engine);
 // memory_json plus engine, engine_kv_bytes, engine_state_bytes, engine_total_bytes, engine_kv_type,
 // engine_settings, engine_notes, per kind engine_rule / engine_tokens_kept / engine_kv_bytes /
 // engine_state_bytes, and fits on the engine figure (fits_basis).

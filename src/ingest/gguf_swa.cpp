@@ -19,9 +19,11 @@ constexpr GgufSwaRow kRows[] = {
     {"gpt2", GgufSwaRule::None, 0, false, "llama.cpp LLM_ARCH_GPT2 reads no window"},
     {"smollm3", GgufSwaRule::None, 0, false, "llama.cpp LLM_ARCH_SMOLLM3 reads no window"},
     // LLM_ARCH_PHI3: found_swa && n_swa > 0 => warning, swa_type NONE, n_swa 0, set_swa_pattern(1).
-    {"phi3", GgufSwaRule::Disabled, 0, false, "llama.cpp LLM_ARCH_PHI3: \"Phi SWA is currently disabled\" (PR 13676)"},
+    {"phi3", GgufSwaRule::Disabled, 0, false,
+     "llama.cpp LLM_ARCH_PHI3: \"Phi SWA is currently disabled\" (PR 13676)"},
     // LLM_ARCH_GEMMA3: found_swa && n_swa > 0 => STANDARD, swa_period 6, get_key_or_arr(pattern), else NONE.
-    {"gemma3", GgufSwaRule::Standard, 6, true, "llama.cpp LLM_ARCH_GEMMA3: period 6 unless a scalar pattern key"},
+    {"gemma3", GgufSwaRule::Standard, 6, true,
+     "llama.cpp LLM_ARCH_GEMMA3: period 6 unless a scalar pattern key"},
     // LLM_ARCH_OLMO2 (OLMo 2 and OLMo 3 GGUFs): found_swa && n_swa > 0 => STANDARD, period 4; the
     // converter's bool-array pattern is not a uint32 and is ignored.
     {"olmo2", GgufSwaRule::Standard, 4, true, "llama.cpp LLM_ARCH_OLMO2: period 4 when a window is given"},
@@ -29,7 +31,9 @@ constexpr GgufSwaRow kRows[] = {
 
 }  // namespace
 
-std::span<const GgufSwaRow> gguf_swa_rows() { return kRows; }
+std::span<const GgufSwaRow> gguf_swa_rows() {
+  return kRows;
+}
 
 const GgufSwaRow* find_gguf_swa_row(std::string_view gguf_name) {
   for (const GgufSwaRow& row : kRows)
@@ -41,7 +45,9 @@ Result<GgufSwaLayout> gguf_swa_layout(const GgufFile& file, std::string_view arc
   GgufSwaLayout layout;
   layout.sliding.assign(static_cast<std::size_t>(std::max<std::int64_t>(layers, 0)), false);
   const GgufSwaRow* row = find_gguf_swa_row(arch);
-  if (!row) return bad_input(fmt::format("{}: key 'general.architecture': no sliding-window rule for \"{}\"", file.path, arch));
+  if (!row)
+    return bad_input(
+        fmt::format("{}: key 'general.architecture': no sliding-window rule for \"{}\"", file.path, arch));
   const std::string window_key = fmt::format("{}.attention.sliding_window", arch);
   const GgufValue* window = file.find(window_key);
   const bool has_window = window && window->is_integer() && window->integer > 0;
@@ -54,7 +60,8 @@ Result<GgufSwaLayout> gguf_swa_layout(const GgufFile& file, std::string_view arc
     case GgufSwaRule::Disabled:
       layout.source = fmt::format("{} (every layer full)", row->source);
       return layout;
-    case GgufSwaRule::Standard: break;
+    case GgufSwaRule::Standard:
+      break;
   }
   if (!has_window) {
     layout.source = fmt::format("{}: no {} > 0, every layer full", row->source, window_key);
@@ -66,7 +73,8 @@ Result<GgufSwaLayout> gguf_swa_layout(const GgufFile& file, std::string_view arc
   if (row->pattern_key) {
     if (const GgufValue* pattern = file.find(pattern_key); pattern && pattern->type != GgufType::Array) {
       if (!pattern->is_integer() || pattern->integer < 0 || pattern->integer > 0xffffffffLL)
-        return bad_input(fmt::format("{}: key '{}': expected an unsigned integer or an array", file.path, pattern_key));
+        return bad_input(
+            fmt::format("{}: key '{}': expected an unsigned integer or an array", file.path, pattern_key));
       period = static_cast<std::uint32_t>(pattern->integer);
       period_from = fmt::format("period {} from {}", period, pattern_key);
     } else if (pattern) {
