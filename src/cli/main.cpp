@@ -22,6 +22,7 @@
 #include "cli/verb_build.h"
 #include "cli/verb_serve.h"
 #include "cli/exit_codes.h"
+#include "cli/memory_engine.h"
 #include "cli/resolve.h"
 
 namespace {
@@ -112,9 +113,12 @@ struct MemoryOptions {
   std::string plot;
 };
 
-int run_memory(const std::vector<std::string>& models, const MemoryOptions& options, bool json) {
+int run_memory(const std::vector<std::string>& models, const MemoryOptions& options,
+               const cli::EngineCliOptions& engine_options, bool json) {
   auto kv = number_format(options.kv_dtype, "--kv-dtype");
   if (!kv) return report(kv.error());
+  auto engine = cli::engine_settings(engine_options, *kv);
+  if (!engine) return report(engine.error());
   auto weights = number_format(options.weights, "--weights");
   if (!weights) return report(weights.error());
   nlohmann::json documents = nlohmann::json::array();
@@ -141,13 +145,22 @@ int run_memory(const std::vector<std::string>& models, const MemoryOptions& opti
     auto memory = memory_report(*resolved->view.model, query);
     if (!memory) return report(memory.error());
     documents.push_back(memory_json(resolved->view, *memory));
-    text += (text.empty() ? "" : "\n") + memory_text(resolved->view, *memory);
+    std::string sheet = memory_text(resolved->view, *memory);
+    if (*engine) {  // the engine figure beside the logical one (cli/memory_engine.h)
+      auto allocated = engine_memory(*resolved->view.model, *memory, **engine);
+      if (!allocated) return report(allocated.error());
+      cli::add_engine_json(documents.back(), *allocated);
+      sheet = cli::engine_memory_text(sheet, *memory, *allocated);
+    } else {
+      documents.back()["fits_basis"] = "logical";
+    }
+    text += (text.empty() ? "" : "\n") + sheet;
     resolved_models.push_back(std::move(*resolved));
   }
   if (!options.plot.empty()) {
     std::vector<const ModelView*> views;
     for (const Resolved& r : resolved_models) views.push_back(&r.view);
-    const std::string svg = memory_chart_svg(views, *kv, options.batch);
+    const std::string svg = memory_chart_svg(views, *kv, options.batch, *engine ? &**engine : nullptr);
     std::ofstream out(options.plot, std::ios::binary);
     if (!(out << svg)) return report(Error{Error::Kind::BadInput, fmt::format("{}: cannot write", options.plot)});
   }
@@ -208,6 +221,8 @@ int main(int argc, char** argv) {
   memory->add_option("--weights", memory_options.weights, "bf16, fp16, fp8, int8, int4 (default bf16)");
   memory->add_option("--plot", memory_options.plot, "write the memory-vs-context curve as SVG");
   memory->add_flag("--json", json, "JSON document");
+  cli::EngineCliOptions engine_options;
+  cli::add_engine_options(*memory, engine_options);
 
   llmg::cli::ServeVerb serve;
   llmg::cli::add_serve_verb(app, serve);
@@ -250,7 +265,10 @@ int main(int argc, char** argv) {
       return run_show(target, json, false);
     }
     if (diff->parsed()) return run_diff(target, other, json);
-    if (memory->parsed()) return run_memory(memory_models, memory_options, json);
+    if (memory->parsed()) {
+      cli::finish_engine_options(*memory, engine_options);
+      return run_memory(memory_models, memory_options, engine_options, json);
+    }
     if (serve.command->parsed()) return llmg::cli::run_serve(serve);
     if (build.command->parsed()) return llmg::cli::run_build(build);
     if (diagram_verb.command->parsed()) return llmg::cli::run_diagram(diagram_verb);

@@ -19,10 +19,13 @@ struct MemorySettings {
   std::int64_t batch = 1;
   NumberFormat kv{"bf16", 16};
   NumberFormat weights{"bf16", 16};
+  bool kv_given = false;      // kv= was in the URL (else llama.cpp's own f16 for its figure)
+  std::string engine;         // "", "llama.cpp" or "vllm": the engine figure beside the logical one
   QueryParams canonical;      // non-default settings, for links
 };
 
-// context=128k batch=1..4096 kv=bf16|fp16|fp8|int8|int4 weights=...; malformed values are errors (HTTP 400).
+// context=128k batch=1..4096 kv=bf16|fp16|fp8|int8|int4 weights=... engine=llama.cpp|vllm; malformed values are
+// errors (HTTP 400).
 Result<MemorySettings> parse_memory_settings(const QueryParams& params);
 
 // The calculator section for one or two models; `action` is the page's own path (the form submits to it).
