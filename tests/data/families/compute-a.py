@@ -113,6 +113,55 @@ def gpt_neox(c):
          ("embed_out V*H", V*H)]
     return R(g, L, 2*H*2)
 
+
+def falcon(c):
+    H, V, L, nh = c["hidden_size"], c["vocab_size"], c["num_hidden_layers"], c["num_attention_heads"]
+    hd = H // nh; b = c["bias"]
+    assert not c["new_decoder_architecture"]
+    kvh = 1 if c["multi_query"] else nh
+    I = c.get("ffn_hidden_size") or 4*H
+    attn = lin(H, (nh + 2*kvh)*hd if c["multi_query"] else 3*H, b) + lin(H, H, b)
+    mlp = lin(H, I, b) + lin(I, H, b)
+    nln = 1 if c["parallel_attn"] else 2
+    tied = c.get("tie_word_embeddings", True)
+    g = [("word_embeddings V*H" + (" (tied lm_head, PretrainedConfig default)" if tied else ""), V*H),
+         ("attn L*(query_key_value H->(nh+2)*hd + dense)", L*attn), ("mlp L*(dense_h_to_4h+dense_4h_to_h)", L*mlp),
+         (f"LayerNorm w+b L*{nln}*2H + ln_f 2H", L*nln*2*H + 2*H)]
+    if not tied: g.append(("lm_head V*H", V*H))
+    return R(g, L, 2*kvh*hd*2)
+
+def jamba(c):
+    H, V, L, nh, kv, I = (c[x] for x in ("hidden_size", "vocab_size", "num_hidden_layers",
+        "num_attention_heads", "num_key_value_heads", "intermediate_size"))
+    hd = H // nh
+    E, k = c["num_experts"], c["num_experts_per_tok"]
+    Mi = c["mamba_expand"] * H; N = c["mamba_d_state"]; K = c["mamba_d_conv"]; r = c["mamba_dt_rank"]
+    pb, cb = c["mamba_proj_bias"], c["mamba_conv_bias"]
+    mixer = (lin(H, 2*Mi, pb) + Mi*K + (Mi if cb else 0) + lin(Mi, r + 2*N) + lin(r, Mi, True)
+             + Mi*N + Mi + lin(Mi, H, pb) + r + 2*N)
+    attn = lin(H, nh*hd) + 2*lin(H, kv*hd) + lin(nh*hd, H)
+    na = sum(1 for i in range(L) if i % c["attn_layer_period"] == c["attn_layer_offset"])
+    ne = sum(1 for i in range(L) if i % c["expert_layer_period"] == c["expert_layer_offset"])
+    nm, nd = L - na, L - ne
+    moe = E*3*H*I + H*E
+    g = [("embed_tokens V*H", V*H),
+         (f"mamba mixers {nm}*(in_proj H*2Mi + conv1d Mi*K+Mi + x_proj Mi*(r+2N) + dt_proj r*Mi+Mi + A_log Mi*N + D Mi + out_proj Mi*H + dt/b/c norms r+2N)", nm*mixer),
+         (f"attention {na}*(q+k+v+o)", na*attn), (f"MoE {ne}*(E*3*H*I + router H*E)", ne*moe),
+         (f"dense mlp {nd}*3*H*I", nd*3*H*I), ("norms L*2H + final H", L*2*H + H), ("lm_head V*H", V*H)]
+    act = nm*mixer + na*attn + ne*(k*3*H*I + H*E) + nd*3*H*I + L*2*H + H + V*H
+    state = nm*(Mi*N*4 + Mi*(K-1)*2)
+    return R(g, na, 2*kv*hd*2, act, state)
+
+def bloom(c):
+    H = c.get("n_embed") or c["hidden_size"]; V = c["vocab_size"]; L = c.get("n_layer") or c["num_hidden_layers"]
+    nh = c.get("num_attention_heads") or c["n_head"]
+    attn = lin(H, 3*H, True) + lin(H, H, True)
+    mlp = lin(H, 4*H, True) + lin(4*H, H, True)
+    g = [("word_embeddings V*H (tied lm_head)", V*H), ("word_embeddings_layernorm 2H", 2*H),
+         ("attn L*(query_key_value H->3H + dense, with bias)", L*attn), ("mlp L*(H->4H->H with bias)", L*mlp),
+         ("LayerNorm w+b L*2*2H + ln_f 2H", L*4*H + 2*H)]
+    return R(g, L, 2*nh*(H//nh)*2)
+
 FUNCS = {k: globals()[k] for k in CONFIGS}
 
 def write():

@@ -90,3 +90,31 @@ CONFIGS["gpt_neox"] = {
     "model_type": "gpt_neox", "num_attention_heads": 32, "num_hidden_layers": 32, "rotary_emb_base": 10000,
     "rotary_pct": 1.0, "tie_word_embeddings": False, "torch_dtype": "float16", "transformers_version": "4.28.1",
     "use_cache": True, "use_parallel_residual": False, "vocab_size": 50432}
+# falcon: no verbatim tiiuae/falcon-7b config.json found in the index; the FalconConfig.__init__ defaults of
+# huggingface/transformers src/transformers/models/falcon/configuration_falcon.py@055855363e97555535aa9d133f53d99ef75bfd9c
+# (docstring: "similar configuration to that of the tiiuae/falcon-7b architecture"), written out key by key.
+CONFIGS["falcon"] = {
+    "model_type": "falcon", "vocab_size": 65024, "hidden_size": 4544, "num_hidden_layers": 32,
+    "num_attention_heads": 71, "layer_norm_epsilon": 1e-05, "initializer_range": 0.02, "use_cache": True,
+    "bos_token_id": 11, "eos_token_id": 11, "hidden_dropout": 0.0, "attention_dropout": 0.0,
+    "n_head_kv": None, "alibi": False, "new_decoder_architecture": False, "multi_query": True,
+    "parallel_attn": True, "bias": False}
+# jamba: ai21labs/AI21-Jamba-1.5-Mini config.json as a Python dict in a test helper (index file id 32223319525,
+# docstring cites https://huggingface.co/ai21labs/AI21-Jamba-1.5-Mini/blob/main/config.json); the helper's
+# "use_mamba_kernels": False carries the comment "maybe another test to add" (possibly changed by its author).
+CONFIGS["jamba"] = {
+    "architectures": ["JambaForCausalLM"], "attention_dropout": 0.0, "attn_layer_offset": 4, "attn_layer_period": 8,
+    "bos_token_id": 1, "eos_token_id": [2, 518], "expert_layer_offset": 1, "expert_layer_period": 2,
+    "hidden_act": "silu", "hidden_size": 4096, "initializer_range": 0.02, "intermediate_size": 14336,
+    "mamba_conv_bias": True, "mamba_d_conv": 4, "mamba_d_state": 16, "mamba_dt_rank": 256, "mamba_expand": 2,
+    "mamba_proj_bias": False, "max_position_embeddings": 262144, "model_type": "jamba", "num_attention_heads": 32,
+    "num_experts": 16, "num_experts_per_tok": 2, "num_hidden_layers": 32, "num_key_value_heads": 8,
+    "num_logits_to_keep": 1, "output_router_logits": False, "pad_token_id": 0, "rms_norm_eps": 1e-06,
+    "router_aux_loss_coef": 0.001, "sliding_window": None, "tie_word_embeddings": False, "torch_dtype": "bfloat16",
+    "transformers_version": "4.40.2", "use_cache": True, "use_mamba_kernels": False, "vocab_size": 65536}
+# bloom: bigscience/bloomz-560m config.json as written by a test fixture that pins the real file's SHA-256
+# (index file id 62079138592); the fixture may hold a subset of the real keys (no dropout/fusion flags).
+CONFIGS["bloom"] = {
+    "architectures": ["BloomForCausalLM"], "model_type": "bloom", "n_embed": 1024, "n_layer": 24,
+    "num_attention_heads": 16, "seq_length": 2048, "vocab_size": 250880, "unk_token_id": 0, "bos_token_id": 1,
+    "eos_token_id": 2, "pad_token_id": 3, "use_cache": True}

@@ -33,3 +33,15 @@ META = {
    pub="indirect: EleutherAI/pythia-2.8b listed as 2775208960 (index file id 31276544872); same gpt_neox shape but vocab 50304, so 2775208960 + 2*128*2560 = 2775864320 = our total",
    gguf="gptneox (gptneox.rope.dimension_count = rotary_pct*head_dim, gptneox.use_parallel_residual)"),
 }
+META["falcon"] = dict(model="tiiuae/falcon-7b",
+   src="configuration-class defaults: huggingface/transformers src/transformers/models/falcon/configuration_falcon.py@055855363e97555535aa9d133f53d99ef75bfd9c FalconConfig.__init__ (docstring: similar to tiiuae/falcon-7b); no verbatim falcon-7b config.json found",
+   pub="no exact falcon-7b figure found in the index; formula checked on falcon-rw-1b (same FalconModel, parallel_attn false, bias true, vocab 50304, H 2048, 24 layers): 1311625216 = " + KH + "/falcon/falcon_presets.py@0e0969974c73387eed7e4a89ca45717b5dd6d26f falcon_refinedweb_1b_en params, reproduced exactly by the same arithmetic; module tree of falcon-7b printed in kimborgen/falcon-llm README (qkv 4544->4672, one LayerNorm, lm_head 4544->65024)",
+   gguf="falcon (falcon.attention.head_count_kv = 1 for multi_query; new_decoder_architecture shows as two norms attn_norm/attn_norm_2 in tensors)")
+META["jamba"] = dict(model="ai21labs/AI21-Jamba-1.5-Mini",
+   src="Python dict of https://huggingface.co/ai21labs/AI21-Jamba-1.5-Mini/blob/main/config.json in a test helper (index file id 32223319525); use_mamba_kernels=False there carries an author comment",
+   pub="card: 52B total / 12B active (Jamba 1.5 Mini, same shape as Jamba-v0.1); no exact figure found",
+   gguf="jamba (jamba.attention.head_count_kv per-layer array with 0 for mamba layers, jamba.ssm.conv_kernel, ssm.inner_size, ssm.state_size, ssm.time_step_rank, expert_count, expert_used_count; MoE every other layer is visible only from tensors)")
+META["bloom"] = dict(model="bigscience/bloomz-560m",
+   src="config.json written by a test fixture pinning the real file's SHA-256 (index file id 62079138592); possibly a subset of the real keys",
+   pub="559214592 = " + KH + "/bloom/bloom_presets.py@1f5bf552444c8835177c60918e13aee68a3cf80b bloomz_560m_multi params",
+   gguf="bloom (ALiBi: no rope keys; attention.head_count; token_embd_norm tensor for word_embeddings_layernorm)")
