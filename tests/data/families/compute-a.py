@@ -162,6 +162,22 @@ def bloom(c):
          ("LayerNorm w+b L*2*2H + ln_f 2H", L*4*H + 2*H)]
     return R(g, L, 2*nh*(H//nh)*2)
 
+def mamba(c):
+    H, V, L = c["hidden_size"], c["vocab_size"], c["num_hidden_layers"]
+    I, N, K, r = c["intermediate_size"], c["state_size"], c["conv_kernel"], c["time_step_rank"]
+    ub, cb = c["use_bias"], c["use_conv_bias"]
+    mixer = (lin(H, 2*I, ub) + I*K + (I if cb else 0) + lin(I, r + 2*N) + lin(r, I, True) + I*N + I + lin(I, H, ub))
+    tied = c.get("tie_word_embeddings", True)
+    g = [("embeddings V*H" + (" (tied lm_head, MambaConfig default)" if tied else ""), V*H),
+         ("mixers L*(in_proj H*2I + conv1d I*K+I + x_proj I*(r+2N) + dt_proj r*I+I + A_log I*N + D I + out_proj I*H)", L*mixer),
+         ("norms L*H + norm_f H", L*H + H)]
+    if not tied: g.append(("lm_head V*H", V*H))
+    return R(g, 0, 0, None, L*(I*N*4 + I*(K-1)*2))
+
+def falcon_mamba(c):
+    # same tensors as mamba: the B/C/dt RMS norms of FalconMambaMixer have no weights (mixer_rms_eps only)
+    return mamba(c)
+
 FUNCS = {k: globals()[k] for k in CONFIGS}
 
 def write():

@@ -118,3 +118,26 @@ CONFIGS["bloom"] = {
     "architectures": ["BloomForCausalLM"], "model_type": "bloom", "n_embed": 1024, "n_layer": 24,
     "num_attention_heads": 16, "seq_length": 2048, "vocab_size": 250880, "unk_token_id": 0, "bos_token_id": 1,
     "eos_token_id": 2, "pad_token_id": 3, "use_cache": True}
+# mamba: state-spaces/mamba-130m-hf config.json as a pytest fixture dict (index file id 20308477880;
+# the same values appear in index ids 19288756532 and 60325787752, the latter labelled "the real config.json").
+CONFIGS["mamba"] = {
+    "architectures": ["MambaForCausalLM"], "bos_token_id": 0, "conv_kernel": 4, "d_inner": 1536, "d_model": 768,
+    "eos_token_id": 0, "expand": 2, "fused_add_norm": True, "hidden_act": "silu", "hidden_size": 768,
+    "initializer_range": 0.1, "intermediate_size": 1536, "layer_norm_epsilon": 1e-05, "model_type": "mamba",
+    "n_layer": 24, "num_hidden_layers": 24, "pad_token_id": 0, "pad_vocab_size_multiple": 8,
+    "rescale_prenorm_residual": False, "residual_in_fp32": True, "rms_norm": True, "ssm_cfg": {},
+    "state_size": 16, "time_step_floor": 0.0001, "time_step_init_scheme": "random", "time_step_max": 0.1,
+    "time_step_min": 0.001, "time_step_rank": 48, "time_step_scale": 1.0, "torch_dtype": "float32",
+    "transformers_version": "4.39.0.dev0", "use_bias": False, "use_cache": True, "use_conv_bias": True,
+    "vocab_size": 50280}
+# falcon_mamba: tiiuae/falcon-mamba-7b config.json as a Python dict in a model-builder helper whose docstring cites
+# https://huggingface.co/tiiuae/falcon-mamba-7b/blob/main/config.json (index file ids 32332034728, 32223319525, 20731892139).
+CONFIGS["falcon_mamba"] = {
+    "_name_or_path": "./", "architectures": ["FalconMambaForCausalLM"], "bos_token_id": 0, "conv_kernel": 4,
+    "eos_token_id": 11, "expand": 16, "hidden_act": "silu", "hidden_size": 4096, "initializer_range": 0.1,
+    "intermediate_size": 8192, "layer_norm_epsilon": 1e-05, "model_type": "falcon_mamba", "num_hidden_layers": 64,
+    "pad_token_id": 11, "rescale_prenorm_residual": False, "residual_in_fp32": True, "state_size": 16,
+    "tie_word_embeddings": False, "time_step_floor": 0.0001, "time_step_init_scheme": "random",
+    "time_step_max": 0.1, "time_step_min": 0.001, "time_step_rank": 256, "time_step_scale": 1.0,
+    "torch_dtype": "bfloat16", "transformers_version": "4.43.0.dev0", "use_bias": False, "use_cache": True,
+    "use_conv_bias": True, "vocab_size": 65024}

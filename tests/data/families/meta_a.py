@@ -45,3 +45,11 @@ META["bloom"] = dict(model="bigscience/bloomz-560m",
    src="config.json written by a test fixture pinning the real file's SHA-256 (index file id 62079138592); possibly a subset of the real keys",
    pub="559214592 = " + KH + "/bloom/bloom_presets.py@1f5bf552444c8835177c60918e13aee68a3cf80b bloomz_560m_multi params",
    gguf="bloom (ALiBi: no rope keys; attention.head_count; token_embd_norm tensor for word_embeddings_layernorm)")
+META["mamba"] = dict(model="state-spaces/mamba-130m-hf",
+   src="pytest fixture dict of the mamba-130m-hf config.json (index file id 20308477880); same values in ids 19288756532, 60325787752",
+   pub="129135360 listed for mamba-130m-hf in a parameter table (index file id 49071488734; same table gives pythia-2_8b 2775208960) and asserted as sum(p.numel()) of the HF model (index id 71178565889)",
+   gguf="mamba (mamba.ssm.conv_kernel, ssm.inner_size, ssm.state_size, ssm.time_step_rank; attention.head_count 0)")
+META["falcon_mamba"] = dict(model="tiiuae/falcon-mamba-7b",
+   src="Python dict of https://huggingface.co/tiiuae/falcon-mamba-7b/blob/main/config.json in a model-builder helper (index file id 32332034728)",
+   pub="card: 7.27B; no exact figure found. NOTE expand=16 contradicts intermediate_size=8192 (=2*hidden): FalconMambaConfig sets intermediate_size=expand*hidden=65536, then PretrainedConfig.__init__(**kwargs) re-sets the explicit intermediate_size=8192 (configuration_falcon_mamba.py@8f578db559ac085c865c671488d50853757acf12); readers must take intermediate_size when present",
+   gguf="mamba (llama.cpp converts FalconMambaForCausalLM to the mamba arch; ssm.dt_b_c_rms = true marks the weightless B/C/dt RMS norms)")
