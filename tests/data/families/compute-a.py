@@ -178,6 +178,17 @@ def falcon_mamba(c):
     # same tensors as mamba: the B/C/dt RMS norms of FalconMambaMixer have no weights (mixer_rms_eps only)
     return mamba(c)
 
+def phi(c):
+    H, V, L, nh, kv, I = (c[x] for x in ("hidden_size", "vocab_size", "num_hidden_layers",
+        "num_attention_heads", "num_key_value_heads", "intermediate_size"))
+    hd = H // nh
+    assert not c.get("qk_layernorm")
+    attn = lin(H, nh*hd, True) + 2*lin(H, kv*hd, True) + lin(nh*hd, H, True)
+    mlp = lin(H, I, True) + lin(I, H, True)
+    g = [("embed_tokens V*H", V*H), ("attn L*(q,k,v,dense with bias)", L*attn), ("mlp L*(fc1+fc2 with bias)", L*mlp),
+         ("LayerNorm w+b L*2H + final_layernorm 2H", L*2*H + 2*H), ("lm_head V*H + bias V", V*H + V)]
+    return R(g, L, 2*kv*hd*2)
+
 FUNCS = {k: globals()[k] for k in CONFIGS}
 
 def write():

@@ -53,3 +53,7 @@ META["falcon_mamba"] = dict(model="tiiuae/falcon-mamba-7b",
    src="Python dict of https://huggingface.co/tiiuae/falcon-mamba-7b/blob/main/config.json in a model-builder helper (index file id 32332034728)",
    pub="card: 7.27B; no exact figure found. NOTE expand=16 contradicts intermediate_size=8192 (=2*hidden): FalconMambaConfig sets intermediate_size=expand*hidden=65536, then PretrainedConfig.__init__(**kwargs) re-sets the explicit intermediate_size=8192 (configuration_falcon_mamba.py@8f578db559ac085c865c671488d50853757acf12); readers must take intermediate_size when present",
    gguf="mamba (llama.cpp converts FalconMambaForCausalLM to the mamba arch; ssm.dt_b_c_rms = true marks the weightless B/C/dt RMS norms)")
+META["phi"] = dict(model="microsoft/phi-2",
+   src="Python dict of https://huggingface.co/microsoft/phi-2/blob/main/config.json in a model-builder helper (index file id 32193779230; same in id 4881146369)",
+   pub="2779683840 = HF API safetensors.parameters.F16 of microsoft/phi-2 in a test mock (index file id 48474337912) and total_parameters in a model catalog entry (id 68960744416)",
+   gguf="phi2 (phi2.rope.dimension_count = partial_rotary_factor*head_dim = 32; output.bias tensor for the lm_head bias)")
