@@ -24,7 +24,7 @@ META = {
    pub="7B (model card); no exact figure found",
    gguf="starcoder2 (starcoder2.attention.head_count_kv; sliding_window not carried)"),
  "gptj": dict(model="EleutherAI/gpt-j-6b", src=MLC + " key gpt_j (MLC-added rope_scaling {rope_type: gptj} dropped)",
-   pub="6053381344 in the EleutherAI/gpt-j-6b model card n_parameters (index file id 12737774370); differs from the transformers tensor sum by 2498560 = 610*4096 — the card's figure is from mesh-transformer-jax, not the HF module; not used as a check",
+   pub="6050882784 printed as the parameter count of the loaded HF EleutherAI/gpt-j-6B (index file id 37133021827); the model card n_parameters 6053381344 (index id 12737774370) is the mesh-transformer-jax figure and differs by 2498560 = 610*4096",
    gguf="gptj (name in LLM_ARCH_NAMES; rope.dimension_count = rotary_dim 64)"),
  "gpt_bigcode": dict(model="bigcode/gpt_bigcode-santacoder", src=MLC + " key gpt_bigcode (values: n_embd 2048, 24 layers, vocab 49280, multi_query = SantaCoder)",
    pub="1.1B (SantaCoder card); no exact figure found",
