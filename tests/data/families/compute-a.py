@@ -189,6 +189,18 @@ def phi(c):
          ("LayerNorm w+b L*2H + final_layernorm 2H", L*2*H + 2*H), ("lm_head V*H + bias V", V*H + V)]
     return R(g, L, 2*kv*hd*2)
 
+def opt(c):
+    H, V, L, nh, F = c["hidden_size"], c["vocab_size"], c["num_hidden_layers"], c["num_attention_heads"], c["ffn_dim"]
+    P = c["max_position_embeddings"]; W = c.get("word_embed_proj_dim", H); b = c.get("enable_bias", True)
+    attn = 4*lin(H, H, b)
+    mlp = lin(H, F, b) + lin(F, H, b)
+    final_ln = c.get("do_layer_norm_before", True) and not c.get("_remove_final_layer_norm", False)
+    g = [("embed_tokens V*word_embed_proj_dim (tied lm_head)", V*W), ("embed_positions (max_position_embeddings+2 offset)*H", (P + 2)*H),
+         ("attn L*4*(H*H+H)", L*attn), ("mlp L*(fc1+fc2 with bias)", L*mlp), ("LayerNorm w+b L*2*2H", L*4*H)]
+    if final_ln: g.append(("final_layer_norm 2H", 2*H))
+    if W != H: g.append(("project_in + project_out (no bias)", 2*W*H))
+    return R(g, L, 2*nh*(H//nh)*2)
+
 FUNCS = {k: globals()[k] for k in CONFIGS}
 
 def write():

@@ -151,3 +151,13 @@ CONFIGS["phi"] = {
     "partial_rotary_factor": 0.4, "qk_layernorm": False, "resid_pdrop": 0.1, "rope_scaling": None,
     "rope_theta": 10000.0, "tie_word_embeddings": False, "torch_dtype": "float16", "transformers_version": "4.37.0",
     "use_cache": True, "vocab_size": 51200}
+# opt: facebook/opt-125m config as PaddleNLP's pretrained_init_configuration["facebook/opt-125m"] (index file id
+# 47320612229): HF keys without architectures/_name_or_path/transformers_version/_remove_final_layer_norm; its
+# bos_token_id 0 may be Paddle's own (other copies of opt-125m configs give 2). Shape keys agree with index ids
+# 58580149580, 71486962225 (opt-125m fixtures).
+CONFIGS["opt"] = {
+    "activation_dropout": 0.0, "activation_function": "relu", "attention_dropout": 0.0, "bos_token_id": 0,
+    "hidden_size": 768, "do_layer_norm_before": True, "dropout": 0.1, "eos_token_id": 2, "ffn_dim": 3072,
+    "init_std": 0.02, "layerdrop": 0.0, "max_position_embeddings": 2048, "model_type": "opt",
+    "num_attention_heads": 12, "num_hidden_layers": 12, "pad_token_id": 1, "torch_dtype": "float16",
+    "use_cache": True, "vocab_size": 50272, "word_embed_proj_dim": 768, "prefix": "</s>"}

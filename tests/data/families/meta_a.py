@@ -57,3 +57,7 @@ META["phi"] = dict(model="microsoft/phi-2",
    src="Python dict of https://huggingface.co/microsoft/phi-2/blob/main/config.json in a model-builder helper (index file id 32193779230; same in id 4881146369)",
    pub="2779683840 = HF API safetensors.parameters.F16 of microsoft/phi-2 in a test mock (index file id 48474337912) and total_parameters in a model catalog entry (id 68960744416)",
    gguf="phi2 (phi2.rope.dimension_count = partial_rotary_factor*head_dim = 32; output.bias tensor for the lm_head bias)")
+META["opt"] = dict(model="facebook/opt-125m",
+   src="PaddleNLP pretrained_init_configuration copy of the opt-125m config (index file id 47320612229); shape keys confirmed by opt-125m fixtures (ids 58580149580, 71486962225)",
+   pub="125239296 = parameter count of facebook/opt-125m in a pruning tutorial (index file id 5044897445: 12 -> 10 layers gives 111063552, i.e. 7087872 per layer) and as paramsBillions 0.125239296 for an opt-125m copy (id 52913258646)",
+   gguf="none (no OPT arch in LLM_ARCH_NAMES)")
