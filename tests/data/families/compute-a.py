@@ -201,6 +201,18 @@ def opt(c):
     if W != H: g.append(("project_in + project_out (no bias)", 2*W*H))
     return R(g, L, 2*nh*(H//nh)*2)
 
+def olmoe(c):
+    H, V, L, nh, kv, I = (c[x] for x in ("hidden_size", "vocab_size", "num_hidden_layers",
+        "num_attention_heads", "num_key_value_heads", "intermediate_size"))
+    E, k = c["num_experts"], c["num_experts_per_tok"]
+    hd = H // nh; b = c.get("attention_bias", False)
+    attn = lin(H, nh*hd, b) + 2*lin(H, kv*hd, b) + lin(nh*hd, H, b) + nh*hd + kv*hd   # + q_norm, k_norm
+    g = [("embed_tokens V*H", V*H), ("attn L*(q+k+v+o + q_norm H + k_norm kv*hd)", L*attn),
+         ("experts L*E*3*H*I", L*E*3*H*I), ("router L*H*E", L*H*E), ("norms L*2H + final H", L*2*H + H),
+         ("lm_head V*H", V*H)]
+    act = L*(attn + k*3*H*I + H*E + 2*H) + H + V*H
+    return R(g, L, 2*kv*hd*2, act)
+
 FUNCS = {k: globals()[k] for k in CONFIGS}
 
 def write():

@@ -161,3 +161,14 @@ CONFIGS["opt"] = {
     "init_std": 0.02, "layerdrop": 0.0, "max_position_embeddings": 2048, "model_type": "opt",
     "num_attention_heads": 12, "num_hidden_layers": 12, "pad_token_id": 1, "torch_dtype": "float16",
     "use_cache": True, "vocab_size": 50272, "word_embed_proj_dim": 768, "prefix": "</s>"}
+# olmoe: allenai/OLMoE-1B-7B-0125-Instruct config.json, verbatim file in
+# piwi3910/Turbine:crates/turbine-model/tests/fixtures/olmoe-1b-7b-0125-instruct/config.json@72504adcaf8ad181ff36b96bf811c10508ae7658
+CONFIGS["olmoe"] = {
+    "_name_or_path": "allenai/open_instruct_dev", "architectures": ["OlmoeForCausalLM"], "attention_bias": False,
+    "attention_dropout": 0.0, "clip_qkv": None, "eos_token_id": 50279, "hidden_act": "silu", "hidden_size": 2048,
+    "initializer_range": 0.02, "intermediate_size": 1024, "max_position_embeddings": 4096, "model_type": "olmoe",
+    "norm_topk_prob": False, "num_attention_heads": 16, "num_experts": 64, "num_experts_per_tok": 8,
+    "num_hidden_layers": 16, "num_key_value_heads": 16, "output_router_logits": False, "pad_token_id": 1,
+    "rms_norm_eps": 1e-05, "rope_scaling": None, "rope_theta": 10000.0, "router_aux_loss_coef": 0.01,
+    "tie_word_embeddings": False, "torch_dtype": "bfloat16", "transformers_version": "4.47.1", "use_cache": False,
+    "vocab_size": 50304}

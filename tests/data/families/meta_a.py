@@ -61,3 +61,7 @@ META["opt"] = dict(model="facebook/opt-125m",
    src="PaddleNLP pretrained_init_configuration copy of the opt-125m config (index file id 47320612229); shape keys confirmed by opt-125m fixtures (ids 58580149580, 71486962225)",
    pub="125239296 = parameter count of facebook/opt-125m in a pruning tutorial (index file id 5044897445: 12 -> 10 layers gives 111063552, i.e. 7087872 per layer) and as paramsBillions 0.125239296 for an opt-125m copy (id 52913258646)",
    gguf="none (no OPT arch in LLM_ARCH_NAMES)")
+META["olmoe"] = dict(model="allenai/OLMoE-1B-7B-0125-Instruct",
+   src="verbatim config.json in piwi3910/Turbine:crates/turbine-model/tests/fixtures/olmoe-1b-7b-0125-instruct/config.json@72504adcaf8ad181ff36b96bf811c10508ae7658",
+   pub="6919161856 = parameterCount from the safetensors headers of OLMoE-1B-7B (index file id 65753564317) and llama.cpp's reported n_params for an olmoe-1b-7b-0924 GGUF (id 66201517270); card: 7B total, 1B active (ours 1178994688 without, 1282017280 with the embedding)",
+   gguf="olmoe (olmoe.expert_count, expert_used_count, attention.head_count_kv; q_norm over all heads = attn_q_norm [H], k_norm [kv*hd])")
