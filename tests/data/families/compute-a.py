@@ -213,6 +213,20 @@ def olmoe(c):
     act = L*(attn + k*3*H*I + H*E + 2*H) + H + V*H
     return R(g, L, 2*kv*hd*2, act)
 
+def granitemoe(c):
+    H, V, L, nh, kv, I = (c[x] for x in ("hidden_size", "vocab_size", "num_hidden_layers",
+        "num_attention_heads", "num_key_value_heads", "intermediate_size"))
+    E, k = c["num_local_experts"], c["num_experts_per_tok"]
+    hd = H // nh; b = c.get("attention_bias", False)
+    attn = lin(H, nh*hd, b) + 2*lin(H, kv*hd, b) + lin(nh*hd, H, b)
+    tied = c.get("tie_word_embeddings", True)
+    g = [("embed_tokens V*H" + (" (tied lm_head)" if tied else ""), V*H), ("attn L*(q+k+v+o)", L*attn),
+         ("experts L*E*(input_linear 2I*H + output_linear I*H)", L*E*3*H*I), ("router L*H*E", L*H*E),
+         ("norms L*2H + final H", L*2*H + H)]
+    if not tied: g.append(("lm_head V*H", V*H))
+    act = L*(attn + k*3*H*I + H*E + 2*H) + H + V*H
+    return R(g, L, 2*kv*hd*2, act)
+
 FUNCS = {k: globals()[k] for k in CONFIGS}
 
 def write():

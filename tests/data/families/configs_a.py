@@ -172,3 +172,14 @@ CONFIGS["olmoe"] = {
     "rms_norm_eps": 1e-05, "rope_scaling": None, "rope_theta": 10000.0, "router_aux_loss_coef": 0.01,
     "tie_word_embeddings": False, "torch_dtype": "bfloat16", "transformers_version": "4.47.1", "use_cache": False,
     "vocab_size": 50304}
+# granitemoe: ibm-granite/granite-3.1-1b-a400m-instruct config.json, verbatim file in
+# leok7v/nano-lamma:models/granite-3.1-1b-a400m-instruct/config.json@c16de35338caf09b95babaf32b082f44aaad1883
+CONFIGS["granitemoe"] = {
+    "architectures": ["GraniteMoeForCausalLM"], "attention_bias": False, "attention_dropout": 0.0,
+    "attention_multiplier": 0.015625, "bos_token_id": 0, "embedding_multiplier": 12.0, "eos_token_id": 0,
+    "hidden_act": "silu", "hidden_size": 1024, "initializer_range": 0.02, "intermediate_size": 512,
+    "logits_scaling": 6.0, "max_position_embeddings": 131072, "model_type": "granitemoe", "num_attention_heads": 16,
+    "num_experts_per_tok": 8, "num_hidden_layers": 24, "num_key_value_heads": 8, "num_local_experts": 32,
+    "output_router_logits": False, "pad_token_id": 0, "residual_multiplier": 0.22, "rms_norm_eps": 1e-06,
+    "rope_scaling": None, "rope_theta": 1500000.0, "router_aux_loss_coef": 0.0, "tie_word_embeddings": True,
+    "torch_dtype": "bfloat16", "transformers_version": "4.47.0", "use_cache": True, "vocab_size": 49155}

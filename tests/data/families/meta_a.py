@@ -65,3 +65,7 @@ META["olmoe"] = dict(model="allenai/OLMoE-1B-7B-0125-Instruct",
    src="verbatim config.json in piwi3910/Turbine:crates/turbine-model/tests/fixtures/olmoe-1b-7b-0125-instruct/config.json@72504adcaf8ad181ff36b96bf811c10508ae7658",
    pub="6919161856 = parameterCount from the safetensors headers of OLMoE-1B-7B (index file id 65753564317) and llama.cpp's reported n_params for an olmoe-1b-7b-0924 GGUF (id 66201517270); card: 7B total, 1B active (ours 1178994688 without, 1282017280 with the embedding)",
    gguf="olmoe (olmoe.expert_count, expert_used_count, attention.head_count_kv; q_norm over all heads = attn_q_norm [H], k_norm [kv*hd])")
+META["granitemoe"] = dict(model="ibm-granite/granite-3.1-1b-a400m-instruct",
+   src="verbatim config.json in leok7v/nano-lamma:models/granite-3.1-1b-a400m-instruct/config.json@c16de35338caf09b95babaf32b082f44aaad1883",
+   pub="1334628352 = sum(p.numel()) asserted for a loaded granitemoe 1b-a400m model (index file id 70311894077; also id 70649285206); card: 1.3B total, 400M active",
+   gguf="granitemoe (granitemoe.expert_count, expert_used_count, attention.head_count_kv, embedding_scale, residual_scale, attention.scale, logit_scale; experts as ffn_gate_up fused input_linear split on conversion)")
