@@ -227,6 +227,16 @@ def granitemoe(c):
     act = L*(attn + k*3*H*I + H*E + 2*H) + H + V*H
     return R(g, L, 2*kv*hd*2, act)
 
+def gpt_neo(c):
+    H, V, L, nh, P = c["hidden_size"], c["vocab_size"], c["num_layers"], c["num_heads"], c["max_position_embeddings"]
+    I = c.get("intermediate_size") or 4*H
+    attn = 3*lin(H, H) + lin(H, H, True)          # q/k/v without bias, out_proj with bias
+    mlp = lin(H, I, True) + lin(I, H, True)
+    g = [("wte V*H (tied lm_head)", V*H), ("wpe max_position_embeddings*H", P*H),
+         ("attn L*(q,k,v no bias + out_proj with bias)", L*attn), ("mlp L*(c_fc+c_proj with bias)", L*mlp),
+         ("ln_1,ln_2 L*4H + ln_f 2H", L*4*H + 2*H)]
+    return R(g, L, 2*nh*(H//nh)*2)
+
 FUNCS = {k: globals()[k] for k in CONFIGS}
 
 def write():

@@ -183,3 +183,13 @@ CONFIGS["granitemoe"] = {
     "output_router_logits": False, "pad_token_id": 0, "residual_multiplier": 0.22, "rms_norm_eps": 1e-06,
     "rope_scaling": None, "rope_theta": 1500000.0, "router_aux_loss_coef": 0.0, "tie_word_embeddings": True,
     "torch_dtype": "bfloat16", "transformers_version": "4.47.0", "use_cache": True, "vocab_size": 49155}
+# gpt_neo: no verbatim EleutherAI/gpt-neo-1.3B config.json found; the GPTNeoConfig.__init__ defaults of
+# huggingface/transformers src/transformers/models/gpt_neo/configuration_gpt_neo.py@04c7fd35d5fe2d3542a41ad8c9b801bf0edfee61
+# (docstring: "similar configuration to that of the GPTNeo gpt-neo-1.3B architecture"), architecture keys only
+# (that stored version also has fork-only keys vocab_parallel_embedding / make_vocab_size_divisible_by, left out).
+CONFIGS["gpt_neo"] = {
+    "model_type": "gpt_neo", "vocab_size": 50257, "max_position_embeddings": 2048, "hidden_size": 2048,
+    "num_layers": 24, "attention_types": [[["global", "local"], 12]], "num_heads": 16, "intermediate_size": None,
+    "window_size": 256, "activation_function": "gelu_new", "resid_dropout": 0.0, "embed_dropout": 0.0,
+    "attention_dropout": 0.0, "layer_norm_epsilon": 1e-05, "initializer_range": 0.02, "use_cache": True,
+    "bos_token_id": 50256, "eos_token_id": 50256}

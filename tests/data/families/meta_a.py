@@ -69,3 +69,7 @@ META["granitemoe"] = dict(model="ibm-granite/granite-3.1-1b-a400m-instruct",
    src="verbatim config.json in leok7v/nano-lamma:models/granite-3.1-1b-a400m-instruct/config.json@c16de35338caf09b95babaf32b082f44aaad1883",
    pub="1334628352 = sum(p.numel()) asserted for a loaded granitemoe 1b-a400m model (index file id 70311894077; also id 70649285206); card: 1.3B total, 400M active",
    gguf="granitemoe (granitemoe.expert_count, expert_used_count, attention.head_count_kv, embedding_scale, residual_scale, attention.scale, logit_scale; experts as ffn_gate_up fused input_linear split on conversion)")
+META["gpt_neo"] = dict(model="EleutherAI/gpt-neo-1.3B",
+   src="configuration-class defaults: huggingface/transformers src/transformers/models/gpt_neo/configuration_gpt_neo.py@04c7fd35d5fe2d3542a41ad8c9b801bf0edfee61 GPTNeoConfig.__init__ (docstring: similar to gpt-neo-1.3B); no verbatim config.json found",
+   pub="1315575808 = 'all params' printed for GPTNeoForCausalLM gpt-neo-1.3B with wte [50257,2048], wpe [2048,2048] (index file id 58887566530)",
+   gguf="none (no GPT-Neo arch in LLM_ARCH_NAMES)")
