@@ -237,6 +237,19 @@ def gpt_neo(c):
          ("ln_1,ln_2 L*4H + ln_f 2H", L*4*H + 2*H)]
     return R(g, L, 2*nh*(H//nh)*2)
 
+def phimoe(c):
+    H, V, L, nh, kv, I = (c[x] for x in ("hidden_size", "vocab_size", "num_hidden_layers",
+        "num_attention_heads", "num_key_value_heads", "intermediate_size"))
+    E, k = c["num_local_experts"], c["num_experts_per_tok"]
+    hd = H // nh; b = c.get("attention_bias", False); lb = c.get("lm_head_bias", False)
+    attn = lin(H, nh*hd, b) + 2*lin(H, kv*hd, b) + lin(nh*hd, H, b)
+    norms = 2*2*H                                   # input/post_attention LayerNorm, weight + bias
+    g = [("embed_tokens V*H", V*H), ("attn L*(q,k,v,o with attention_bias)", L*attn),
+         ("experts L*E*3*H*I", L*E*3*H*I), ("router L*H*E", L*H*E),
+         ("LayerNorm w+b L*2*2H + final norm 2H", L*norms + 2*H), ("lm_head V*H" + (" + bias V" if lb else ""), V*H + (V if lb else 0))]
+    act = L*(attn + k*3*H*I + H*E + norms) + 2*H + V*H + (V if lb else 0)
+    return R(g, L, 2*kv*hd*2, act)
+
 FUNCS = {k: globals()[k] for k in CONFIGS}
 
 def write():

@@ -193,3 +193,19 @@ CONFIGS["gpt_neo"] = {
     "window_size": 256, "activation_function": "gelu_new", "resid_dropout": 0.0, "embed_dropout": 0.0,
     "attention_dropout": 0.0, "layer_norm_epsilon": 1e-05, "initializer_range": 0.02, "use_cache": True,
     "bos_token_id": 50256, "eos_token_id": 50256}
+# phimoe: microsoft/Phi-3.5-MoE-instruct config values as transcribed key by key in a README
+# (xinyuwei-david/david-share Deep-Learning/Phi-3.5-MoE-and-Mini-Fine-tuning, index file id 6017024208); NOT the raw
+# file: its rope_scaling (longrope, long/short factor lists and mscales) is described but not listed, so it is
+# left out here; auto_map and token ids kept as listed.
+CONFIGS["phimoe"] = {
+    "architectures": ["PhiMoEForCausalLM"],
+    "auto_map": {"AutoConfig": "configuration_phimoe.PhiMoEConfig",
+                 "AutoModelForCausalLM": "modeling_phimoe.PhiMoEForCausalLM"},
+    "attention_bias": True, "attention_dropout": 0.0, "bos_token_id": 1, "eos_token_id": 32000,
+    "hidden_act": "silu", "hidden_dropout": 0.0, "hidden_size": 4096, "initializer_range": 0.02,
+    "input_jitter_noise": 0.01, "intermediate_size": 6400, "lm_head_bias": True, "max_position_embeddings": 131072,
+    "model_type": "phimoe", "num_attention_heads": 32, "num_experts_per_tok": 2, "num_hidden_layers": 32,
+    "num_key_value_heads": 8, "num_local_experts": 16, "original_max_position_embeddings": 4096,
+    "output_router_logits": False, "rms_norm_eps": 1e-05, "rope_theta": 10000.0, "router_aux_loss_coef": 0.0,
+    "router_jitter_noise": 0.01, "sliding_window": 131072, "tie_word_embeddings": False, "torch_dtype": "bfloat16",
+    "transformers_version": "4.43.3", "vocab_size": 32064}

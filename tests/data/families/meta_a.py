@@ -73,3 +73,7 @@ META["gpt_neo"] = dict(model="EleutherAI/gpt-neo-1.3B",
    src="configuration-class defaults: huggingface/transformers src/transformers/models/gpt_neo/configuration_gpt_neo.py@04c7fd35d5fe2d3542a41ad8c9b801bf0edfee61 GPTNeoConfig.__init__ (docstring: similar to gpt-neo-1.3B); no verbatim config.json found",
    pub="1315575808 = 'all params' printed for GPTNeoForCausalLM gpt-neo-1.3B with wte [50257,2048], wpe [2048,2048] (index file id 58887566530)",
    gguf="none (no GPT-Neo arch in LLM_ARCH_NAMES)")
+META["phimoe"] = dict(model="microsoft/Phi-3.5-MoE-instruct",
+   src="values transcribed key by key from the config in a README (xinyuwei-david/david-share, index file id 6017024208); rope_scaling lists not given there and left out",
+   pub="card/README: 41.9B total, 6.6B active with 2 experts (ours 41873153344; active 6509665600 without, 6640999744 with the input embedding); no exact figure found",
+   gguf="phimoe (phimoe.expert_count, expert_used_count, attention.head_count_kv, rope.scaling.* for longrope; rope_factors_long/short tensors are tables, not weights — case 11)")
