@@ -37,3 +37,236 @@ R = {}   # model_type -> dict(total, active, kv, state, parts)
 
 def row(mt, total, active, kvb, state, parts):
     R[mt] = dict(total=total, active=active, kv=kvb, state=state, parts=parts)
+
+
+# ---------------------------------------------------------------- lfm2 (modeling_lfm2.py)
+def f_lfm2():
+    c = load("lfm2")
+    h, L, V = c["hidden_size"], c["num_hidden_layers"], c["vocab_size"]
+    nq, nkv = c["num_attention_heads"], c["num_key_value_heads"]
+    hd = h // nq
+    attn_idx = set(c["full_attn_idxs"])
+    # Lfm2MLP: block_auto_adjust_ff_dim -> int(2*ff/3), * multiplier, round up to multiple_of
+    ff = c["block_ff_dim"]
+    if c["block_auto_adjust_ff_dim"]:
+        ff = int(2 * ff / 3)
+        ff = int(c["block_ffn_dim_multiplier"] * ff)
+        m = c["block_multiple_of"]
+        ff = m * ((ff + m - 1) // m)
+    Lc = c["conv_L_cache"]
+    b = c["conv_bias"]
+    conv = lin(h, 3 * h, b) + h * Lc + (h if b else 0) + lin(h, h, b)   # in_proj, depthwise conv1d, out_proj
+    att = attn(h, nq, nkv, hd) + 2 * hd                                  # + q_layernorm, k_layernorm
+    ffn = glu(h, ff)
+    norms = 2 * h                                                        # operator_norm, ffn_norm
+    n_att = len(attn_idx)
+    n_conv = L - n_att
+    emb = V * h
+    total = n_conv * (conv + ffn + norms) + n_att * (att + ffn + norms) + h + emb   # final norm; tied head
+    state = n_conv * h * Lc * 2     # conv cache (batch, hidden, L_cache) at bf16
+    row("lfm2", total, None, kv(n_att, nkv, hd), state,
+        f"ff={ff}; conv block {conv}+ffn {ffn}+norms {norms} x{n_conv}; attn block {att}+ffn+norms x{n_att}; "
+        f"final norm {h}; embed (tied) {V}x{h}={emb}")
+
+
+# ---------------------------------------------------------------- qwen2_moe (modeling_qwen2_moe.py)
+def f_qwen2_moe():
+    c = load("qwen2_moe")
+    h, L, V = c["hidden_size"], c["num_hidden_layers"], c["vocab_size"]
+    nq, nkv = c["num_attention_heads"], c["num_key_value_heads"]
+    hd = h // nq
+    E, k, fe, fs = c["num_experts"], c["num_experts_per_tok"], c["moe_intermediate_size"], c["shared_expert_intermediate_size"]
+    a = attn(h, nq, nkv, hd, qkv_bias=True)          # q,k,v bias=True, o no bias
+    router = h * E
+    experts = E * glu(h, fe)
+    shared = glu(h, fs) + h                           # shared_expert + shared_expert_gate Linear(h,1)
+    norms = 2 * h
+    assert c["decoder_sparse_step"] == 1 and not c.get("mlp_only_layers")
+    layer = a + router + experts + shared + norms
+    emb = V * h
+    head = 0 if c["tie_word_embeddings"] else V * h
+    total = L * layer + h + emb + head
+    active = L * (a + router + k * glu(h, fe) + shared + norms) + h + (head or emb)
+    row("qwen2_moe", total, active, kv(L, nkv, hd), 0,
+        f"attn {a} (qkv bias) + router {router} + {E} experts {experts} + shared+gate {shared} + norms {norms} = {layer} x{L}; "
+        f"final norm {h}; embed {emb}; lm_head {head}; active: top-{k} experts {k*glu(h,fe)}/layer")
+
+
+# ---------------------------------------------------------------- llama-like dense helper
+def dense(mt, c, *, qkv_bias=False, o_bias=False, mlp_bias=False, norms_per_layer=2, qk_norm=False,
+          hd=None, extra=""):
+    h, L, V = c["hidden_size"], c["num_hidden_layers"], c["vocab_size"]
+    nq = c["num_attention_heads"]
+    nkv = c.get("num_key_value_heads") or nq
+    hd = hd or c.get("head_dim") or h // nq
+    f = c["intermediate_size"]
+    a = attn(h, nq, nkv, hd, qkv_bias, o_bias) + (2 * hd if qk_norm else 0)
+    m = glu(h, f, mlp_bias)
+    n = norms_per_layer * h
+    layer = a + m + n
+    emb = V * h
+    head = 0 if c.get("tie_word_embeddings") else V * h
+    total = L * layer + h + emb + head
+    row(mt, total, None, kv(L, nkv, hd), 0,
+        f"hd={hd}; attn {a} + mlp {m} + norms {n} = {layer} x{L}; final norm {h}; embed {V}x{h}={emb}; "
+        f"lm_head {'tied' if not head else head}{extra}")
+
+
+def f_ernie4_5():
+    # modeling_ernie4_5.py: Llama layout, use_bias on q,k,v,o and MLP (false here)
+    c = load("ernie4_5")
+    b = c["use_bias"]
+    dense("ernie4_5", c, qkv_bias=b, o_bias=b, mlp_bias=b)
+
+
+def f_glm():
+    # modeling_glm.py: q,k,v bias=attention_bias, o no bias; gate_up_proj fused (h -> 2f), down; 2 RMSNorms
+    c = load("glm")
+    dense("glm", c, qkv_bias=c["attention_bias"])
+
+
+def f_glm4():
+    # modeling_glm4.py: as glm plus post_self_attn_layernorm and post_mlp_layernorm (4 norms per layer)
+    c = load("glm4")
+    dense("glm4", c, qkv_bias=c["attention_bias"], norms_per_layer=4)
+
+
+def f_helium():
+    c = load("helium")
+    dense("helium", c, qkv_bias=c["attention_bias"], o_bias=c["attention_bias"], mlp_bias=c["mlp_bias"])
+
+
+def f_ministral():
+    c = load("ministral")
+    dense("ministral", c)
+
+
+def f_hunyuan_v1_dense():
+    # LlamaAttention (bias=attention_bias on q,k,v,o) + query_layernorm/key_layernorm RMSNorm(head_dim); MLP no bias
+    c = load("hunyuan_v1_dense")
+    b = c["attention_bias"]
+    dense("hunyuan_v1_dense", c, qkv_bias=b, o_bias=b, qk_norm=True)
+
+
+def f_seed_oss():
+    # q,k,v bias=attention_bias(True), o bias=attention_out_bias(False), MLP bias=mlp_bias(False)
+    c = load("seed_oss")
+    dense("seed_oss", c, qkv_bias=c["attention_bias"], o_bias=c["attention_out_bias"], mlp_bias=c["mlp_bias"])
+
+
+def f_exaone4():
+    # no bias; q_norm/k_norm RMSNorm(head_dim); post_attention_layernorm + post_feedforward_layernorm (2 per layer)
+    c = load("exaone4")
+    dense("exaone4", c, qk_norm=True,
+          extra="; layer_types: sliding_window_pattern 4 -> 24 sliding + 8 full (every 4th), all counted in KV")
+
+
+def f_ernie4_5_moe():
+    # modeling_ernie4_5_moe.py: layer i is MoE iff (i+1) % interval == 0 and start <= i <= end (end=-1 -> L-1).
+    # MoE block: moe_statics.e_score_correction_bias (1, E) nn.Parameter, gate Linear(h,E,no bias),
+    # E experts MLP(moe_intermediate), shared_experts MLP(moe_intermediate * n_shared). Attention bias=use_bias.
+    c = load("ernie4_5_moe")
+    h, L, V = c["hidden_size"], c["num_hidden_layers"], c["vocab_size"]
+    nq, nkv = c["num_attention_heads"], c["num_key_value_heads"]
+    hd = c.get("head_dim") or h // nq
+    E, k, fe, ns = c["moe_num_experts"], c["moe_k"], c["moe_intermediate_size"], c["moe_num_shared_experts"]
+    start, end, iv = c["moe_layer_start_index"], c["moe_layer_end_index"], c["moe_layer_interval"]
+    end = L - 1 if end == -1 else end
+    moe_layers = [i for i in range(L) if (i + 1) % iv == 0 and start <= i <= end]
+    a = attn(h, nq, nkv, hd, c["use_bias"], c["use_bias"])
+    norms = 2 * h
+    dense_l = a + glu(h, c["intermediate_size"]) + norms
+    router = E + h * E
+    shared = glu(h, fe * ns)
+    moe_l = a + router + E * glu(h, fe) + shared + norms
+    moe_act = a + router + k * glu(h, fe) + shared + norms
+    nm = len(moe_layers)
+    nd = L - nm
+    emb = V * h
+    head = 0 if c["tie_word_embeddings"] else V * h
+    total = nd * dense_l + nm * moe_l + h + emb + head
+    active = nd * dense_l + nm * moe_act + h + (head or emb)
+    row("ernie4_5_moe", total, active, kv(L, nkv, hd), 0,
+        f"{nd} dense layers x {dense_l} (attn {a}, mlp {glu(h, c['intermediate_size'])}); {nm} MoE layers x {moe_l} "
+        f"(statics {E} + gate {h*E} + {E} experts {E*glu(h,fe)} + shared {shared}); final norm {h}; embed {emb} (tied)")
+
+
+# ---------------------------------------------------------------- classic (pre-LLaMA) decoders
+def f_openai_gpt():
+    # modeling_openai.py: tokens_embed, positions_embed; Block: c_attn Conv1D(3n), c_proj, ln_1, mlp c_fc(4n)/c_proj, ln_2;
+    # no final LayerNorm; lm_head tied (no bias)
+    c = load("openai-gpt")
+    n, L, V, P = c["n_embd"], c["n_layer"], c["vocab_size"], c["n_positions"]
+    blk = lin(n, 3 * n, True) + lin(n, n, True) + 2 * n + lin(n, 4 * n, True) + lin(4 * n, n, True) + 2 * n
+    total = L * blk + V * n + P * n
+    row("openai-gpt", total, None, kv(L, c["n_head"], n // c["n_head"]), 0,
+        f"block {blk} x{L}; tokens_embed {V*n}; positions_embed {P*n}; no final norm; lm_head tied")
+
+
+def f_ctrl():
+    # modeling_ctrl.py: w Embedding(V,n); sinusoidal pos_encoding is a buffer; layer: Wq,Wk,Wv,dense Linear(n,n,bias),
+    # ffn Linear(n,dff)+Linear(dff,n) with bias, layernorm1/2; final layernorm; lm_head Linear(n,V,bias=True), weight tied
+    c = load("ctrl")
+    n, L, V, d = c["n_embd"], c["n_layer"], c["vocab_size"], c["dff"]
+    blk = 4 * lin(n, n, True) + lin(n, d, True) + lin(d, n, True) + 4 * n
+    total = L * blk + V * n + 2 * n + V
+    row("ctrl", total, None, kv(L, c["n_head"], n // c["n_head"]), 0,
+        f"block {blk} x{L}; embed {V*n}; final LayerNorm {2*n}; lm_head bias {V} (weight tied)")
+
+
+def f_biogpt():
+    # modeling_biogpt.py: embed_tokens; BioGptLearnedPositionalEmbedding(max_pos + 2, h); layers: q,k,v,out_proj (bias),
+    # self_attn_layer_norm, fc1, fc2 (bias), final_layer_norm; model.layer_norm; output_projection tied, no bias
+    c = load("biogpt")
+    h, L, V, f, P = c["hidden_size"], c["num_hidden_layers"], c["vocab_size"], c["intermediate_size"], c["max_position_embeddings"]
+    blk = 4 * lin(h, h, True) + lin(h, f, True) + lin(f, h, True) + 4 * h
+    total = L * blk + V * h + (P + 2) * h + 2 * h
+    row("biogpt", total, None, kv(L, c["num_attention_heads"], h // c["num_attention_heads"]), 0,
+        f"block {blk} x{L}; embed {V*h}; learned positions ({P}+2)x{h}={(P+2)*h}; final LayerNorm {2*h}; head tied")
+
+
+def f_xglm():
+    # modeling_xglm.py: embed_tokens; XGLMSinusoidalPositionalEmbedding is a buffer (no params); layer as BioGPT;
+    # model.layer_norm; lm_head tied, no bias
+    c = load("xglm")
+    h, L, V, f = c["d_model"], c["num_layers"], c["vocab_size"], c["ffn_dim"]
+    blk = 4 * lin(h, h, True) + lin(h, f, True) + lin(f, h, True) + 4 * h
+    total = L * blk + V * h + 2 * h
+    row("xglm", total, None, kv(L, c["attention_heads"], h // c["attention_heads"]), 0,
+        f"block {blk} x{L}; embed {V*h}; sinusoidal positions (buffer); final LayerNorm {2*h}; head tied")
+
+
+def f_persimmon():
+    # modeling_persimmon.py: query_key_value Linear(h,3h,bias), dense Linear(h,h,bias), q_layernorm/k_layernorm
+    # LayerNorm(head_dim) with bias; mlp dense_h_to_4h/dense_4h_to_h with bias (relu2); input/post_attention LayerNorm;
+    # final_layernorm; lm_head untied, no bias
+    c = load("persimmon")
+    h, L, V, f, nq = c["hidden_size"], c["num_hidden_layers"], c["vocab_size"], c["intermediate_size"], c["num_attention_heads"]
+    hd = h // nq
+    blk = lin(h, 3 * h, True) + lin(h, h, True) + (4 * hd if c["qk_layernorm"] else 0) + lin(h, f, True) + lin(f, h, True) + 4 * h
+    head = 0 if c["tie_word_embeddings"] else V * h
+    total = L * blk + V * h + 2 * h + head
+    row("persimmon", total, None, kv(L, nq, hd), 0,
+        f"block {blk} x{L} (qk LayerNorms {4*hd}); embed {V*h}; final LayerNorm {2*h}; lm_head {head}")
+
+
+from meta_b import META   # noqa: E402  (model, config_source, gguf_arch, published figure per model_type)
+
+COLS = ["model_type", "model", "config_source", "total_params", "active_params", "kv_bytes_per_token_bf16",
+        "recurrent_state_bytes", "gguf_arch", "published_figure_and_source", "arithmetic"]
+
+if __name__ == "__main__":
+    for name, fn in list(globals().items()):
+        if name.startswith("f_") and callable(fn):
+            fn()
+    out = ["\t".join(COLS)]
+    for mt, r in R.items():
+        m = META[mt]
+        out.append("\t".join(str(x) for x in [
+            mt, m["model"], m["config_source"], r["total"], "" if r["active"] is None else r["active"], r["kv"],
+            r["state"], m["gguf"], m["published"], r["parts"]]))
+    text = "\n".join(out) + "\n"
+    if "--write" in sys.argv:
+        with open(os.path.join(HERE, "EXPECTED-b.tsv"), "w") as f:
+            f.write(text)
+    sys.stdout.write(text)

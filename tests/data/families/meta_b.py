@@ -1,0 +1,94 @@
+"""Provenance for EXPECTED-b.tsv rows (see NOTES-b.md). TF = huggingface/transformers;
+LA = ggml-org/llama.cpp src/llama-arch.cpp LLM_ARCH_NAMES @00395eb285c7c6821ff372e3ca41dae9da33c2c7."""
+
+TF = "huggingface/transformers src/transformers/models"
+
+META = {
+    "lfm2": dict(
+        model="LiquidAI/LFM2-1.2B",
+        config_source="real config.json of LiquidAI/LFM2-1.2B, copied from shared case 05-lfm2-kv-head-array/config.json",
+        gguf="lfm2 (LA); per-layer lfm2.attention.head_count_kv array, 0 = short-conv block; lfm2.shortconv.l_cache",
+        published="LFM2-1.2B card: 1.17B; case 05 expected.md: 1,170,340,608 and 12,288 B/token, conv state 122,880 B"),
+    "qwen2_moe": dict(
+        model="Qwen/Qwen1.5-MoE-A2.7B",
+        config_source="architecture keys of Qwen/Qwen1.5-MoE-A2.7B-Chat(-GPTQ-Int4) config.json as quoted in a stored "
+                      "GitHub doc (find_string id 11134031260), quantization_config dropped; equal to Qwen2MoeConfig() defaults",
+        gguf="qwen2moe (LA); expert_count, expert_used_count, expert_feed_forward_length, expert_shared_feed_forward_length",
+        published="model card: 14.3B total, 2.7B activated (= active_with_embeddings 2,689,173,504, see NOTES-b)"),
+    "ernie4_5": dict(
+        model="baidu/ERNIE-4.5-0.3B-PT",
+        config_source="real remote-code config.json of ERNIE-4.5-0.3B (stored GitHub copy, find_string id 28060091361; "
+                      "repo Hchnr/early_exiting ERNIE45_03B_Base holds the same model dir)",
+        gguf="ernie4_5 (LA)",
+        published="transformers docs ernie4_5.md: 'base text model ... with 0.3B parameters'; card: 0.36B"),
+    "ernie4_5_moe": dict(
+        model="baidu/ERNIE-4.5-21B-A3B-PT (defaults)",
+        config_source=f"Ernie4_5_MoeConfig() defaults, {TF}/ernie4_5_moe/configuration_ernie4_5_moe.py @001f85b38fb4 "
+                      "(docstring: similar to baidu/ERNIE-4.5-21B-A3B-PT)",
+        gguf="ernie4_5-moe (LA); leading_dense_block_count, expert_* keys",
+        published="ERNIE 4.5 release: 21B total / 3B active (A3B)"),
+    "glm": dict(
+        model="THUDM/glm-4-9b-chat-hf (defaults)",
+        config_source=f"GlmConfig() defaults, {TF}/glm/configuration_glm.py @008e574391258935 (checkpoint THUDM/glm-4-9b-chat)",
+        gguf="chatglm or glm4 (LA has both; which one convert_hf_to_gguf writes for GlmForCausalLM not checked)",
+        published="GLM-4-9B: '9B' class (no exact figure found)"),
+    "glm4": dict(
+        model="THUDM/GLM-4-9B-0414 (defaults)",
+        config_source=f"Glm4Config() defaults, {TF}/glm4/configuration_glm4.py @008e574391258935 ('glm4-4-9b-chat style')",
+        gguf="glm4 (LA)",
+        published="GLM-4-0414 README: 9B (no exact figure found)"),
+    "helium": dict(
+        model="kyutai/helium-1-preview-2b (defaults)",
+        config_source=f"HeliumConfig() defaults, {TF}/helium/configuration_helium.py @008e574391258935",
+        gguf="none (not in LA)",
+        published="'Helium 2b style' (docstring); no exact figure found"),
+    "ministral": dict(
+        model="(defaults; = Mistral-7B-v0.1 shapes)",
+        config_source=f"MinistralConfig() defaults, {TF}/ministral/configuration_ministral.py @052b1dcdbe75 "
+                      "(docstring names Ministral-8B-Instruct-2410 but the defaults are 32 layers / vocab 32000)",
+        gguf="llama (Ministral-8B converts as llama; no ministral name in LA)",
+        published="Mistral-7B-v0.1: 7,241,732,096 (the well-known exact count for these shapes)"),
+    "hunyuan_v1_dense": dict(
+        model="tencent/Hunyuan-7B-Instruct (defaults)",
+        config_source=f"HunYuanDenseV1Config() defaults, {TF}/hunyuan_v1_dense/configuration_hunyuan_v1_dense.py @05cd1ec14dbe "
+                      "(vocab 290943, 32 layers, MHA: defaults, not the released config)",
+        gguf="hunyuan-dense (LA)",
+        published="none for the defaults"),
+    "seed_oss": dict(
+        model="ByteDance-Seed/Seed-OSS-36B-Instruct (defaults)",
+        config_source=f"SeedOssConfig() defaults, {TF}/seed_oss/configuration_seed_oss.py @008e574391258935 "
+                      "(hidden 4096; the 36B checkpoint's hidden differs: defaults only)",
+        gguf="seed_oss (LA)",
+        published="none for the defaults"),
+    "exaone4": dict(
+        model="LGAI-EXAONE/EXAONE-4.0-32B (defaults)",
+        config_source=f"Exaone4Config() defaults, {TF}/exaone4/configuration_exaone4.py @008e574391258935 "
+                      "(defaults: 32 layers, hidden 4096, MHA; not the 32B checkpoint)",
+        gguf="exaone4 (LA); sliding_window, sliding_window_pattern",
+        published="none for the defaults"),
+    "openai-gpt": dict(
+        model="openai-community/openai-gpt",
+        config_source=f"OpenAIGPTConfig() defaults (= openai-gpt checkpoint), {TF}/openai/configuration_openai.py",
+        gguf="none (not in LA)",
+        published="GPT-1: 117M (Radford et al. 2018); 116,534,784 exact is the commonly quoted count for these shapes"),
+    "ctrl": dict(
+        model="Salesforce/ctrl",
+        config_source=f"CTRLConfig() defaults (= ctrl checkpoint), {TF}/ctrl/configuration_ctrl.py",
+        gguf="none (not in LA)",
+        published="CTRL paper (Keskar et al. 2019): 1.63B parameters"),
+    "biogpt": dict(
+        model="microsoft/biogpt",
+        config_source=f"BioGptConfig() defaults (= microsoft/biogpt), {TF}/biogpt/configuration_biogpt.py",
+        gguf="none (not in LA)",
+        published="BioGPT paper (Luo et al. 2022): 347M parameters"),
+    "xglm": dict(
+        model="facebook/xglm-564M",
+        config_source=f"XGLMConfig() defaults (= facebook/xglm-564M), {TF}/xglm/configuration_xglm.py",
+        gguf="none (not in LA)",
+        published="model name: 564M (564,463,616)"),
+    "persimmon": dict(
+        model="adept/persimmon-8b-base",
+        config_source=f"PersimmonConfig() defaults (docstring: adept/persimmon-8b-base), {TF}/persimmon/configuration_persimmon.py",
+        gguf="none (persimmon no longer in LA at this commit)",
+        published="Adept blog 'Releasing Persimmon-8B': 9.3B parameters (ours 9.397B; see NOTES-b)"),
+}
