@@ -250,6 +250,79 @@ def f_persimmon():
         f"block {blk} x{L} (qk LayerNorms {4*hd}); embed {V*h}; final LayerNorm {2*h}; lm_head {head}")
 
 
+
+# ---------------------------------------------------------------- Qwen VL wrappers: text decoder = total; towers apart
+def qwen3_vision_tower(v):
+    # modeling_qwen3_vl.py Qwen3VLVisionModel: patch_embed Conv3d(in, h, (tp, p, p), bias) ; pos_embed Embedding(npos, h);
+    # blocks: norm1/norm2 LayerNorm(h) (w+b), qkv Linear(h,3h,b), proj Linear(h,h,b), linear_fc1/fc2 with bias;
+    # merger: LayerNorm(h), fc1 Linear(h*m^2, h*m^2), fc2 Linear(h*m^2, out); deepstack mergers: LayerNorm(h*m^2) + same fcs
+    h, f, d, out = v["hidden_size"], v["intermediate_size"], v["depth"], v["out_hidden_size"]
+    p, tp, cin, m = v["patch_size"], v["temporal_patch_size"], v["in_channels"], v["spatial_merge_size"]
+    hm = h * m * m
+    patch = cin * tp * p * p * h + h
+    pos = v["num_position_embeddings"] * h
+    blk = 4 * h + lin(h, 3 * h, True) + lin(h, h, True) + lin(h, f, True) + lin(f, h, True)
+    merger = 2 * h + lin(hm, hm, True) + lin(hm, out, True)
+    deep = len(v["deepstack_visual_indexes"]) * (2 * hm + lin(hm, hm, True) + lin(hm, out, True))
+    return patch + pos + d * blk + merger + deep
+
+
+def f_qwen3_vl():
+    c = load("qwen3_vl")
+    t = c["text_config"]
+    h, L, V = t["hidden_size"], t["num_hidden_layers"], t["vocab_size"]
+    nq, nkv, hd = t["num_attention_heads"], t["num_key_value_heads"], t["head_dim"]
+    a = attn(h, nq, nkv, hd) + 2 * hd
+    layer = a + glu(h, t["intermediate_size"]) + 2 * h
+    emb = V * h
+    head = 0 if c["tie_word_embeddings"] else V * h
+    total = L * layer + h + emb + head
+    towers = qwen3_vision_tower(c["vision_config"])
+    row("qwen3_vl", total, None, kv(L, nkv, hd), 0,
+        f"text: attn {a} (q_norm/k_norm) + mlp + norms = {layer} x{L}; final norm {h}; embed {emb}; lm_head {head}; "
+        f"towers (vision, apart) {towers}; text+towers {total + towers}")
+
+
+def f_qwen3_vl_moe():
+    c = load("qwen3_vl_moe")
+    t = c["text_config"]
+    h, L, V = t["hidden_size"], t["num_hidden_layers"], t["vocab_size"]
+    nq, nkv, hd = t["num_attention_heads"], t["num_key_value_heads"], t["head_dim"]
+    E, k, fe = t["num_experts"], t["num_experts_per_tok"], t["moe_intermediate_size"]
+    assert t["decoder_sparse_step"] == 1 and not t["mlp_only_layers"]
+    a = attn(h, nq, nkv, hd) + 2 * hd
+    router = h * E
+    layer = a + router + E * glu(h, fe) + 2 * h      # experts as fused gate_up_proj (E,h,2f) + down_proj (E,f,h)
+    act_l = a + router + k * glu(h, fe) + 2 * h
+    emb = V * h
+    head = 0 if c["tie_word_embeddings"] else V * h
+    total = L * layer + h + emb + head
+    active = L * act_l + h + (head or emb)
+    towers = qwen3_vision_tower(c["vision_config"])
+    row("qwen3_vl_moe", total, active, kv(L, nkv, hd), 0,
+        f"text: attn {a} + router {router} + {E} experts {E*glu(h,fe)} + norms {2*h} = {layer} x{L}; final norm {h}; "
+        f"embed {emb}; lm_head {head}; active top-{k}; towers (vision, apart) {towers}")
+
+
+def qwen25_vision_tower(v, out):
+    # modeling_qwen2_5_vl.py (defaults depth 32, patch 14, temporal 2, in 3, merge 2 where the config omits them):
+    # patch_embed Conv3d bias=False; blocks: norm1/norm2 RMSNorm(h), qkv/proj with bias, gate/up/down with bias;
+    # merger: ln_q RMSNorm(h), Linear(h*4,h*4,b), Linear(h*4,out,b)
+    h, f = v["hidden_size"], v["intermediate_size"]
+    d, p, tp, cin, m = v.get("depth", 32), v.get("patch_size", 14), v.get("temporal_patch_size", 2), v.get("in_chans", 3), 2
+    hm = h * m * m
+    blk = 2 * h + lin(h, 3 * h, True) + lin(h, h, True) + 2 * lin(h, f, True) + lin(f, h, True)
+    return cin * tp * p * p * h + d * blk + h + lin(hm, hm, True) + lin(hm, out, True)
+
+
+def f_qwen2_5_vl():
+    # text = Qwen2 decoder (q,k,v bias; o no bias), keys at top level in this (transformers 4.49) config
+    c = load("qwen2_5_vl")
+    dense("qwen2_5_vl", c, qkv_bias=True)
+    towers = qwen25_vision_tower(c["vision_config"], c["hidden_size"])
+    R["qwen2_5_vl"]["parts"] += f"; towers (vision, apart) {towers}; text+towers {R['qwen2_5_vl']['total'] + towers}"
+
+
 from meta_b import META   # noqa: E402  (model, config_source, gguf_arch, published figure per model_type)
 
 COLS = ["model_type", "model", "config_source", "total_params", "active_params", "kv_bytes_per_token_bf16",

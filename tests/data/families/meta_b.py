@@ -92,3 +92,25 @@ META = {
         gguf="none (persimmon no longer in LA at this commit)",
         published="Adept blog 'Releasing Persimmon-8B': 9.3B parameters (ours 9.397B; see NOTES-b)"),
 }
+
+META.update({
+    "qwen3_vl": dict(
+        model="Qwen/Qwen3-VL-8B-Instruct",
+        config_source="real config.json of Qwen/Qwen3-VL-8B-Instruct, verbatim as quoted in a stored GitHub model report "
+                      "(find_string id 62543607479, section '原始 config.json')",
+        gguf="qwen3vl (LA); n_deepstack_layers; mrope sections in rope.dimension_sections",
+        published="same report's weight statistics: 8,767,123,696 params in the 4 safetensors files (text + vision) "
+                  "= total 8,190,735,360 + towers 576,388,336"),
+    "qwen3_vl_moe": dict(
+        model="Qwen/Qwen3-VL-30B-A3B-Instruct",
+        config_source="fields of the real Qwen/Qwen3-VL-30B-A3B-Instruct config.json (commit 1fc78ad) as transcribed in a stored "
+                      "GitHub test (find_string id 62478544309); only parsed fields kept by that test",
+        gguf="qwen3vlmoe (LA)",
+        published="text decoder has Qwen3-30B-A3B's shapes: card 30.5B total / 3.3B activated"),
+    "qwen2_5_vl": dict(
+        model="Qwen/Qwen2.5-VL-32B-Instruct (AWQ repo config)",
+        config_source="real config.json of Qwen/Qwen2.5-VL-32B-Instruct-AWQ: GitHub binarrii/qwen_vl_object_detect "
+                      "Qwen/Qwen2.5-VL-32B-Instruct-AWQ/config.json @f2219ae31e1e (AWQ does not change shapes)",
+        gguf="qwen2vl (LA; Qwen2-VL and Qwen2.5-VL text share it); rope.dimension_sections",
+        published="text shapes equal Qwen2.5-32B (card: 32.5B, 31.0B non-embedding); Qwen2.5-VL-32B page: 33.5B with vision"),
+})
