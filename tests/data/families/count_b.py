@@ -323,6 +323,49 @@ def f_qwen2_5_vl():
     R["qwen2_5_vl"]["parts"] += f"; towers (vision, apart) {towers}; text+towers {R['qwen2_5_vl']['total'] + towers}"
 
 
+
+def f_llava():
+    # modeling_llava.py: language_model = LlamaForCausalLM(text_config) (total); vision_tower = CLIPVisionModel and
+    # multi_modal_projector (linear_1 Linear(vision_h, text_h, bias), linear_2 Linear(text_h, text_h, bias)) = towers
+    c = load("llava")
+    t = c["text_config"]
+    dense("llava", t)
+    v = c["vision_config"]
+    vh, vf, vl, p, img = v["hidden_size"], v["intermediate_size"], v["num_hidden_layers"], v["patch_size"], v["image_size"]
+    npos = (img // p) ** 2 + 1
+    clip = vh + v["num_channels"] * p * p * vh + npos * vh + 2 * vh \
+        + vl * (4 * lin(vh, vh, True) + lin(vh, vf, True) + lin(vf, vh, True) + 4 * vh) + 2 * vh
+    b = c["multimodal_projector_bias"]
+    proj = lin(vh, t["hidden_size"], b) + lin(t["hidden_size"], t["hidden_size"], b)
+    R["llava"]["parts"] += f"; towers apart: CLIP vision {clip} + projector {proj} = {clip + proj}; sum {R['llava']['total'] + clip + proj}"
+
+
+def f_mllama():
+    # modeling_mllama.py MllamaTextModel: embed_tokens Embedding(vocab + 8, h); layers i in cross_attention_layers are
+    # MllamaCrossAttentionDecoderLayer: cross_attn q/k/v/o (no bias) + q_norm/k_norm RMSNorm(hd), input_layernorm,
+    # cross_attn_attn_gate (1), mlp, post_attention_layernorm, cross_attn_mlp_gate (1); other layers are Llama self-attn
+    # layers; lm_head Linear(h, vocab). Vision tower (tiles, gated position embeddings, global encoder) not counted here.
+    c = load("mllama")
+    t = c["text_config"]
+    h, L, V = t["hidden_size"], t["num_hidden_layers"], t["vocab_size"]
+    nq, nkv = t["num_attention_heads"], t["num_key_value_heads"]
+    hd = h // nq
+    xs = t["cross_attention_layers"]
+    a = attn(h, nq, nkv, hd)
+    m = glu(h, t["intermediate_size"])
+    self_l = a + m + 2 * h
+    cross_l = a + 2 * hd + 2 + m + 2 * h
+    nx = len(xs)
+    ns = L - nx
+    emb = (V + 8) * h
+    head = 0 if t["tie_word_embeddings"] else V * h
+    total = ns * self_l + nx * cross_l + h + emb + head
+    row("mllama", total, None, kv(ns, nkv, hd), 0,
+        f"{ns} self-attn layers x {self_l}; {nx} cross-attn layers {xs} x {cross_l} (+q_norm/k_norm {2*hd}, 2 tanh gates); "
+        f"final norm {h}; embed ({V}+8)x{h}={emb}; lm_head {head}; KV/token counts the {ns} self-attn layers only "
+        f"(cross-attn layers cache the image's K/V once per image: {nx}x2x{nkv}x{hd}x2 B = {nx*2*nkv*hd*2} B per vision token)")
+
+
 from meta_b import META   # noqa: E402  (model, config_source, gguf_arch, published figure per model_type)
 
 COLS = ["model_type", "model", "config_source", "total_params", "active_params", "kv_bytes_per_token_bf16",

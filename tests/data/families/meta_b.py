@@ -114,3 +114,19 @@ META.update({
         gguf="qwen2vl (LA; Qwen2-VL and Qwen2.5-VL text share it); rope.dimension_sections",
         published="text shapes equal Qwen2.5-32B (card: 32.5B, 31.0B non-embedding); Qwen2.5-VL-32B page: 33.5B with vision"),
 })
+
+META.update({
+    "llava": dict(
+        model="llava-hf/llava-1.5-7b-hf (defaults; its vocab is 32064)",
+        config_source="LlavaConfig() defaults: text_config = LlamaConfig() defaults, vision_config = CLIPVisionConfig("
+                      "hidden 1024, intermediate 4096, 24 layers, 16 heads, image 336, patch 14) "
+                      f"({TF}/llava/configuration_llava.py); written out explicitly",
+        gguf="llama (text decoder of LLaVA-1.5 GGUFs is a llama arch; projector in a separate mmproj clip GGUF)",
+        published="Llama-2-7B: 6,738,415,616 (exact count of these shapes); CLIP ViT-L/14-336 vision: 303.5M"),
+    "mllama": dict(
+        model="meta-llama/Llama-3.2-11B-Vision (defaults)",
+        config_source=f"MllamaTextConfig() defaults, {TF}/mllama/configuration_mllama.py @032b32abfb07 "
+                      "(docstring: Llama-3.2-11B-Vision); vision tower not counted",
+        gguf="none for mllama in LA at 00395eb2 (was 'mllama' in older Ollama forks only)",
+        published="Llama 3.2 11B Vision card: 10.6B total with vision (text 9,775,192,080 here)"),
+})
