@@ -366,6 +366,44 @@ def f_mllama():
         f"(cross-attn layers cache the image's K/V once per image: {nx}x2x{nkv}x{hd}x2 B = {nx*2*nkv*hd*2} B per vision token)")
 
 
+
+def f_lfm2_moe():
+    # modeling_lfm2_moe.py: operators as lfm2 (ShortConv / attention with q/k layernorm); feed_forward: layer < num_dense_layers
+    # -> Lfm2MoeMLP(intermediate_size) (w1,w3,w2; no ff auto-adjust), else Lfm2MoeSparseMoeBlock: gate Linear(h,E),
+    # experts (E, fused gate_up + down); expert_bias is a register_buffer (not a parameter: left out, +E per MoE layer if
+    # buffers were counted). tie_word_embeddings defaults to True (key absent here).
+    c = load("lfm2_moe")
+    h, L, V = c["hidden_size"], c["num_hidden_layers"], c["vocab_size"]
+    nq, nkv = c["num_attention_heads"], c["num_key_value_heads"]
+    hd = h // nq
+    types = c["layer_types"]
+    Lc, b = c["conv_L_cache"], c["conv_bias"]
+    E, k, fe, nd = c["num_experts"], c["num_experts_per_tok"], c["moe_intermediate_size"], c["num_dense_layers"]
+    conv = lin(h, 3 * h, b) + h * Lc + (h if b else 0) + lin(h, h, b)
+    att = attn(h, nq, nkv, hd) + 2 * hd
+    total = active = 0
+    n_att = 0
+    for i, t in enumerate(types):
+        mix = att if t == "full_attention" else conv
+        n_att += t == "full_attention"
+        if i < nd:
+            ff = ffa = glu(h, c["intermediate_size"])
+        else:
+            ff = h * E + E * glu(h, fe)
+            ffa = h * E + k * glu(h, fe)
+        total += mix + ff + 2 * h
+        active += mix + ffa + 2 * h
+    emb = V * h
+    tied = c.get("tie_word_embeddings", True)
+    total += h + emb + (0 if tied else emb)
+    active += h + emb
+    n_conv = L - n_att
+    row("lfm2_moe", total, active, kv(n_att, nkv, hd), n_conv * h * Lc * 2,
+        f"{n_conv} conv blocks x {conv}, {n_att} attention blocks x {att}; {nd} dense FFN x {glu(h, c['intermediate_size'])}; "
+        f"{L-nd} MoE FFN x {h*E + E*glu(h,fe)} (router {h*E} + {E} experts); norms 2x{h}/layer + final {h}; "
+        f"embed {emb} tied; active top-{k}; state = {n_conv} conv layers x {h} x L_cache {Lc} x 2 B")
+
+
 from meta_b import META   # noqa: E402  (model, config_source, gguf_arch, published figure per model_type)
 
 COLS = ["model_type", "model", "config_source", "total_params", "active_params", "kv_bytes_per_token_bf16",

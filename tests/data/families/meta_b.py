@@ -130,3 +130,13 @@ META.update({
         gguf="none for mllama in LA at 00395eb2 (was 'mllama' in older Ollama forks only)",
         published="Llama 3.2 11B Vision card: 10.6B total with vision (text 9,775,192,080 here)"),
 })
+
+META.update({
+    "lfm2_moe": dict(
+        model="LiquidAI/LFM2-8B-A1B",
+        config_source="trimmed real LFM2-8B-A1B config (fields the loader reads) as quoted in a stored GitHub test "
+                      "(find_string id 61253251750, const LFM2_8B_MOE_CONFIG), MLX 'quantization' block dropped; "
+                      "tie_word_embeddings absent -> Lfm2MoeConfig default true",
+        gguf="lfm2moe (LA); per-layer head_count_kv array as lfm2, leading_dense_block_count, expert_* keys",
+        published="LFM2-8B-A1B card: 8.3B total, 1.5B active"),
+})
