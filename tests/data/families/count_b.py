@@ -404,6 +404,46 @@ def f_lfm2_moe():
         f"embed {emb} tied; active top-{k}; state = {n_conv} conv layers x {h} x L_cache {Lc} x 2 B")
 
 
+
+def up_down(h, f, bias=False):        # non-gated MLP: up_proj, down_proj
+    return lin(h, f, bias) + lin(f, h, bias)
+
+
+def f_apertus():
+    # modeling_apertus.py: q,k,v,o (bias=attention_bias); q_norm/k_norm RMSNorm(head_dim); ApertusMLP up_proj/down_proj
+    # (no gate) with act_fn = XIELUActivation, which holds 2 nn.Parameters of shape (1,) (alpha_p, alpha_n; beta and eps
+    # are buffers); attention_layernorm + feedforward_layernorm; final norm; untied head
+    c = load("apertus")
+    h, L, V = c["hidden_size"], c["num_hidden_layers"], c["vocab_size"]
+    nq = c["num_attention_heads"]
+    nkv = c.get("num_key_value_heads") or nq
+    hd = h // nq
+    a = attn(h, nq, nkv, hd, c["attention_bias"], c["attention_bias"]) + 2 * hd
+    m = up_down(h, c["intermediate_size"]) + 2
+    layer = a + m + 2 * h
+    emb = V * h
+    head = 0 if c["tie_word_embeddings"] else emb
+    row("apertus", L * layer + h + emb + head, None, kv(L, nkv, hd), 0,
+        f"attn {a} (+q/k norms) + mlp up/down {m - 2} + xIELU 2 + norms {2*h} = {layer} x{L}; final norm {h}; "
+        f"embed {emb}; lm_head {head}")
+
+
+def f_arcee():
+    # modeling_arcee.py: Llama attention; ArceeMLP up_proj/down_proj (relu2, no gate, bias=mlp_bias); 2 RMSNorms
+    c = load("arcee")
+    h, L, V = c["hidden_size"], c["num_hidden_layers"], c["vocab_size"]
+    nq = c["num_attention_heads"]
+    nkv = c.get("num_key_value_heads") or nq
+    hd = c.get("head_dim") or h // nq
+    a = attn(h, nq, nkv, hd, c["attention_bias"], c["attention_bias"])
+    m = up_down(h, c["intermediate_size"], c["mlp_bias"])
+    layer = a + m + 2 * h
+    emb = V * h
+    head = 0 if c["tie_word_embeddings"] else emb
+    row("arcee", L * layer + h + emb + head, None, kv(L, nkv, hd), 0,
+        f"attn {a} + mlp up/down {m} + norms {2*h} = {layer} x{L}; final norm {h}; embed {emb}; lm_head {head}")
+
+
 from meta_b import META   # noqa: E402  (model, config_source, gguf_arch, published figure per model_type)
 
 COLS = ["model_type", "model", "config_source", "total_params", "active_params", "kv_bytes_per_token_bf16",

@@ -140,3 +140,18 @@ META.update({
         gguf="lfm2moe (LA); per-layer head_count_kv array as lfm2, leading_dense_block_count, expert_* keys",
         published="LFM2-8B-A1B card: 8.3B total, 1.5B active"),
 })
+
+META.update({
+    "apertus": dict(
+        model="swiss-ai/Apertus-8B-2509 (defaults)",
+        config_source=f"ApertusConfig() defaults, {TF}/apertus/configuration_apertus.py @008e574391258935 (intermediate "
+                      "14336 and MHA are the defaults, not the released 8B config)",
+        gguf="apertus (LA); xielu alpha_p/alpha_n/beta/eps per layer",
+        published="none for the defaults"),
+    "arcee": dict(
+        model="arcee-ai/AFM-4.5B (defaults)",
+        config_source=f"ArceeConfig() defaults, {TF}/arcee/configuration_arcee.py @008e574391258935 (vocab 32000 / MHA "
+                      "defaults, not the released AFM-4.5B config)",
+        gguf="arcee (LA)",
+        published="none for the defaults"),
+})
