@@ -444,6 +444,56 @@ def f_arcee():
         f"attn {a} + mlp up/down {m} + norms {2*h} = {layer} x{L}; final norm {h}; embed {emb}; lm_head {head}")
 
 
+
+def gemma3n_text_counts(t):
+    # modeling_gemma3n.py Gemma3nTextModel / Gemma3nTextDecoderLayer:
+    #  attn q/k/v/o (bias=attention_bias) + q_norm/k_norm RMSNorm(head_dim); v_norm has with_scale=False (no weight);
+    #  KV-shared layers (the last num_kv_shared_layers) still create k_proj/v_proj;
+    #  mlp gate/up/down (intermediate_size per layer); 4 RMSNorms;
+    #  altup: correct_output_scale (h), correction_coefs Linear(n,n), prediction_coefs Linear(n,n^2),
+    #         modality_router Linear(h,n), router_norm (h);
+    #  laurel: linear_left Linear(h,r), linear_right Linear(r,h), post_laurel_norm (h);
+    #  per_layer_input_gate Linear(h,p), per_layer_projection Linear(p,h), post_per_layer_input_norm (h).
+    #  Model: embed_tokens (V,h); embed_tokens_per_layer (Vp, L*p); per_layer_model_projection Linear(h, L*p);
+    #  per_layer_projection_norm (p); altup_projections and altup_unembed_projections (n-1) x Linear(h,h); norm (h);
+    #  lm_head tied.
+    h, L, V = t["hidden_size"], t["num_hidden_layers"], t["vocab_size"]
+    nq, nkv, hd = t["num_attention_heads"], t["num_key_value_heads"], t["head_dim"]
+    p, Vp, n, r = t["hidden_size_per_layer_input"], t["vocab_size_per_layer_input"], t["altup_num_inputs"], t["laurel_rank"]
+    inter = t["intermediate_size"]
+    inter = inter if isinstance(inter, list) else [inter] * L
+    b = t["attention_bias"]
+    a = attn(h, nq, nkv, hd, b, b) + 2 * hd
+    altup = h + n * n + n * n * n + h * n + h
+    laurel = h * r + r * h + h
+    ple = h * p + p * h + h
+    layers = sum(a + glu(h, f) + 4 * h + altup + laurel + ple for f in inter)
+    emb = V * h
+    emb_pl = Vp * L * p
+    rest = h * L * p + p + 2 * (n - 1) * h * h + h
+    total = layers + emb + emb_pl + rest
+    first_shared = L - t["num_kv_shared_layers"]
+    caching = first_shared if first_shared > 0 else L
+    parts = (f"per layer: attn {a} + mlp {glu(h, inter[0])} + norms {4*h} + altup {altup} + laurel {laurel} + per-layer-input {ple}; "
+             f"x{L} = {layers}; embed {emb} (tied head); embed_tokens_per_layer {Vp}x{L*p}={emb_pl} (a lookup table); "
+             f"per_layer_model_projection {h*L*p} + its norm {p} + altup (un)embed projections {2*(n-1)*h*h} + final norm {h}; "
+             f"KV: layers >= {first_shared} reuse earlier caches -> {caching} caching layers")
+    return total, kv(caching, nkv, hd), parts
+
+
+def f_gemma3n_text():
+    t = load("gemma3n_text")
+    total, kvb, parts = gemma3n_text_counts(t)
+    row("gemma3n_text", total, None, kvb, 0, parts)
+
+
+def f_gemma3n():
+    c = load("gemma3n")
+    total, kvb, parts = gemma3n_text_counts(c["text_config"])
+    row("gemma3n", total, None, kvb, 0, parts + "; towers (MobileNet-V5 vision, USM audio, embed_vision/embed_audio) "
+        "are counted apart and NOT computed here")
+
+
 from meta_b import META   # noqa: E402  (model, config_source, gguf_arch, published figure per model_type)
 
 COLS = ["model_type", "model", "config_source", "total_params", "active_params", "kv_bytes_per_token_bf16",

@@ -155,3 +155,18 @@ META.update({
         gguf="arcee (LA)",
         published="none for the defaults"),
 })
+
+_G3N = ("Gemma3nTextConfig() defaults written out (they are Gemma 3n E4B's text shapes: 35 layers, hidden 2048, "
+        "per-layer input 256, 15 KV-shared layers, every 5th layer global); "
+        f"{TF}/gemma3n/configuration_gemma3n.py; cross-checked against E4B values quoted in stored GitHub tests "
+        "(find_string ids 58141470368, 10919927326)")
+META.update({
+    "gemma3n_text": dict(
+        model="google/gemma-3n-E4B (text model)", config_source=_G3N,
+        gguf="gemma3n (LA); embedding_length_per_layer_input, altup/laurel tensors",
+        published="Gemma 3n E4B: '8B raw parameters' incl. vision + audio (HF page 7.85B); effective 4B"),
+    "gemma3n": dict(
+        model="google/gemma-3n-E4B-it", config_source=_G3N + "; wrapped in Gemma3nConfig text_config",
+        gguf="gemma3n (LA; the GGUF holds the text model only)",
+        published="Gemma 3n E4B: '8B raw parameters' with vision and audio towers"),
+})
