@@ -494,6 +494,32 @@ def f_gemma3n():
         "are counted apart and NOT computed here")
 
 
+
+def f_bitnet():
+    # modeling_bitnet.py: LlamaAttention + attn_sub_norm RMSNorm(hidden) before o_proj; GemmaMLP (gate/up/down) +
+    # ffn_sub_norm RMSNorm(intermediate); 2 layer norms; untied head here (tie_word_embeddings false in the defaults)
+    c = load("bitnet")
+    h, L, V, f = c["hidden_size"], c["num_hidden_layers"], c["vocab_size"], c["intermediate_size"]
+    nq, nkv = c["num_attention_heads"], c["num_key_value_heads"]
+    hd = h // nq
+    a = attn(h, nq, nkv, hd) + h
+    m = glu(h, f) + f
+    layer = a + m + 2 * h
+    emb = V * h
+    head = 0 if c["tie_word_embeddings"] else emb
+    row("bitnet", L * layer + h + emb + head, None, kv(L, nkv, hd), 0,
+        f"attn {a} (incl. attn_sub_norm {h}) + mlp {m} (incl. ffn_sub_norm {f}) + norms {2*h} = {layer} x{L}; "
+        f"final norm {h}; embed {emb}; lm_head {head} (tied would give {L*layer + h + emb})")
+
+
+def f_vaultgemma():
+    # modeling_vaultgemma.py: Gemma2DecoderLayer minus post_attention_layernorm and post_feedforward_layernorm ->
+    # input_layernorm + pre_feedforward_layernorm; Gemma2Attention (no q/k norm), Gemma2MLP; tied head.
+    # layer_types null -> alternating sliding/full (i+1 odd -> sliding): 13 + 13, all counted in KV.
+    c = load("vaultgemma")
+    dense("vaultgemma", c, extra="; same shapes as Gemma-2-2B minus 2 norms/layer: Gemma-2-2B 2,614,341,888 - 26x2x2304")
+
+
 from meta_b import META   # noqa: E402  (model, config_source, gguf_arch, published figure per model_type)
 
 COLS = ["model_type", "model", "config_source", "total_params", "active_params", "kv_bytes_per_token_bf16",

@@ -170,3 +170,18 @@ META.update({
         gguf="gemma3n (LA; the GGUF holds the text model only)",
         published="Gemma 3n E4B: '8B raw parameters' with vision and audio towers"),
 })
+
+META.update({
+    "bitnet": dict(
+        model="microsoft/bitnet-b1.58-2B-4T (defaults)",
+        config_source=f"BitNetConfig() defaults, {TF}/bitnet/configuration_bitnet.py @008f5c8c29be (docstring: "
+                      "bitnet-b1.58-2B-4T); tie_word_embeddings false is the default",
+        gguf="bitnet (LA)",
+        published="BitNet b1.58 2B4T: ~2.4B (our tied variant 2,412,820,480; the released config is believed tied: unverified)"),
+    "vaultgemma": dict(
+        model="google/vaultgemma-1b (defaults)",
+        config_source=f"VaultGemmaConfig() defaults, {TF}/vaultgemma/configuration_vaultgemma.py @008e574391258935 "
+                      "(the defaults are Gemma-2-2B shapes, not vaultgemma-1b's)",
+        gguf="none of its own in LA at 00395eb2",
+        published="arithmetic check: Gemma-2-2B exact 2,614,341,888 = ours + 26 x 2 x 2304 (the two removed norms)"),
+})
