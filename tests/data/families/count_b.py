@@ -520,6 +520,22 @@ def f_vaultgemma():
     dense("vaultgemma", c, extra="; same shapes as Gemma-2-2B minus 2 norms/layer: Gemma-2-2B 2,614,341,888 - 26x2x2304")
 
 
+
+def f_qwen2_vl():
+    # Qwen2VLTextModel = Qwen2 decoder (q,k,v bias; o no bias; 2 RMSNorms); keys nested in text_config.
+    # Vision tower (Qwen2VisionTransformer, 32 blocks of embed_dim 1280) is a tower: not computed here.
+    c = load("qwen2_vl")
+    dense("qwen2_vl", c["text_config"], qkv_bias=True,
+          extra="; use_sliding_window false -> no windowed layer; vision tower not computed")
+
+
+def f_cwm():
+    # modeling_cwm.py: Llama layout (no bias), head_dim 128 decoupled (48 x 128 = 6144 = hidden);
+    # layer_types null -> i % 4 == 0 full (16 layers), others sliding 8192 (48); all counted in KV
+    c = load("cwm")
+    dense("cwm", c, extra="; layer_types: 16 full (i % 4 == 0) + 48 sliding (window 8192)")
+
+
 from meta_b import META   # noqa: E402  (model, config_source, gguf_arch, published figure per model_type)
 
 COLS = ["model_type", "model", "config_source", "total_params", "active_params", "kv_bytes_per_token_bf16",

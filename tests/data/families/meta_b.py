@@ -185,3 +185,17 @@ META.update({
         gguf="none of its own in LA at 00395eb2",
         published="arithmetic check: Gemma-2-2B exact 2,614,341,888 = ours + 26 x 2 x 2304 (the two removed norms)"),
 })
+
+META.update({
+    "qwen2_vl": dict(
+        model="Qwen/Qwen2-VL-72B-Instruct shapes (defaults)",
+        config_source=f"Qwen2VLConfig() defaults, {TF}/qwen2_vl/configuration_qwen2_vl.py @018c8e0394c4: the text "
+                      "defaults are the 72B text shapes (80 layers, hidden 8192) although the docstring names the 7B",
+        gguf="qwen2vl (LA); rope.dimension_sections",
+        published="Qwen2-72B (same text shapes): 72.7B"),
+    "cwm": dict(
+        model="facebook/cwm (defaults)",
+        config_source=f"CwmConfig() defaults, {TF}/cwm/configuration_cwm.py @008e574391258935 (checkpoint facebook/cwm)",
+        gguf="none of its own in LA at 00395eb2",
+        published="CWM: 32B dense"),
+})
