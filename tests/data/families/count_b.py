@@ -536,6 +536,58 @@ def f_cwm():
     dense("cwm", c, extra="; layer_types: 16 full (i % 4 == 0) + 48 sliding (window 8192)")
 
 
+
+def f_recurrent_gemma():
+    # modeling_recurrent_gemma.py: layers_block_type = (block_types * 100)[:L]; lru_width null -> hidden;
+    # num_key_value_heads null -> heads; head_dim = hidden // heads.
+    # recurrent block: linear_y, linear_x (h->lru, bias), linear_out (lru->h, bias), conv_1d depthwise (lru,1,w) + bias,
+    #   rg_lru: recurrent_param (lru), input/recurrent gate weights (H, bw, bw) and biases (H, bw), bw = lru/H
+    # attention block: q/k/v (bias=attention_bias), o_proj bias=True
+    # MLP: gate/up/down with bias, width intermediate_size // 2; temporal_pre_norm + channel_pre_norm; final_norm;
+    # lm_head tied (tie_word_embeddings default true).
+    # State per sequence (recurrent layers): rg_lru.recurrent_states (lru) fp32 + conv1d_state (h, w-1) at bf16.
+    c = load("recurrent_gemma")
+    h, L, V, H = c["hidden_size"], c["num_hidden_layers"], c["vocab_size"], c["num_attention_heads"]
+    lru = c.get("lru_width") or h
+    nkv = c.get("num_key_value_heads") or H
+    hd = h // H
+    w = c["conv1d_width"]
+    bw = lru // H
+    types = (c["block_types"] * 100)[:L]
+    rec = 2 * lin(h, lru, True) + lin(lru, h, True) + lru * w + lru + lru + 2 * (H * bw * bw + H * bw)
+    att = attn(h, H, nkv, hd, c["attention_bias"], False) + h        # o_proj bias
+    f = c["intermediate_size"] // 2
+    mlp = glu(h, f, True)
+    nr, na = types.count("recurrent"), types.count("attention")
+    total = nr * (rec + mlp + 2 * h) + na * (att + mlp + 2 * h) + h + V * h
+    state = nr * (lru * 4 + h * (w - 1) * 2)
+    row("recurrent_gemma", total, None, kv(na, nkv, hd), state,
+        f"{nr} recurrent layers x (block {rec} + mlp {mlp} + norms {2*h}); {na} attention layers x (attn {att} + mlp + norms); "
+        f"MLP width {f} = intermediate//2; final norm {h}; embed {V*h} tied; state = {nr} x (lru {lru} x 4 B fp32 + "
+        f"conv {h} x {w-1} x 2 B); KV window {c['attention_window_size']} not applied")
+
+
+def f_rwkv():
+    # modeling_rwkv.py (RWKV-4): embeddings; block 0 has pre_ln LayerNorm; each block ln1, ln2 (LayerNorm w+b);
+    # attention: time_decay, time_first (ah), time_mix_key/value/receptance (1,1,h), key/value/receptance Linear(h,ah),
+    # output Linear(ah,h), no bias; feed_forward: time_mix_key/receptance (1,1,h), key Linear(h,f), receptance
+    # Linear(h,h), value Linear(f,h); ln_out; head Linear(h,V) untied.
+    # State per sequence: 5 x (h) per layer: att/ffn token shift at model dtype (bf16), num/den/max at fp32.
+    c = load("rwkv")
+    h, L, V = c["hidden_size"], c["num_hidden_layers"], c["vocab_size"]
+    ah = c.get("attention_hidden_size") or h
+    f = c.get("intermediate_size") or 4 * h
+    att = 2 * ah + 3 * h + 3 * h * ah + ah * h
+    ffn = 2 * h + h * f + h * h + f * h
+    blk = 4 * h + att + ffn
+    head = 0 if c["tie_word_embeddings"] else V * h
+    total = L * blk + 2 * h + V * h + 2 * h + head
+    state = L * (2 * h * 2 + 3 * h * 4)
+    row("rwkv", total, None, 0, state,
+        f"block {blk} (ln 4h, time-mix {att}, channel-mix {ffn}) x{L}; pre_ln {2*h}; ln_out {2*h}; embed {V*h}; head {head}; "
+        f"no KV cache; state {L} x (2 x {h} x 2 B + 3 x {h} x 4 B)")
+
+
 from meta_b import META   # noqa: E402  (model, config_source, gguf_arch, published figure per model_type)
 
 COLS = ["model_type", "model", "config_source", "total_params", "active_params", "kv_bytes_per_token_bf16",

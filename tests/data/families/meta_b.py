@@ -199,3 +199,18 @@ META.update({
         gguf="none of its own in LA at 00395eb2",
         published="CWM: 32B dense"),
 })
+
+META.update({
+    "recurrent_gemma": dict(
+        model="google/recurrentgemma-2b (defaults)",
+        config_source=f"RecurrentGemmaConfig() defaults, {TF}/recurrent_gemma/configuration_recurrent_gemma.py @052b1dcdbe75 "
+                      "(docstring: recurrentgemma-2b); num_key_value_heads null -> 10 here (the released 2b uses 1)",
+        gguf="none (not in LA)",
+        published="RecurrentGemma-2B: 2.7B (released config with 1 KV head would be lower than ours)"),
+    "rwkv": dict(
+        model="RWKV/rwkv-4-7b-pile shapes (defaults)",
+        config_source=f"RwkvConfig() defaults, {TF}/rwkv/configuration_rwkv.py @053f59efe493 (hidden 4096, 32 layers, "
+                      "vocab 50277: the RWKV-4 Pile 7B shapes)",
+        gguf="none for RWKV-4 (LA has rwkv6, rwkv7, rwkv6qwen2, arwkv7 only)",
+        published="RWKV-4 Pile 7B: 7B class"),
+})
