@@ -206,7 +206,7 @@ META.update({
         config_source=f"RecurrentGemmaConfig() defaults, {TF}/recurrent_gemma/configuration_recurrent_gemma.py @052b1dcdbe75 "
                       "(docstring: recurrentgemma-2b); num_key_value_heads null -> 10 here (the released 2b uses 1)",
         gguf="none (not in LA)",
-        published="RecurrentGemma-2B: 2.7B (released config with 1 KV head would be lower than ours)"),
+        published="RecurrentGemma-2B: 2.7B; the defaults are not its config (MLP width intermediate_size//2 = 3840 and 10 KV heads here), so no match is expected"),
     "rwkv": dict(
         model="RWKV/rwkv-4-7b-pile shapes (defaults)",
         config_source=f"RwkvConfig() defaults, {TF}/rwkv/configuration_rwkv.py @053f59efe493 (hidden 4096, 32 layers, "
