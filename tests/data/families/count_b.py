@@ -588,6 +588,33 @@ def f_rwkv():
         f"no KV cache; state {L} x (2 x {h} x 2 B + 3 x {h} x 4 B)")
 
 
+
+def f_minimax():
+    # modeling_minimax.py: layer_types null -> (i+1) % 2 ? full_attention : linear_attention (16 + 16);
+    # full: MixtralAttention q/k/v/o no bias; linear: MiniMaxLightningAttention qkv_proj Linear(h, 3*H*hd),
+    # out_proj Linear(H*hd, h), output_gate Linear(h, H*hd), norm RMSNorm(H*hd) (decay tables are buffers);
+    # MoE (Mixtral): gate Linear(h, E) + E experts gate/up/down; input + post_attention RMSNorm; untied head.
+    # State per lightning layer: (H, hd, hd) matrix, counted at fp32 (project convention; transformers keeps it at
+    # the model dtype).
+    c = load("minimax")
+    h, L, V = c["hidden_size"], c["num_hidden_layers"], c["vocab_size"]
+    H, nkv = c["num_attention_heads"], c["num_key_value_heads"]
+    hd = c.get("head_dim") or h // H
+    E, k, f = c["num_local_experts"], c["num_experts_per_tok"], c["intermediate_size"]
+    types = c.get("layer_types") or ["full_attention" if (i + 1) % 2 else "linear_attention" for i in range(L)]
+    full = attn(h, H, nkv, hd)
+    light = lin(h, 3 * H * hd) + lin(H * hd, h) + lin(h, H * hd) + H * hd
+    moe = h * E + E * glu(h, f)
+    moe_a = h * E + k * glu(h, f)
+    nf, nl = types.count("full_attention"), types.count("linear_attention")
+    total = nf * (full + moe + 2 * h) + nl * (light + moe + 2 * h) + h + 2 * V * h
+    active = nf * (full + moe_a + 2 * h) + nl * (light + moe_a + 2 * h) + h + V * h
+    row("minimax", total, active, kv(nf, nkv, hd), nl * H * hd * hd * 4,
+        f"{nf} softmax layers attn {full}; {nl} lightning layers attn {light} (qkv, out, output_gate, norm); "
+        f"MoE {moe} per layer (router {h*E} + {E} experts); norms 2x{h}; final {h}; embed {V*h}; lm_head {V*h}; "
+        f"active top-{k}; state {nl} x {H}x{hd}x{hd} x 4 B")
+
+
 from meta_b import META   # noqa: E402  (model, config_source, gguf_arch, published figure per model_type)
 
 COLS = ["model_type", "model", "config_source", "total_params", "active_params", "kv_bytes_per_token_bf16",

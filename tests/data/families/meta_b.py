@@ -214,3 +214,12 @@ META.update({
         gguf="none for RWKV-4 (LA has rwkv6, rwkv7, rwkv6qwen2, arwkv7 only)",
         published="RWKV-4 Pile 7B: 7B class"),
 })
+
+META.update({
+    "minimax": dict(
+        model="MiniMaxAI/MiniMax-Text-01-hf (defaults: Mixtral-8x7B shapes with alternating lightning layers)",
+        config_source=f"MiniMaxConfig() defaults, {TF}/minimax/configuration_minimax.py @008e574391258935 (not the "
+                      "released MiniMax-Text-01 shapes)",
+        gguf="none for MiniMax-Text-01 (LA has minimax-m2 only)",
+        published="check: Mixtral-8x7B 46,702,792,704 + 16 x (lightning 67,112,960 - GQA 41,943,040) = ours"),
+})
