@@ -615,6 +615,54 @@ def f_minimax():
         f"active top-{k}; state {nl} x {H}x{hd}x{hd} x 4 B")
 
 
+
+def f_zamba2():
+    # modeling_zamba2.py (config defaults resolved as Zamba2Config.__init__ does):
+    #  layers_block_type null -> ["mamba"] + (["mamba"]*5 + ["hybrid"])*7 + ["mamba"]*4 + ["hybrid"] + ["mamba"]*3
+    #  + ["hybrid"] + ["mamba"]*2 (54 layers, 9 hybrid). Every layer has a Zamba2MambaDecoderLayer:
+    #   mixer in_proj Linear(h, d_inner + conv_dim + nheads), conv1d depthwise (conv_dim, 1, d_conv) + bias,
+    #   dt_bias, A_log, D (nheads), gated RMSNorm (d_inner), out_proj Linear(d_inner, h); input_layernorm (h).
+    #  Hybrid layers add a Linear(h, h) and call the shared Zamba2AttentionDecoderLayer (num_mem_blocks of them,
+    #  reused: counted once): q/k/v Linear(2h, H*hd), o Linear(H*hd, h) with hd = 2h/H; input_layernorm (2h),
+    #  pre_ff_layernorm (h); MLP gate_up Linear(h, 2f) + down Linear(f, h) + one LoRA adapter per hybrid layer whose
+    #  index % num_mem_blocks == block_id (Linear(h, r) + Linear(r, 2f)) -- created even when use_shared_mlp_adapter
+    #  is false; attention adapters only when use_shared_attention_adapter. final_layernorm; lm_head tied.
+    c = load("zamba2")
+    h, L, V = c["hidden_size"], c["num_hidden_layers"], c["vocab_size"]
+    types = c.get("layers_block_type") or (["mamba"] + (["mamba"] * 5 + ["hybrid"]) * 7 + ["mamba"] * 4 + ["hybrid"]
+                                          + ["mamba"] * 3 + ["hybrid"] + ["mamba"] * 2)
+    di = int(c["mamba_expand"] * h)
+    ng, ds, dc, nh = c["mamba_ngroups"], c["mamba_d_state"], c["mamba_d_conv"], c["n_mamba_heads"]
+    hdm = di // nh
+    conv_dim = di + 2 * ng * ds
+    b = c["add_bias_linear"]
+    mamba = lin(h, di + conv_dim + nh, b) + conv_dim * dc + (conv_dim if c["use_conv_bias"] else 0) + 3 * nh + di \
+        + lin(di, h, b) + h
+    nhyb = types.count("hybrid")
+    H = c["num_attention_heads"]
+    nkv = c.get("num_key_value_heads") or H
+    ah = 2 * h
+    ahd = ah // H
+    f = c.get("intermediate_size") or 4 * h
+    r = c["adapter_rank"]
+    M = c["num_mem_blocks"]
+    shared = 0
+    for blk in range(M):
+        att = lin(ah, H * ahd) + 2 * lin(ah, nkv * ahd) + lin(H * ahd, h)
+        n_ad = sum(1 for i in range(nhyb) if i % M == blk)
+        if c["use_shared_attention_adapter"]:
+            att += n_ad * 3 * (ah * r + r * ah)
+        mlp = lin(h, 2 * f, b) + lin(f, h, b) + n_ad * (h * r + r * 2 * f)
+        shared += att + mlp + ah + h
+    total = L * mamba + nhyb * h * h + shared + V * h + h
+    state = L * (nh * hdm * ds * 4 + conv_dim * dc * 2)
+    row("zamba2", total, None, kv(nhyb, nkv, ahd), state,
+        f"{L} mamba2 layers x {mamba} (d_inner {di}, conv_dim {conv_dim}, {nh} heads); {nhyb} hybrid Linear(h,h) "
+        f"{nhyb*h*h}; {M} shared block(s) {shared} (attention on 2h={ah}, head_dim {ahd}; MLP {f} + {nhyb} LoRA "
+        f"adapters rank {r}); embed {V*h} tied; final norm {h}; KV: the {nhyb} hybrid layers each cache K/V; "
+        f"state {L} x (ssm {nh}x{hdm}x{ds} x 4 B + conv {conv_dim} x {dc} x 2 B)")
+
+
 from meta_b import META   # noqa: E402  (model, config_source, gguf_arch, published figure per model_type)
 
 COLS = ["model_type", "model", "config_source", "total_params", "active_params", "kv_bytes_per_token_bf16",

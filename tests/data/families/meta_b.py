@@ -223,3 +223,12 @@ META.update({
         gguf="none for MiniMax-Text-01 (LA has minimax-m2 only)",
         published="check: Mixtral-8x7B 46,702,792,704 + 16 x (lightning 83,890,176 - GQA 41,943,040) = 47,373,946,880 = ours"),
 })
+
+META.update({
+    "zamba2": dict(
+        model="Zyphra/Zamba2-2.7B (defaults)",
+        config_source=f"Zamba2Config() defaults, {TF}/zamba2/configuration_zamba2.py @02f58079962e ('Zamba2-2.7B style'; "
+                      "num_mem_blocks 1 here while the released 2.7B uses 2 shared blocks: defaults only)",
+        gguf="none (zamba2 not in LA at 00395eb2)",
+        published="Zamba2-2.7B: 2.7B (with 2 shared blocks; not comparable to the 1-block defaults)"),
+})
