@@ -182,8 +182,7 @@ std::string signed_count(std::int64_t delta) {
 
 std::string ratio_words(double va, double vb, const char* larger = "larger", const char* smaller = "smaller") {
   const double r = vb / va;
-  if (r < 1.1 && r > 1 / 1.1)
-    return fmt::format("{:.2g}% {}", std::abs(r - 1) * 100, r >= 1 ? larger : smaller);
+  if (r < 1.25 && r > 0.8) return fmt::format("{:.2g}% {}", std::abs(r - 1) * 100, r >= 1 ? larger : smaller);
   return ratio_phrase(r >= 1 ? r : 1 / r) + " " + (r >= 1 ? larger : smaller);
 }
 
@@ -378,6 +377,9 @@ std::vector<ArchitectureChange> architecture_changes(const Model& a, const Facts
       fb.kv_cache.shared_layers ? fmt::format("{} layers reuse another's cache", fb.kv_cache.shared_layers) : "none",
       6);
 
+  const std::size_t depth_change = add("layers", "Depth", fmt::format("{} layers", fa.layers),
+                                       fmt::format("{} layers", fb.layers),
+                                       6 + log2_ratio(double(fa.layers), double(fb.layers)));
   // KV per token, credited to what causes it.
   const std::int64_t kv_a = fa.kv_cache.bytes_per_token_bf16, kv_b = fb.kv_cache.bytes_per_token_bf16;
   if (kv_a != kv_b) {
@@ -405,12 +407,15 @@ std::vector<ArchitectureChange> architecture_changes(const Model& a, const Facts
       effect = fmt::format("KV per token {}", ratio_words(double(kv_a), double(kv_b)));
     if (!causes.empty()) effect += ": " + join(causes, " and ");
     const double bonus = log2_ratio(double(kv_a), double(kv_b));
-    const std::size_t target = per_layer ? (heads_change != kNone ? heads_change : attention_change) : mixer_change;
+    const std::size_t target = per_layer                ? (heads_change != kNone ? heads_change : attention_change)
+                               : mixer_change != kNone ? mixer_change
+                                                       : depth_change;
     if (target != kNone && out[target].effect.empty()) {
       out[target].effect = effect;
       out[target].weight += bonus;
     } else {
-      add("kv_cache", "KV cache per token", human_bytes(kv_a), human_bytes(kv_b), 6 + bonus, effect);
+      add("kv_cache", "KV cache per token", human_bytes(kv_a), human_bytes(kv_b), 6 + bonus,
+          causes.empty() ? std::string() : join(causes, " and "));
     }
   }
   // The lightning indexer's parameters, credited to the attention change.
@@ -449,7 +454,11 @@ std::vector<ArchitectureChange> architecture_changes(const Model& a, const Facts
   } else {
     add("moe.experts", "Routed experts", std::to_string(ma->num_experts), std::to_string(mb->num_experts),
         8 + log2_ratio(double(ma->num_experts), double(mb->num_experts)),
-        routed_delta ? fmt::format("{} parameters in routed experts", signed_count(routed_delta)) : std::string());
+        routed_delta ? fmt::format("{} parameters in routed experts: {} × {} wide in {} layers instead of {} × {} in {}",
+                                   signed_count(routed_delta), mb->num_experts, with_commas(mb->expert_intermediate_size),
+                                   fb.moe_layers, ma->num_experts, with_commas(ma->expert_intermediate_size),
+                                   fa.moe_layers)
+                     : std::string());
     add("moe.top_k", "Experts per token", std::to_string(ma->experts_per_token), std::to_string(mb->experts_per_token), 8);
     auto shared = [](const FeedForwardSpec& f) {
       return f.num_shared_experts ? fmt::format("{} ({} wide)", f.num_shared_experts, with_commas(f.shared_intermediate_size))
@@ -481,16 +490,14 @@ std::vector<ArchitectureChange> architecture_changes(const Model& a, const Facts
     const std::int64_t eb = component(fb, Component::Embedding) + component(fb, Component::LmHead);
     if (ea != eb) out[vocab].effect = fmt::format("{} in the embedding and LM head", signed_count(eb - ea));
   }
-  add("layers", "Depth", fmt::format("{} layers", fa.layers), fmt::format("{} layers", fb.layers),
-      6 + log2_ratio(double(fa.layers), double(fb.layers)));
   add("hidden_size", "Width", fmt::format("hidden {}", with_commas(a.hidden_size)),
       fmt::format("hidden {}", with_commas(b.hidden_size)), 6 + log2_ratio(double(a.hidden_size), double(b.hidden_size)));
   // The overall size, with the components the delta sits in.
   if (fa.params.total != fb.params.total) {
-    auto size = [](const Facts& f) {
-      return f.params.active == f.params.total ? human_count(f.params.total) + " parameters"
-                                               : fmt::format("{} total, {} active", human_count(f.params.total),
-                                                             human_count(f.params.active));
+    const bool both_dense = fa.params.active == fa.params.total && fb.params.active == fb.params.total;
+    auto size = [&](const Facts& f) {
+      return both_dense ? human_count(f.params.total) + " parameters"
+                        : fmt::format("{} total, {} active", human_count(f.params.total), human_count(f.params.active));
     };
     std::string effect = fmt::format("total {}", ratio_words(double(fa.params.total), double(fb.params.total)));
     if (fa.params.active != fa.params.total || fb.params.active != fb.params.total)
