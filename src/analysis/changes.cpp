@@ -61,7 +61,8 @@ std::int64_t dsa_indexer_layers(const Model& model) {
 }
 
 // "x:y" for a sequence of two kinds (true = x): the repeating pattern when the rarer kind recurs at a
-// fixed spacing (52 sliding + 10 global every 6th layer -> "5:1"), else the counts in lowest terms.
+// fixed spacing (52 sliding + 10 global every 6th layer -> "5:1") or the counts are equal; else "" (no
+// regular pattern: callers give the counts).
 std::string pattern_ratio(const std::vector<bool>& is_x) {
   std::vector<std::size_t> x_pos, y_pos;
   for (std::size_t i = 0; i < is_x.size(); ++i) (is_x[i] ? x_pos : y_pos).push_back(i);
@@ -74,8 +75,8 @@ std::string pattern_ratio(const std::vector<bool>& is_x) {
     for (std::size_t i = 2; i < rare.size() && regular; ++i) regular = rare[i] - rare[i - 1] == gap;
     if (regular) return x_rarer ? fmt::format("1:{}", gap - 1) : fmt::format("{}:1", gap - 1);
   }
-  const std::size_t g = std::gcd(x_pos.size(), y_pos.size());
-  return fmt::format("{}:{}", x_pos.size() / g, y_pos.size() / g);
+  if (x_pos.size() == y_pos.size()) return "1:1";
+  return {};
 }
 
 std::string window_sizes(const Model& model) {
@@ -101,6 +102,7 @@ struct AttentionName {
   std::string hybrid_attention;  // the attention side of a hybrid: "gated attention", "GQA"
   std::string hybrid_ratio;      // "3:1"
   std::string recurrent_key;     // "gated_deltanet"
+  std::int64_t hybrid_attention_count = 0;
 };
 
 AttentionName name_attention(const Model& model) {
@@ -153,9 +155,12 @@ AttentionName name_attention(const Model& model) {
   const auto limited_count = std::count(limited.begin(), limited.end(), true);
   if (limited_count > 0) {
     const char* word = chunked ? "chunked" : "sliding window";
+    const std::string ratio = pattern_ratio(limited);
     name.pattern = limited_count == static_cast<std::int64_t>(limited.size())
                        ? fmt::format("{} ({}) in every attention layer", word, window_sizes(model))
-                       : fmt::format("{} {} ({})", pattern_ratio(limited), word, window_sizes(model));
+                   : ratio.empty() ? fmt::format("{} ({}) in {} of {} attention layers", word, window_sizes(model),
+                                                 limited_count, limited.size())
+                                   : fmt::format("{} {} ({})", ratio, word, window_sizes(model));
   }
   // Linear-attention / state-space layers against the softmax layers.
   std::vector<bool> recurrent;
@@ -167,7 +172,11 @@ AttentionName name_attention(const Model& model) {
   if (!recurrent_key.empty()) {
     name.recurrent_key = recurrent_key;
     name.hybrid_ratio = pattern_ratio(recurrent);
-    name.hybrid = fmt::format("{} {}", name.hybrid_ratio, short_mixer_label(recurrent_key));
+    const auto recurrent_count = std::count(recurrent.begin(), recurrent.end(), true);
+    name.hybrid = name.hybrid_ratio.empty()
+                      ? fmt::format("{} {}", recurrent_count, short_mixer_label(recurrent_key))
+                      : fmt::format("{} {}", name.hybrid_ratio, short_mixer_label(recurrent_key));
+    name.hybrid_attention_count = static_cast<std::int64_t>(recurrent.size()) - recurrent_count;
   }
   return name;
 }
@@ -333,7 +342,10 @@ std::string attention_variant(const Model& model) {
   for (const Layer& layer : model.layers)
     if (layer.mixer == MixerKind::CompressedAttention) return name.kind + ", " + mixer_mix_summary(model);
   if (!name.hybrid.empty())
-    return name.hybrid + " and " + name.hybrid_attention + (name.pattern.empty() ? "" : ", " + name.pattern);
+    return name.hybrid + " and " +
+           (name.hybrid_ratio.empty() ? fmt::format("{} {}", name.hybrid_attention_count, name.hybrid_attention)
+                                      : name.hybrid_attention) +
+           (name.pattern.empty() ? "" : ", " + name.pattern);
   return name.kind + (name.pattern.empty() ? "" : ", " + name.pattern);
 }
 
@@ -355,8 +367,11 @@ std::vector<ArchitectureChange> architecture_changes(const Model& a, const Facts
   auto mixers = [](const Model& m, const Facts& f, const AttentionName& n) {
     if (f.recurrent_layers == 0) return std::string("softmax attention only");
     if (f.attention_layers == 0) return fmt::format("{} in all {} layers", mixer_mix_summary(m), f.layers);
-    return fmt::format("{} in {} layers ({} with {})", short_mixer_label(n.recurrent_key),
-                       share_phrase(f.recurrent_layers, f.layers), n.hybrid_ratio, n.hybrid_attention);
+    return n.hybrid_ratio.empty()
+               ? fmt::format("{} in {} layers, {} in {}", short_mixer_label(n.recurrent_key),
+                             share_phrase(f.recurrent_layers, f.layers), n.hybrid_attention, f.attention_layers)
+               : fmt::format("{} in {} layers ({} with {})", short_mixer_label(n.recurrent_key),
+                             share_phrase(f.recurrent_layers, f.layers), n.hybrid_ratio, n.hybrid_attention);
   };
   const std::size_t mixer_change = add("mixers", "Token mixers", mixers(a, fa, na), mixers(b, fb, nb), 10);
   const std::size_t attention_change =
