@@ -419,7 +419,8 @@ std::vector<ArchitectureChange> architecture_changes(const Model& a, const Facts
     if (kv_a == 0 || kv_b == 0)
       effect = kv_b == 0 ? "no KV cache" : "a KV cache where there was none";
     else
-      effect = fmt::format("KV per token {}", ratio_words(double(kv_a), double(kv_b)));
+      effect = fmt::format("KV per token {}{}", ratio_words(double(kv_a), double(kv_b)),
+                           fa.sliding_layers > 0 || fb.sliding_layers > 0 ? " (windows not applied)" : "");
     if (!causes.empty()) effect += ": " + join(causes, " and ");
     const double bonus = log2_ratio(double(kv_a), double(kv_b));
     const std::size_t target = per_layer                ? (heads_change != kNone ? heads_change : attention_change)
