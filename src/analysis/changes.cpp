@@ -409,8 +409,12 @@ std::vector<ArchitectureChange> architecture_changes(const Model& a, const Facts
         if (x.num_kv_heads != y.num_kv_heads) causes.push_back(fmt::format("{} KV heads instead of {}", y.num_kv_heads, x.num_kv_heads));
         if (x.head_dim != y.head_dim) causes.push_back(fmt::format("head dim {} instead of {}", y.head_dim, x.head_dim));
       } else {
-        causes.push_back(fmt::format("each attention layer caches {} ({} values) instead of {} ({})",
-                                     cached_values_text(*rb), per_b, cached_values_text(*ra), per_a));
+        // The representative layers are the first full-attention ones: say so when windowed layers differ.
+        const bool windowed = fa.sliding_layers > 0 || fb.sliding_layers > 0;
+        causes.push_back(fmt::format("{} {} ({} values) instead of {} ({})",
+                                     windowed ? "each global attention layer caches" : "each attention layer caches",
+                                     cached_values_text(*rb), with_commas(per_b), cached_values_text(*ra),
+                                     with_commas(per_a)));
       }
     }
     if (fa.kv_cache.caching_layers != fb.kv_cache.caching_layers)
@@ -442,7 +446,7 @@ std::vector<ArchitectureChange> architecture_changes(const Model& a, const Facts
       const bool every = layers == (ib > ia ? fb.layers : fa.layers);
       const std::string where = every ? "in every layer" : fmt::format("in {} layers", layers);
       const std::string text = ib > ia ? fmt::format("{} parameters: a lightning indexer {}", signed_count(ib - ia), where)
-                                       : fmt::format("{} parameters: no lightning indexer {}", signed_count(ib - ia), where);
+                                       : fmt::format("{} parameters: the lightning indexer {} is gone", signed_count(ib - ia), where);
       out[attention_change].effect += (out[attention_change].effect.empty() ? "" : "; ") + text;
     }
   }
@@ -548,8 +552,8 @@ std::string changes_summary(const std::string& name_a, const Model* a, const Fac
   }
   if (!rest.empty()) {
     for (std::string& label : rest)
-      if (std::all_of(label.begin() + 1, std::find(label.begin(), label.end(), ' '),
-                      [](char ch) { return std::islower(static_cast<unsigned char>(ch)); }))
+      if (std::none_of(label.begin() + 1, std::find(label.begin(), label.end(), ' '),
+                       [](char ch) { return std::isupper(static_cast<unsigned char>(ch)); }))
         label[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(label[0])));
     out += " Also differs: " + join(rest, ", ") + ".";
   }
