@@ -211,6 +211,8 @@ void add_dsa_indexer(ConfigView& config, const Model& model, Layer& layer) {
     config.fail("index_n_heads", "DeepSeek Sparse Attention needs index_n_heads, index_head_dim and q_lora_rank");
     return;
   }
+  // index_topk: the tokens the indexer selects per query (kept beside MLA's fields; the KV figure is unchanged).
+  layer.attention.compressed_top_k = config.int_named("index_topk", 0, 1, 1 << 30);
   layer.extra.push_back({Component::Attention, "self_attn.indexer.wq_b.weight", {heads * head_dim, q_rank}});
   layer.extra.push_back({Component::Attention, "self_attn.indexer.wk.weight", {head_dim, model.hidden_size}});
   layer.extra.push_back({Component::Attention, "self_attn.indexer.k_norm.weight", {head_dim}});

@@ -1,5 +1,6 @@
 #include "render/text/json.h"
 
+#include "analysis/changes.h"
 #include "analysis/kv_band.h"
 #include "analysis/params.h"
 
@@ -185,7 +186,15 @@ json diff_json(const ModelView& a, const ModelView& b) {
     }
     rows.push_back(row);
   }
-  return {{"a", {{"slug", a.slug}, {"name", a.name}}}, {"b", {{"slug", b.slug}, {"name", b.name}}}, {"rows", rows}};
+  json changes = json::array();
+  if (a.model && b.model)
+    for (const ArchitectureChange& c : architecture_changes(*a.model, a.facts, *b.model, b.facts))
+      changes.push_back({{"feature", c.feature}, {"a", c.a}, {"b", c.b}, {"effect", c.effect}});
+  return {{"a", {{"slug", a.slug}, {"name", a.name}}},
+          {"b", {{"slug", b.slug}, {"name", b.name}}},
+          {"summary", changes_summary(a.name, a.model, a.facts, b.name, b.model, b.facts)},
+          {"changes", changes},
+          {"rows", rows}};
 }
 
 }  // namespace llmg
