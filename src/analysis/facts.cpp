@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "analysis/changes.h"
+
 namespace llmg {
 
 std::int64_t kv_values_per_token(const Layer& layer) {
@@ -35,11 +37,9 @@ Facts compute_facts(const Model& model) {
   facts.hidden_size = model.hidden_size;
   facts.vocab_size = model.vocab_size;
   facts.context_length = model.context_length;
-  std::string flavour;
   for (const Layer& layer : model.layers) {
     if (layer.is_softmax_attention()) {
       ++facts.attention_layers;
-      if (flavour.empty()) flavour = attention_flavour(layer);
       if (layer.is_windowed()) ++facts.sliding_layers;
       if (layer.has_kv()) {
         ++facts.kv_cache.caching_layers;
@@ -59,13 +59,7 @@ Facts compute_facts(const Model& model) {
     facts.decoder_type = DecoderType::SparseMoE;
   facts.layer_mix = mixer_mix(model);
   facts.ffn_mix = ffn_mix(model);
-  const std::string mix = mixer_mix_summary(model);
-  if (flavour.empty())
-    facts.attention_summary = mix;
-  else if (facts.layer_mix.size() == 1)
-    facts.attention_summary = flavour + (facts.sliding_layers > 0 ? ", " + mix : "");
-  else
-    facts.attention_summary = flavour + ", " + mix;
+  facts.attention_summary = attention_variant(model);
   return facts;
 }
 

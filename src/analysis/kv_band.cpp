@@ -5,11 +5,11 @@ namespace llmg {
 namespace {
 constexpr std::int64_t kKiB = 1024;
 constexpr KvBandInfo kBands[] = {
-    {KvBand::NoCache, "no-cache", "no cache", 1},
-    {KvBand::VeryLow, "very-low", "very low", 16 * kKiB},
-    {KvBand::Low, "low", "low", 48 * kKiB},
-    {KvBand::Moderate, "moderate", "moderate", 96 * kKiB},
-    {KvBand::High, "high", "high", 192 * kKiB},
+    {KvBand::NoCache, "no-cache", "no cache", 0},
+    {KvBand::VeryLow, "very-low", "very low", 24 * kKiB},
+    {KvBand::Low, "low", "low", 72 * kKiB},
+    {KvBand::Moderate, "moderate", "moderate", 160 * kKiB},
+    {KvBand::High, "high", "high", 300 * kKiB},
     {KvBand::VeryHigh, "very-high", "very high", -1},
 };
 }  // namespace
@@ -18,7 +18,7 @@ std::span<const KvBandInfo> kv_bands() { return kBands; }
 
 const KvBandInfo& kv_band(std::int64_t bytes_per_token) {
   for (const KvBandInfo& band : kBands)
-    if (band.below_bytes < 0 || bytes_per_token < band.below_bytes) return band;
+    if (band.max_bytes < 0 || bytes_per_token <= band.max_bytes) return band;
   return kBands[std::size(kBands) - 1];
 }
 

@@ -328,6 +328,7 @@ Result<ParameterCounts> count_parameters(const Model& model) {
   ParameterCounts counts;
   std::int64_t embedding_lookup = 0;  // Embedding-component tensors: left out of `active`
   std::int64_t active = 0;
+  std::int64_t lm_head_active = 0;  // LmHead-component tensors (a tied matrix too): left out of active_non_embedding
   for (const TensorSpec& tensor : model_tensors(model)) {
     const std::int64_t elements = tensor_elements(tensor);
     std::int64_t active_elements = 0;
@@ -346,12 +347,14 @@ Result<ParameterCounts> count_parameters(const Model& model) {
         ok = ok && add(embedding_lookup, elements);
       else
         ok = ok && add(active, active_elements);
+      if (tensor.component == Component::LmHead) ok = ok && add(lm_head_active, active_elements);
     }
     if (!ok) return internal_error("parameter count overflows 64 bits: sizes are absurd");
   }
   counts.active = active;
   counts.embedding = embedding_lookup + (model.tied_embeddings ? model.vocab_size * model.hidden_size : 0);
   counts.active_with_embeddings = active + embedding_lookup;
+  counts.active_non_embedding = active - lm_head_active;
   return counts;
 }
 

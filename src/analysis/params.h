@@ -29,6 +29,10 @@ struct ParameterCounts {
   // `active` plus the whole input embedding table: Mixtral's "12.9B active", Qwen's "3.3B activated".
   // With tied embeddings the shared matrix is counted once, as the LM head, in both.
   std::int64_t active_with_embeddings = 0;
+  // `active` without the LM head (and, as in `active`, without the input embedding): the "non-embedding
+  // parameters" convention (ZAYA1's "760M active non-embedding", Sarvam 30B's "2.4B active non-embedding").
+  // With tied embeddings the shared matrix is left out too.
+  std::int64_t active_non_embedding = 0;
   // Input lookup tables: token embedding (also when tied), learned positions, per-layer inputs.
   std::int64_t embedding = 0;
   // Multi-token-prediction layers, not part of total or active.

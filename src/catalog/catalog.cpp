@@ -107,6 +107,8 @@ Catalog build_catalog() {
   auto facts = parse_tsv(embedded_file("facts.tsv"));
   auto models = keyed_table(embedded_file("models.tsv"));
   auto sources = keyed_table(embedded_file("sources.tsv"));
+  // A malformed published.tsv leaves every entry without figures; the catalog test parses it and fails.
+  auto published = parse_published_table(embedded_file("published.tsv"), "catalog/published.tsv");
   if (facts.empty()) return Catalog(std::move(entries));
   const auto& header = facts.front();
   for (std::size_t r = 1; r < facts.size(); ++r) {
@@ -133,6 +135,8 @@ Catalog build_catalog() {
       entry.config_source = get(it->second, "where_found");
       entry.config_note = get(it->second, "note");
     }
+    if (published)
+      if (auto it = published->find(entry.slug); it != published->end()) entry.published = it->second;
     for (const std::string& name : {entry.slug + ".json", entry.slug + ".params.json"}) {
       const std::string path = "configs/" + name;
       if (std::string_view text = embedded_file(path); !text.empty()) {

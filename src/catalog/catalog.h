@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "catalog/published.h"
 #include "model/model.h"
 #include "base/result.h"
 
@@ -31,6 +32,8 @@ struct CatalogEntry {
   // From catalog/sources.tsv.
   ConfigStatus config_status = ConfigStatus::Unknown;
   std::string hf_repo, config_source, config_note;
+  // From catalog/published.tsv: the vendor's own total/active figures (empty when the row is missing).
+  std::optional<PublishedFigures> published;
   // The config as embedded, its file name inside the catalog, and what reading it gave.
   std::string config_file, config_text;
   std::optional<Model> model;

@@ -22,6 +22,7 @@
 #include "cli/verb_build.h"
 #include "cli/verb_serve.h"
 #include "cli/exit_codes.h"
+#include "cli/memory_engine.h"
 #include "cli/resolve.h"
 #include "cli/verb_diff.h"
 #include "cli/verb_list.h"
@@ -77,6 +78,8 @@ int main(int argc, char** argv) {
   memory->add_option("--weights", memory_options.weights, "bf16, fp16, fp8, int8, int4 (default bf16)");
   memory->add_option("--plot", memory_options.plot, "write the memory-vs-context curve as SVG");
   memory->add_flag("--json", json, "JSON document");
+  cli::EngineCliOptions engine_options;
+  cli::add_engine_options(*memory, engine_options);
 
   llmg::cli::ServeVerb serve;
   llmg::cli::add_serve_verb(app, serve);
@@ -119,7 +122,10 @@ int main(int argc, char** argv) {
       return run_show(target, json, false);
     }
     if (diff->parsed()) return run_diff(target, other, json);
-    if (memory->parsed()) return run_memory(memory_models, memory_options, json);
+    if (memory->parsed()) {
+      cli::finish_engine_options(*memory, engine_options);
+      return run_memory(memory_models, memory_options, engine_options, json);
+    }
     if (serve.command->parsed()) return llmg::cli::run_serve(serve);
     if (build.command->parsed()) return llmg::cli::run_build(build);
     if (diagram_verb.command->parsed()) return llmg::cli::run_diagram(diagram_verb);

@@ -11,14 +11,18 @@
 #include "render/svg/chart.h"
 #include "render/text/json.h"
 #include "render/text/text.h"
+#include "cli/memory_engine.h"
 #include "cli/output.h"
 #include "cli/resolve.h"
 
 namespace llmg::cli {
 
-int run_memory(const std::vector<std::string>& models, const MemoryOptions& options, bool json) {
+int run_memory(const std::vector<std::string>& models, const MemoryOptions& options,
+               const EngineCliOptions& engine_options, bool json) {
   auto kv = number_format(options.kv_dtype, "--kv-dtype");
   if (!kv) return report(kv.error());
+  auto engine = engine_settings(engine_options, *kv);
+  if (!engine) return report(engine.error());
   auto weights = number_format(options.weights, "--weights");
   if (!weights) return report(weights.error());
   nlohmann::json documents = nlohmann::json::array();
@@ -45,13 +49,22 @@ int run_memory(const std::vector<std::string>& models, const MemoryOptions& opti
     auto memory = memory_report(*resolved->view.model, query);
     if (!memory) return report(memory.error());
     documents.push_back(memory_json(resolved->view, *memory));
-    text += (text.empty() ? "" : "\n") + memory_text(resolved->view, *memory);
+    std::string sheet = memory_text(resolved->view, *memory);
+    if (*engine) {  // the engine figure beside the logical one (cli/memory_engine.h)
+      auto allocated = engine_memory(*resolved->view.model, *memory, **engine);
+      if (!allocated) return report(allocated.error());
+      add_engine_json(documents.back(), *allocated);
+      sheet = engine_memory_text(sheet, *memory, *allocated);
+    } else {
+      documents.back()["fits_basis"] = "logical";
+    }
+    text += (text.empty() ? "" : "\n") + sheet;
     resolved_models.push_back(std::move(*resolved));
   }
   if (!options.plot.empty()) {
     std::vector<const ModelView*> views;
     for (const Resolved& r : resolved_models) views.push_back(&r.view);
-    const std::string svg = memory_chart_svg(views, *kv, options.batch);
+    const std::string svg = memory_chart_svg(views, *kv, options.batch, *engine ? &**engine : nullptr);
     std::ofstream out(options.plot, std::ios::binary);
     if (!(out << svg)) return report(Error{Error::Kind::BadInput, fmt::format("{}: cannot write", options.plot)});
   }

@@ -15,6 +15,10 @@ struct MemoryOptions {
   std::string plot;
 };
 
-int run_memory(const std::vector<std::string>& models, const MemoryOptions& options, bool json);
+struct EngineCliOptions;
+
+// Prints the logical figure and, with --engine, the engine's allocation beside it (cli/memory_engine.h).
+int run_memory(const std::vector<std::string>& models, const MemoryOptions& options,
+               const EngineCliOptions& engine_options, bool json);
 
 }  // namespace llmg::cli

@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "analysis/changes.h"
 #include "analysis/compare.h"
 #include "catalog/embedded.h"
 #include "render/svg/diagram.h"
@@ -146,7 +147,8 @@ nlohmann::json pair_summaries(const html::Gallery& gallery) {
   for (const html::GalleryItem& a : gallery.items)
     for (const html::GalleryItem& b : gallery.items)
       if (&a != &b && a.view.model && b.view.model)
-        out[pair_key(a.view.slug, b.view.slug)] = difference_summary(a.view.name, a.view.facts, b.view.name, b.view.facts);
+        out[pair_key(a.view.slug, b.view.slug)] = changes_summary(a.view.name, a.view.model, a.view.facts, b.view.name,
+                                                              b.view.model, b.view.facts);
   return out;
 }
 

@@ -66,7 +66,7 @@ struct AttentionSpec {
   std::int64_t kv_lora_rank = 0;
   std::int64_t qk_nope_head_dim = 0;
   std::int64_t qk_rope_head_dim = 0;
-  // Compressed attention (MixerKind::CompressedAttention); zero otherwise.
+  // Compressed attention (CompressedAttention); top_k also holds DSA's index_topk on MLA layers.
   std::int64_t compress_ratio = 0;    // source tokens per compressed entry; 0 = sliding window only
   std::int64_t compressed_top_k = 0;  // entries an indexer selects per query; 0 = attends to all
   // DeepSeek V4 (CompressedAttention) projections; zero otherwise.

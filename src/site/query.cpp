@@ -1,5 +1,7 @@
 #include "site/query.h"
 
+#include "analysis/engine_memory.h"
+
 #include <algorithm>
 #include <cctype>
 #include <cmath>
@@ -166,7 +168,13 @@ Result<MemorySettings> parse_memory_settings(const QueryParams& params) {
       auto format = number_format(value, name);
       if (!format) return tl::unexpected(format.error());
       (name == "kv" ? s.kv : s.weights) = *format;
+      if (name == "kv") s.kv_given = true;
       if (value != "bf16") s.canonical.emplace_back(name, value);
+    } else if (name == "engine") {  // issue 16: the engine preset beside the logical figure
+      auto engine = engine_by_name(value, "engine");
+      if (!engine) return bad_input(fmt::format("parameter 'engine': expected llama.cpp or vllm, got '{}'", value));
+      s.engine = std::string(engine_name(*engine));
+      s.canonical.emplace_back("engine", s.engine);
     }
   }
   return s;

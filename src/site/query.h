@@ -60,10 +60,13 @@ struct MemorySettings {
   std::int64_t batch = 1;
   NumberFormat kv{"bf16", 16};
   NumberFormat weights{"bf16", 16};
+  bool kv_given = false;      // kv= was in the URL (else an engine preset uses its own default cache type)
+  std::string engine;         // "", "llama.cpp" or "vllm": the engine figure beside the logical one (issue 16)
   QueryParams canonical;      // non-default settings, for links
 };
 
-// context=128k batch=1..4096 kv=bf16|fp16|fp8|int8|int4 weights=...; malformed values are errors (HTTP 400).
+// context=128k batch=1..4096 kv=bf16|fp16|fp8|int8|int4 weights=... engine=llama.cpp|vllm; malformed values are
+// errors (HTTP 400).
 Result<MemorySettings> parse_memory_settings(const QueryParams& params);
 
 }  // namespace llmg::site

@@ -109,6 +109,13 @@ const KvCase kCases[] = {
     {"sarvam-30b", 19'456},  // 19 × 2 × 4 × 64 × 2 (head_dim = 4,096 / 64 heads)
     {"tencent-hy3-preview-295b-a21b", 327'680},  // 80 × 2 × 8 × 128 × 2
     {"arcee-ai-trinity-large-400b", 245'760},  // 60 × 2 × 8 × 128 × 2 (sliding layers counted in full)  // 40 × 2 × 8 × 128 × 2 (per-layer query heads do not change the KV)
+    // catalog-b (issue 13) siblings: the configs of their backbones, so the figures are theirs.
+    {"ornith-1-5-35b-a3b", 20'480},  // Qwen3.6-35B-A3B config: 10 full-attention layers × 2 × 2 × 256 × 2
+    // MiMo-V2.5 config, K 192 + V 128 per KV head: 9 global × 4 × 320 × 2 + 39 sliding × 8 × 320 × 2 = 222,720
+    {"xiaomi-mimo-v2-6-flash-rl-309b", 222'720},
+    {"xiaomi-mimo-v2-6-pro-rl-1-02t", 358'400},  // MiMo-V2.5-Pro config: 70 × 8 × (192 + 128) × 2 (350 KiB)
+    {"nemotron-3-5-lightning-30b-a3b", 6'144},  // Nemotron 3 Nano config: 6 attention blocks × 2 × 2 × 128 × 2
+    {"qwen3-8-27b", 65'536},  // Qwen3.6-27B config: 16 full-attention layers × 2 × 4 × 256 × 2
 };
 // clang-format on
 

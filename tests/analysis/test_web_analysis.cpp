@@ -15,17 +15,34 @@ namespace {
 
 using testing::catalog_facts;
 
-TEST(KvBand, ThresholdsAreContiguousAndDocumented) {
+TEST(KvBand, ThresholdsAreTheReferenceGallerysWithInclusiveUpperBounds) {
+  constexpr std::int64_t KiB = 1024;
   EXPECT_EQ(kv_band(0).band, KvBand::NoCache);
   EXPECT_EQ(kv_band(1).band, KvBand::VeryLow);
-  EXPECT_EQ(kv_band(16 * 1024 - 1).band, KvBand::VeryLow);
-  EXPECT_EQ(kv_band(16 * 1024).band, KvBand::Low);
-  EXPECT_EQ(kv_band(96 * 1024).band, KvBand::High);
-  EXPECT_EQ(kv_band(192 * 1024).band, KvBand::VeryHigh);
-  // Llama 3 8B: 32 layers × 8 KV heads × 128 × 2 (K, V) × 2 bytes = 128 KiB -> high.
-  EXPECT_EQ(kv_band(catalog_facts("llama-3-8b").kv_cache.bytes_per_token_bf16).key, "high");
-  // Qwen3-Next keeps KV in 12 of 48 layers (24 KiB) -> low.
-  EXPECT_EQ(kv_band(catalog_facts("qwen3-next-80b-a3b").kv_cache.bytes_per_token_bf16).key, "low");
+  EXPECT_EQ(kv_band(24 * KiB).band, KvBand::VeryLow);
+  EXPECT_EQ(kv_band(24 * KiB + 1).band, KvBand::Low);
+  EXPECT_EQ(kv_band(72 * KiB).band, KvBand::Low);
+  EXPECT_EQ(kv_band(72 * KiB + 1).band, KvBand::Moderate);
+  EXPECT_EQ(kv_band(160 * KiB).band, KvBand::Moderate);
+  EXPECT_EQ(kv_band(160 * KiB + 1).band, KvBand::High);
+  EXPECT_EQ(kv_band(300 * KiB).band, KvBand::High);
+  EXPECT_EQ(kv_band(300 * KiB + 1).band, KvBand::VeryHigh);
+  EXPECT_EQ(kv_band(std::int64_t{1} << 40).band, KvBand::VeryHigh);
+  // The table is increasing and only the last band is open.
+  const auto bands = kv_bands();
+  for (std::size_t i = 1; i + 1 < bands.size(); ++i) EXPECT_LT(bands[i - 1].max_bytes, bands[i].max_bytes);
+  EXPECT_EQ(bands.back().max_bytes, -1);
+  // Llama 3 8B: 32 layers × 8 KV heads × 128 × 2 (K, V) × 2 bytes = 131,072 B = 128 KiB -> moderate.
+  EXPECT_EQ(catalog_facts("llama-3-8b").kv_cache.bytes_per_token_bf16, 131072);
+  EXPECT_EQ(kv_band(catalog_facts("llama-3-8b").kv_cache.bytes_per_token_bf16).key, "moderate");
+  // DeepSeek V3: 61 layers × (512 + 64) × 2 bytes = 70,272 B = 68.6 KiB -> low.
+  EXPECT_EQ(catalog_facts("deepseek-v3-671b").kv_cache.bytes_per_token_bf16, 70272);
+  EXPECT_EQ(kv_band(catalog_facts("deepseek-v3-671b").kv_cache.bytes_per_token_bf16).key, "low");
+  // GPT-2 XL: 48 layers × 25 heads × 64 × 2 × 2 bytes = 307,200 B = 300 KiB exactly -> high (bound inclusive).
+  EXPECT_EQ(catalog_facts("gpt-2-xl-1-5b").kv_cache.bytes_per_token_bf16, 307200);
+  EXPECT_EQ(kv_band(catalog_facts("gpt-2-xl-1-5b").kv_cache.bytes_per_token_bf16).key, "high");
+  // Qwen3-Next keeps KV in 12 of 48 layers: 12 × 2 × 256 × 2 × 2 = 24,576 B = 24 KiB -> very low (bound inclusive).
+  EXPECT_EQ(kv_band(catalog_facts("qwen3-next-80b-a3b").kv_cache.bytes_per_token_bf16).key, "very-low");
 }
 
 TEST(Compare, SharesAndRatiosInPlainWords) {

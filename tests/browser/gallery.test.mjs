@@ -115,7 +115,7 @@ test("the diff control opens a diff with a summary and highlighted rows", async 
   const { page, context, errors } = await open("/models/qwen3-30b-a3b");
   await page.selectOption("#compare-b", "qwen3-next-80b-a3b");
   await Promise.all([page.waitForURL(/\/diff\/qwen3-30b-a3b\/qwen3-next-80b-a3b/), page.click("form.compare button")]);
-  assert.match(await page.locator(".summary").textContent(), /replaces 3 of every 4 attention layers with Gated DeltaNet/);
+  assert.match(await page.locator(".summary").textContent(), /Gated DeltaNet in 3 of every 4 layers/);
   const all = await page.locator("table.diff tbody tr").count();
   await page.check("#only-differs");
   const differing = await page.locator("table.diff tbody tr:visible").count();

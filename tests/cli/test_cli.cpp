@@ -33,14 +33,14 @@ TEST(Cli, ListShowsAllModels) {
   const CliRun r = run("list");
   EXPECT_EQ(r.exit_code, 0);
   EXPECT_NE(r.out.find("gpt-oss-120b"), std::string::npos);
-  EXPECT_NE(r.out.find("72 models"), std::string::npos);
+  EXPECT_NE(r.out.find("108 models"), std::string::npos);
 }
 
 TEST(Cli, ListJsonIsAnArrayOfAllSlugs) {
   const CliRun r = run("list --json --sort total");
   ASSERT_EQ(r.exit_code, 0) << r.err;
   const auto doc = nlohmann::json::parse(r.out);
-  ASSERT_EQ(doc.size(), 72u);
+  ASSERT_EQ(doc.size(), 108u);
   for (const auto& item : doc) {
     EXPECT_TRUE(item.contains("slug"));
     EXPECT_TRUE(item.contains("name"));
@@ -163,8 +163,8 @@ TEST(Cli, BuildWritesTheStaticGallery) {
   const CliRun built = run("build --out " + out.string() + " --json");
   ASSERT_EQ(built.exit_code, 0) << built.err;
   const auto summary = nlohmann::json::parse(built.out);
-  EXPECT_GT(summary["files"].get<int>(), 72 * 2);
-  EXPECT_EQ(summary["model_pages"].get<int>(), 72);
+  EXPECT_GT(summary["files"].get<int>(), 108 * 2);
+  EXPECT_EQ(summary["model_pages"].get<int>(), 108);
   EXPECT_TRUE(std::filesystem::exists(out / "index.html"));
   EXPECT_TRUE(std::filesystem::exists(out / "models" / "llama-3-8b.html"));
   EXPECT_TRUE(std::filesystem::exists(out / "feed.xml"));

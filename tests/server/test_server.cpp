@@ -167,7 +167,7 @@ TEST_F(ServerTest, DiffPageComparesEveryFactWithDeltas) {
   auto r = get("/diff/qwen3-30b-a3b/qwen3-next-80b-a3b");
   ASSERT_TRUE(r);
   ASSERT_EQ(r->status, 200);
-  for (const char* needle : {"replaces 3 of every 4 attention layers with Gated DeltaNet", "class=\"differs\"", "0.25×",
+  for (const char* needle : {"Gated DeltaNet in 3 of every 4 layers", "class=\"differs\"", "0.25×",
                              "class=\"strips\"", "Memory calculator", "/diff/qwen3-next-80b-a3b/qwen3-30b-a3b"})
     EXPECT_NE(r->body.find(needle), std::string::npos) << needle;
   auto redirect = get("/diff?a=llama-3-8b&b=qwen3-8b");

@@ -170,6 +170,12 @@ class GgufWriter {
     put<std::uint64_t>(meta_, values.size());
     for (std::int32_t v : values) put(meta_, v);
   }
+  void bool_array(const std::string& key, const std::vector<bool>& values) {
+    begin_kv(key, 9);
+    put<std::uint32_t>(meta_, 7);
+    put<std::uint64_t>(meta_, values.size());
+    for (bool v : values) put<std::uint8_t>(meta_, v ? 1 : 0);
+  }
   // dims in ggml order (dims[0] = row length); bytes = elements / block × block_bytes.
   void tensor(const std::string& name, std::vector<std::uint64_t> dims, std::uint32_t type, std::uint64_t bytes) {
     put_string(tensors_, name);

@@ -7,6 +7,7 @@
 
 #include "ingest/config/hf_config.h"
 #include "ingest/families/registry.h"
+#include "ingest/weights/gguf_swa.h"
 
 namespace llmg {
 
@@ -97,6 +98,25 @@ Result<json> gguf_config(const GgufFile& file, std::map<std::string, std::string
       config[name] = scalar_json(*value);
     }
     note(name, key);
+  }
+  // Sliding-window layout: llama.cpp's rule for this architecture (ingest/gguf_swa.h), written as
+  // layer_types so the family reader builds exactly the layers llama.cpp builds.
+  // (Out-of-range layer counts are left to the family reader, which names the key.)
+  if (const std::string layers_key(key_spec(Key::NumLayers).name);
+      config.contains(layers_key) && config[layers_key].is_number_integer() &&
+      config[layers_key].get<std::int64_t>() >= key_spec(Key::NumLayers).min_value &&
+      config[layers_key].get<std::int64_t>() <= key_spec(Key::NumLayers).max_value) {
+    auto swa = gguf_swa_layout(file, arch, config[layers_key].get<std::int64_t>());
+    if (!swa) return tl::unexpected(swa.error());
+    json types = json::array();
+    for (bool sliding : swa->sliding) types.push_back(sliding ? "sliding_attention" : "full_attention");
+    config["layer_types"] = types;
+    note("layer_types", swa->source);
+    if (swa->window > 0) {
+      config[std::string(key_spec(Key::SlidingWindow).name)] = swa->window;
+    } else {
+      config.erase(std::string(key_spec(Key::SlidingWindow).name));
+    }
   }
   // Vocabulary: {arch}.vocab_size, else the tokenizer's token list.
   if (!config.contains("vocab_size")) {

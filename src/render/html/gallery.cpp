@@ -326,7 +326,8 @@ std::string index_page(const Gallery& gallery, const GalleryQuery& query) {
       continue;
     }
     bands += fmt::format("<li><span class=\"band band-{}\">{}</span> {}</li>", b.key, b.label,
-                         b.below_bytes < 0 ? "≥ 192 KiB" : "&lt; " + human_bytes(b.below_bytes));
+                         b.max_bytes < 0 ? "&gt; " + human_bytes(kv_bands()[kv_bands().size() - 2].max_bytes)
+                                         : "≤ " + human_bytes(b.max_bytes));
   }
   const std::string body = fmt::format(
       "<h1>Open LLM architectures</h1>"

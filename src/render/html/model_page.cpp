@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "analysis/changes.h"
 #include "site/routes.h"
 #include "analysis/compare.h"
 #include "render/svg/diagram.h"
@@ -229,7 +230,7 @@ std::string diff_body(const Gallery& gallery, const ModelView& a, const ModelVie
       "<p class=\"only-differs\" hidden><label><input type=\"checkbox\" id=\"only-differs\"> show only the facts that differ</label></p>"
       "<div class=\"table-wrap\"><table class=\"diff\"><thead><tr><th scope=\"col\">Fact</th><th scope=\"col\">A: {}</th>"
       "<th scope=\"col\">B: {}</th><th scope=\"col\">B vs A</th></tr></thead><tbody>{}</tbody></table></div></section>{}",
-      escape(difference_summary(a.name, a.facts, b.name, b.facts)), model_link(a), diagram(a), model_link(b), diagram(b),
+      escape(changes_summary(a.name, a.model, a.facts, b.name, b.model, b.facts)), model_link(a), diagram(a), model_link(b), diagram(b),
       aligned_strips_svg(a, b), differing, escape(a.name), escape(b.name), rows,
       action.empty() ? std::string() : memory_section({&a, &b}, memory, action));
 }

@@ -14,7 +14,8 @@ namespace {
 
 }  // namespace
 
-std::string memory_chart_svg(const std::vector<const ModelView*>& views, NumberFormat kv, std::int64_t batch) {
+std::string memory_chart_svg(const std::vector<const ModelView*>& views, NumberFormat kv, std::int64_t batch,
+                             const EngineSettings* engine) {
   constexpr double kWidth = 720, kHeight = 420, kLeft = 80, kRight = 20, kTop = 40, kBottom = 60;
   static const char* kColours[] = {"#2563eb", "#dc2626", "#059669", "#9333ea"};
   std::int64_t max_context = 1024;
@@ -24,7 +25,7 @@ std::string memory_chart_svg(const std::vector<const ModelView*>& views, NumberF
   for (std::int64_t c = 1024; c < max_context; c *= 2) contexts.push_back(c);
   contexts.push_back(max_context);
   struct Series {
-    std::vector<double> effective, naive;
+    std::vector<double> effective, naive, allocated;  // allocated: the engine figure (with an engine)
   };
   std::vector<Series> series;
   double y_min = 1e300, y_max = 0;
@@ -40,6 +41,12 @@ std::string memory_chart_svg(const std::vector<const ModelView*>& views, NumberF
       const double naive = report ? static_cast<double>(report->naive_kv_bytes + report->state_bytes) : 0;
       s.effective.push_back(std::max(effective, 1.0));
       s.naive.push_back(std::max(naive, 1.0));
+      if (engine && report) {
+        auto allocated = engine_memory(*v->model, *report, *engine);
+        const double bytes = allocated ? static_cast<double>(allocated->kv_bytes + allocated->state_bytes) : 0;
+        s.allocated.push_back(std::max(bytes, 1.0));
+        y_max = std::max(y_max, bytes);
+      }
       y_min = std::min(y_min, std::max(effective, 1.0));
       y_max = std::max({y_max, effective, naive});
     }
@@ -93,9 +100,20 @@ std::string memory_chart_svg(const std::vector<const ModelView*>& views, NumberF
       svg += fmt::format("<polyline fill=\"none\" stroke=\"{}\" stroke-width=\"{}\"{} points=\"{}\"/>\n", colour,
                          dashed ? 1.5 : 2.5, dashed ? " stroke-dasharray=\"5 4\" opacity=\"0.7\"" : "", points);
     }
+    if (series[m].allocated.size() == contexts.size()) {
+      std::string points;
+      for (std::size_t i = 0; i < contexts.size(); ++i) {
+        if (contexts[i] > std::max<std::int64_t>(views[m]->facts.context_length, 1024)) break;
+        points += fmt::format("{:.1f},{:.1f} ", x_of(static_cast<double>(contexts[i])), y_of(series[m].allocated[i]));
+      }
+      svg += fmt::format("<polyline fill=\"none\" stroke=\"{}\" stroke-width=\"2\" stroke-dasharray=\"1 3\" "
+                         "stroke-linecap=\"round\" points=\"{}\"/>\n",
+                         colour, points);
+    }
     svg += fmt::format("<text x=\"{}\" y=\"{}\" fill=\"{}\">{} — solid: kept by an engine; dashed: windows not "
-                       "applied</text>\n",
-                       kLeft + 8, kTop + 16 + 16 * static_cast<double>(m), colour, xml_escape(views[m]->name));
+                       "applied{}</text>\n",
+                       kLeft + 8, kTop + 16 + 16 * static_cast<double>(m), colour, xml_escape(views[m]->name),
+                       engine ? fmt::format("; dotted: as {} allocates it", engine_name(engine->engine)) : "");
   }
   svg += "</svg>\n";
   return svg;

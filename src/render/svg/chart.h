@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "analysis/engine_memory.h"
 #include "analysis/memory.h"
 #include "render/text/rows.h"
 
@@ -12,6 +13,8 @@ namespace llmg {
 // Memory (KV cache + recurrent state) against context length, 1k to the largest model context, log
 // scales on both axes; one solid curve per model (what an engine keeps) and a dashed one for the
 // gallery convention (windows not applied).
-std::string memory_chart_svg(const std::vector<const ModelView*>& views, NumberFormat kv, std::int64_t batch);
+// With an engine (analysis/engine_memory.h), a dotted third curve per model: the engine's allocation.
+std::string memory_chart_svg(const std::vector<const ModelView*>& views, NumberFormat kv, std::int64_t batch,
+                             const EngineSettings* engine = nullptr);
 
 }  // namespace llmg

@@ -588,6 +588,7 @@ DiagramLayout diagram_layout(const ModelView& view, const DiagramOptions& option
     facts_line.push_back({" · ", ""});
     facts_line.push_back({std::to_string(facts.layers), "layers"});
     facts_line.push_back({" layers · " + std::string(decoder_type_label(facts.decoder_type)), ""});
+    facts_line.push_back({" · " + facts.attention_summary, ""});  // the attention, named with its variant
     header_width = std::max(header_width, svg::measure(svg::plain(facts_line), Font::Body));
     const Rect area{0, 0, header_width, 40};
     header.text(area, 0, 0, view.name, Font::Title);

@@ -1,5 +1,7 @@
 #include "render/text/json.h"
 
+#include "analysis/changes.h"
+#include "analysis/kv_band.h"
 #include "analysis/params.h"
 
 namespace llmg {
@@ -34,6 +36,15 @@ json catalog_json(const CatalogEntry& e) {
                 {"from_scratch", e.from_scratch_url}}},
               {"benchmark_score", e.benchmark_score ? json(*e.benchmark_score) : json(nullptr)},
               {"config", provenance_json(e)}};
+  if (e.published) {
+    const PublishedFigures& p = *e.published;
+    out["published"] = {{"total", p.total ? json(p.total->value) : json(nullptr)},
+                        {"active", p.active ? json(p.active->value) : json(nullptr)},
+                        {"convention", p.convention},
+                        {"includes", p.includes},
+                        {"source", p.source_url},
+                        {"quote", p.quote}};
+  }
   return out;
 }
 
@@ -85,6 +96,7 @@ json model_json(const ModelView& view) {
   out["params"] = {{"total", f.params.total},
                    {"active", f.params.active},
                    {"active_with_embeddings", f.params.active_with_embeddings},
+                   {"active_non_embedding", f.params.active_non_embedding},
                    {"embedding", f.params.embedding},
                    {"mtp", f.params.mtp},
                    {"by_component", by_component},
@@ -92,12 +104,15 @@ json model_json(const ModelView& view) {
                     {{"active", "input embedding treated as a lookup and left out; LM head counted in full "
                                 "(gpt-oss model card)"},
                      {"active_with_embeddings", "active plus the whole input embedding table (Mixtral, Qwen)"},
+                     {"active_non_embedding", "active without the LM head: neither input embedding nor LM head "
+                                              "(ZAYA1, Sarvam)"},
                      {"total", "language model only; MTP layers and vision/audio towers excluded"}}}};
   out["kv_cache"] = {{"bytes_per_token_bf16", f.kv_cache.bytes_per_token_bf16},
                      {"caching_layers", f.kv_cache.caching_layers},
                      {"window_limited_layers", f.kv_cache.window_limited_layers},
                      {"shared_layers", f.kv_cache.shared_layers},
                      {"convention", "every KV-caching layer counted in full, windows not applied, 2 bytes per value"}};
+  out["kv_cache"]["band"] = std::string(kv_band(f.kv_cache.bytes_per_token_bf16).key);
   out["norm"] = {{"kind", norm_kind_key(m.norm_kind)}, {"placement", norm_placement_key(m.norm_placement)}};
   out["positions"] = {{"kind", position_kind_key(m.positions)}, {"rope_theta", m.rope_theta},
                       {"rope_scaling", m.rope_scaling}};
@@ -132,8 +147,10 @@ json list_item_json(const ModelView& view) {
   out["layer_mix"] = kind_counts(f.layer_mix);
   out["params"] = {{"total", f.params.total},
                    {"active", f.params.active},
-                   {"active_with_embeddings", f.params.active_with_embeddings}};
-  out["kv_cache"] = {{"bytes_per_token_bf16", f.kv_cache.bytes_per_token_bf16}};
+                   {"active_with_embeddings", f.params.active_with_embeddings},
+                   {"active_non_embedding", f.params.active_non_embedding}};
+  out["kv_cache"] = {{"bytes_per_token_bf16", f.kv_cache.bytes_per_token_bf16},
+                     {"band", std::string(kv_band(f.kv_cache.bytes_per_token_bf16).key)}};
   out["context_length"] = f.context_length;
   out["vocab_size"] = f.vocab_size;
   out["hidden_size"] = f.hidden_size;
@@ -169,7 +186,15 @@ json diff_json(const ModelView& a, const ModelView& b) {
     }
     rows.push_back(row);
   }
-  return {{"a", {{"slug", a.slug}, {"name", a.name}}}, {"b", {{"slug", b.slug}, {"name", b.name}}}, {"rows", rows}};
+  json changes = json::array();
+  if (a.model && b.model)
+    for (const ArchitectureChange& c : architecture_changes(*a.model, a.facts, *b.model, b.facts))
+      changes.push_back({{"feature", c.feature}, {"a", c.a}, {"b", c.b}, {"effect", c.effect}});
+  return {{"a", {{"slug", a.slug}, {"name", a.name}}},
+          {"b", {{"slug", b.slug}, {"name", b.name}}},
+          {"summary", changes_summary(a.name, a.model, a.facts, b.name, b.model, b.facts)},
+          {"changes", changes},
+          {"rows", rows}};
 }
 
 }  // namespace llmg

@@ -1,10 +1,13 @@
 #include "render/text/rows.h"
 
+#include <cstdlib>
 #include <map>
 
 #include <fmt/format.h>
 
+#include "analysis/changes.h"
 #include "base/units.h"
+#include "render/text/published.h"
 
 namespace llmg {
 
@@ -58,25 +61,26 @@ std::int64_t model_csa_top_k(const Model& model) {
 }
 
 std::string describe_attention(const Model& model) {
+  const std::string variant = attention_variant(model);
   for (const Layer& layer : model.layers) {
     const AttentionSpec& a = layer.attention;
     if (layer.mixer == MixerKind::LatentAttention)
-      return fmt::format("MLA: {} heads, KV latent {}, RoPE key {}, q rank {}, head dims {}+{} / v {}", a.num_heads,
+      return fmt::format("{}: {} heads, KV latent {}, RoPE key {}, q rank {}, head dims {}+{} / v {}", variant, a.num_heads,
                          a.kv_lora_rank, a.qk_rope_head_dim, a.q_lora_rank, a.qk_nope_head_dim, a.qk_rope_head_dim,
                          a.value_head_dim);
     if (layer.mixer == MixerKind::Attention) {
-      std::string out = fmt::format("{}: {} heads, {} KV heads, head dim {}", attention_flavour(layer), a.num_heads,
+      std::string out = fmt::format("{}: {} heads, {} KV heads, head dim {}", variant, a.num_heads,
                                     a.num_kv_heads, a.head_dim);
       if (a.value_head_dim != a.head_dim) out += fmt::format(" (v {})", a.value_head_dim);
-      if (a.qk_norm != QkNorm::None) out += ", QK-norm";
-      if (a.output_gate) out += ", output gate";
-      if (a.sinks) out += ", sinks";
+      if (a.qk_norm != QkNorm::None && variant.find("QK-norm") == std::string::npos) out += ", QK-norm";
+      if (a.output_gate && variant.find("gate") == std::string::npos) out += ", output gate";
+      if (a.sinks && variant.find("sinks") == std::string::npos) out += ", sinks";
       return out;
     }
     if (layer.mixer == MixerKind::CompressedAttention)
-      return fmt::format("MQA with K = V: {} heads, 1 KV head, head dim {}, q rank {}, window {}, sinks; "
+      return fmt::format("{}: {} heads, 1 KV head, head dim {}, q rank {}, window {}, sinks; "
                          "compressed entries beside the window (CSA indexer top {})",
-                         a.num_heads, a.head_dim, a.q_lora_rank, with_commas(a.window),
+                         variant, a.num_heads, a.head_dim, a.q_lora_rank, with_commas(a.window),
                          with_commas(model_csa_top_k(model)));
   }
   return "none (no softmax attention)";
@@ -142,6 +146,15 @@ std::vector<FactRow> fact_rows(const ModelView& view) {
       static_cast<double>(p.active), "embedding as lookup, LM head counted: gpt-oss card convention");
   add("params.active_with_embeddings", "Active + embedding", count_text(p.active_with_embeddings),
       static_cast<double>(p.active_with_embeddings), "active + input embedding: Mixtral / Qwen convention");
+  add("params.active_non_embedding", "Active non-embedding", count_text(p.active_non_embedding),
+      static_cast<double>(p.active_non_embedding), "active without the LM head: non-embedding convention (ZAYA1, Sarvam)");
+  if (view.entry && view.entry->published)
+    for (const PublishedComparison& c : compare_published(*view.entry->published, p))
+      add("published." + c.figure, c.figure == "total" ? "Published total" : "Published active",
+          fmt::format("{}; {}{}", c.text, c.explanation,
+                      c.within ? "" : fmt::format(" — the difference ({}) is more than that explains",
+                                                  human_count(std::llabs(c.difference)))),
+          static_cast<double>(c.published), view.entry->published->source_url);
   add("params.embedding", "Embedding", count_text(p.embedding) + (m.tied_embeddings ? " (tied with LM head)" : ""),
       static_cast<double>(p.embedding));
   if (p.mtp > 0) add("params.mtp", "MTP layers", count_text(p.mtp) + " (not in total)", static_cast<double>(p.mtp));

@@ -129,7 +129,13 @@ std::string diff_text(const ModelView& a, const ModelView& b) {
     out += (row["differs"].get<bool>() ? "* " : "  ") + pad(row["label"].get<std::string>(), label_width + 2) +
            pad(clip(text_a, 48), a_width + 3) + text_b + delta + "\n";
   }
-  out += "\n* = differs\n";
+  out += "\n* = differs\n\n" + diff["summary"].get<std::string>() + "\n";
+  if (!diff["changes"].empty()) out += "\nWhat changed, most consequential first:\n";
+  for (const auto& change : diff["changes"]) {
+    const std::string effect = change["effect"].get<std::string>();
+    out += fmt::format("  {}: {} → {}{}\n", change["feature"].get<std::string>(), change["a"].get<std::string>(),
+                       change["b"].get<std::string>(), effect.empty() ? "" : "\n      " + effect);
+  }
   return out;
 }
 

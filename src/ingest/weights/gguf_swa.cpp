@@ -1,0 +1,92 @@
+#include "ingest/weights/gguf_swa.h"
+
+#include <fmt/format.h>
+
+namespace llmg {
+
+namespace {
+
+// llama.cpp load_hparams per architecture (src/llama-model.cpp, LLM_ARCH_* cases; the same code
+// moved to src/models/<arch>.cpp load_arch_hparams later). Checked against llama.cpp at d32676d7 /
+// 02c28f53 by loading tiny GGUFs (the oracle table in tests/test_engine_memory.cpp).
+constexpr GgufSwaRow kRows[] = {
+    // LLM_ARCH_LLAMA / QWEN2 / QWEN3 / QWEN3MOE / GPT2 / SMOLLM3: no sliding_window read, swa_type NONE.
+    // (A qwen2 GGUF may carry qwen2.attention.sliding_window; Qwen2 disables it and llama.cpp ignores it.)
+    {"llama", GgufSwaRule::None, 0, false, "llama.cpp LLM_ARCH_LLAMA reads no window"},
+    {"qwen2", GgufSwaRule::None, 0, false, "llama.cpp LLM_ARCH_QWEN2 reads no window"},
+    {"qwen3", GgufSwaRule::None, 0, false, "llama.cpp LLM_ARCH_QWEN3 reads no window"},
+    {"qwen3moe", GgufSwaRule::None, 0, false, "llama.cpp LLM_ARCH_QWEN3MOE reads no window"},
+    {"gpt2", GgufSwaRule::None, 0, false, "llama.cpp LLM_ARCH_GPT2 reads no window"},
+    {"smollm3", GgufSwaRule::None, 0, false, "llama.cpp LLM_ARCH_SMOLLM3 reads no window"},
+    // LLM_ARCH_PHI3: found_swa && n_swa > 0 => warning, swa_type NONE, n_swa 0, set_swa_pattern(1).
+    {"phi3", GgufSwaRule::Disabled, 0, false,
+     "llama.cpp LLM_ARCH_PHI3: \"Phi SWA is currently disabled\" (PR 13676)"},
+    // LLM_ARCH_GEMMA3: found_swa && n_swa > 0 => STANDARD, swa_period 6, get_key_or_arr(pattern), else NONE.
+    {"gemma3", GgufSwaRule::Standard, 6, true,
+     "llama.cpp LLM_ARCH_GEMMA3: period 6 unless a scalar pattern key"},
+    // LLM_ARCH_OLMO2 (OLMo 2 and OLMo 3 GGUFs): found_swa && n_swa > 0 => STANDARD, period 4; the
+    // converter's bool-array pattern is not a uint32 and is ignored.
+    {"olmo2", GgufSwaRule::Standard, 4, true, "llama.cpp LLM_ARCH_OLMO2: period 4 when a window is given"},
+};
+
+}  // namespace
+
+std::span<const GgufSwaRow> gguf_swa_rows() {
+  return kRows;
+}
+
+const GgufSwaRow* find_gguf_swa_row(std::string_view gguf_name) {
+  for (const GgufSwaRow& row : kRows)
+    if (row.gguf_name == gguf_name) return &row;
+  return nullptr;
+}
+
+Result<GgufSwaLayout> gguf_swa_layout(const GgufFile& file, std::string_view arch, std::int64_t layers) {
+  GgufSwaLayout layout;
+  layout.sliding.assign(static_cast<std::size_t>(std::max<std::int64_t>(layers, 0)), false);
+  const GgufSwaRow* row = find_gguf_swa_row(arch);
+  if (!row)
+    return bad_input(
+        fmt::format("{}: key 'general.architecture': no sliding-window rule for \"{}\"", file.path, arch));
+  const std::string window_key = fmt::format("{}.attention.sliding_window", arch);
+  const GgufValue* window = file.find(window_key);
+  const bool has_window = window && window->is_integer() && window->integer > 0;
+  if (window && window->type != GgufType::Array && !window->is_integer())
+    return bad_input(fmt::format("{}: key '{}': expected an unsigned integer", file.path, window_key));
+  switch (row->rule) {
+    case GgufSwaRule::None:
+      layout.source = fmt::format("{} (every layer full)", row->source);
+      return layout;
+    case GgufSwaRule::Disabled:
+      layout.source = fmt::format("{} (every layer full)", row->source);
+      return layout;
+    case GgufSwaRule::Standard:
+      break;
+  }
+  if (!has_window) {
+    layout.source = fmt::format("{}: no {} > 0, every layer full", row->source, window_key);
+    return layout;
+  }
+  std::uint32_t period = row->default_period;
+  std::string period_from = fmt::format("default period {}", period);
+  const std::string pattern_key = fmt::format("{}.attention.sliding_window_pattern", arch);
+  if (row->pattern_key) {
+    if (const GgufValue* pattern = file.find(pattern_key); pattern && pattern->type != GgufType::Array) {
+      if (!pattern->is_integer() || pattern->integer < 0 || pattern->integer > 0xffffffffLL)
+        return bad_input(
+            fmt::format("{}: key '{}': expected an unsigned integer or an array", file.path, pattern_key));
+      period = static_cast<std::uint32_t>(pattern->integer);
+      period_from = fmt::format("period {} from {}", period, pattern_key);
+    } else if (pattern) {
+      period_from += fmt::format(" ({} is an array, which llama.cpp ignores)", pattern_key);
+    }
+  }
+  // llama_hparams::set_swa_pattern: swa_layers[il] = n_pattern == 0 || il % n_pattern < n_pattern − 1.
+  for (std::size_t il = 0; il < layout.sliding.size(); ++il)
+    layout.sliding[il] = period == 0 || il % period < period - 1;
+  layout.window = window->integer;
+  layout.source = fmt::format("{}; window from {}, {}", row->source, window_key, period_from);
+  return layout;
+}
+
+}  // namespace llmg
