@@ -19,6 +19,7 @@
 #include <libxml/tree.h>
 #include <nlohmann/json.hpp>
 
+#include "base/units.h"
 #include "catalog/catalog.h"
 #include "render/text/json.h"
 #include "server/server.h"
@@ -157,6 +158,16 @@ TEST_F(ServerTest, ModelPageShowsFactsSourcesLineageNeighboursAndCalculator) {
   EXPECT_EQ(calc->status, 200);
   EXPECT_NE(calc->body.find("32,768 tokens × 4 sequences"), std::string::npos);
   EXPECT_NE(calc->body.find("value=\"32k\""), std::string::npos);
+  // The per-kind rows are for the whole batch, once (memory_report's groups already hold the batch):
+  // Llama 3 8B at 8,192 tokens × 4 sequences keeps 4 × 8,192 × 131,072 B = 4 GiB in its 32 full layers,
+  // the same as the KV total, not 16 GiB (the page multiplied by the batch a second time).
+  auto batch = get("/models/llama-3-8b?context=8k&batch=4");
+  ASSERT_TRUE(batch);
+  ASSERT_EQ(batch->status, 200);
+  const std::string four_gib = llmg::human_bytes(4LL * 8192 * 131072);
+  EXPECT_NE(batch->body.find("<td class=\"num\">" + four_gib + "</td>"), std::string::npos) << four_gib;
+  EXPECT_EQ(batch->body.find("<td class=\"num\">" + llmg::human_bytes(16LL * 8192 * 131072) + "</td>"),
+            std::string::npos);
   auto unknown = get("/models/granite-4-1-30b");
   ASSERT_TRUE(unknown);
   EXPECT_EQ(unknown->status, 200);

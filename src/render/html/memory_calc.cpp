@@ -64,8 +64,8 @@ std::string memory_section(const std::vector<const ModelView*>& views, const Mem
       kinds += fmt::format("<tr><th scope=\"row\">{} × {}</th><td class=\"num\">{}</td><td class=\"num\">{}</td>"
                            "<td class=\"num\">{}</td></tr>",
                            g.layers, escape(short_mixer_label(g.kind)),
-                           g.tokens_kept ? human_tokens(g.tokens_kept) : "—", human_bytes(g.kv_bytes * query.batch),
-                           human_bytes(g.state_bytes * query.batch));
+                           g.tokens_kept ? human_tokens(g.tokens_kept) : "—", human_bytes(g.kv_bytes),
+                           human_bytes(g.state_bytes));  // memory_report's groups hold the whole batch already
     std::string engine_rows;
     std::int64_t fits_total = report->total_bytes;
     bool fits_engine = false;
