@@ -3,6 +3,7 @@
 #include "analysis/engine_memory.h"
 
 #include <algorithm>
+#include <chrono>
 #include <cctype>
 #include <cmath>
 
@@ -58,6 +59,18 @@ Result<std::string> parse_date_bound(std::string_view text, std::string_view par
   const bool day = text.size() == 10 && digits(0, 4) && text[4] == '-' && digits(5, 2) && text[7] == '-' && digits(8, 2);
   if (!year && !month && !day)
     return bad_input(fmt::format("parameter '{}': expected a date YYYY, YYYY-MM or YYYY-MM-DD, got '{}'", parameter, text));
+  // A calendar date, not just digits: 2025-13-45, 2025-02-30 and 2025-00 are bad input.
+  if (!year) {
+    const auto number = [&](std::size_t from, std::size_t count) {
+      unsigned value = 0;
+      for (std::size_t i = from; i < from + count; ++i) value = value * 10 + unsigned(text[i] - '0');
+      return value;
+    };
+    const std::chrono::year_month_day date{std::chrono::year(int(number(0, 4))), std::chrono::month(number(5, 2)),
+                                           std::chrono::day(day ? number(8, 2) : 1)};
+    if (!date.ok())
+      return bad_input(fmt::format("parameter '{}': '{}' is not a calendar date", parameter, text));
+  }
   if (year) return std::string(text) + (upper ? "-12-31" : "-01-01");
   if (month) return std::string(text) + (upper ? "-31" : "-01");
   return std::string(text);

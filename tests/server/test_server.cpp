@@ -323,7 +323,8 @@ TEST_F(ServerTest, BadRequestsGet400And404And405NeverA500) {
   const std::pair<const char*, int> cases[] = {
       {"/?sort=bogus", 400},          {"/?type=transformer", 400},   {"/?from=20x5", 400},
       {"/?min=lots", 400},            {"/?order=sideways", 400},     {"/?view=grid", 400},
-      {"/models/llama-3-8b?context=abc", 400}, {"/models/llama-3-8b?batch=0", 400}, {"/models/llama-3-8b?kv=fp7", 400},
+      {"/?from=2025-13-45", 400}, {"/?to=2025-02-30", 400}, {"/?from=2025-00", 400},
+      {"/?from=2024-02-29", 200}, {"/models/llama-3-8b?context=abc", 400}, {"/models/llama-3-8b?batch=0", 400}, {"/models/llama-3-8b?kv=fp7", 400},
       {"/diff/llama-3-8b/qwen3-8b?weights=fp3", 400}, {"/timeline?y=z", 400}, {"/diff?a=llama-3-8b", 400},
       {"/nope", 404},                 {"/models/nope", 404},         {"/models/", 404},
       {"/models/llama-3-8b/extra", 404}, {"/diff/llama-3-8b/nope", 404}, {"/diff/nope/llama-3-8b", 404},
