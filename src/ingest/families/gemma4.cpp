@@ -20,12 +20,8 @@ void read_gemma4(ConfigView& config, Model& model) {
   sliding.attention.rope_theta = read_rope_theta(config, "sliding_attention", model.rope_theta);
   const FeedForwardSpec dense = sliding.ffn;
   if (config.bool_named(Key::EnableMoeBlock, false)) {
-    FeedForwardSpec moe;
-    moe.kind = FfnKind::MoE;
-    moe.num_experts = config.require_int(Key::NumExperts);
-    moe.experts_per_token = config.require_int(Key::ExpertsPerToken);
-    moe.expert_intermediate_size = config.require_int(Key::MoeIntermediateSize);
-    moe.activation = dense.activation;
+    FeedForwardSpec moe = read_moe_ffn(config, MoeOptions{.shared = SharedExperts::None});
+    moe.activation = dense.activation;  // Gemma names it hidden_activation (read by gemma_layer)
     moe.num_shared_experts = 1;
     moe.shared_intermediate_size = dense.intermediate_size;
     sliding.ffn = moe;

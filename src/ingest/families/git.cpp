@@ -13,11 +13,7 @@ void read_grok(ConfigView& config, Model& model) {
   model.norm_placement = NormPlacement::Sandwich;
   Layer layer;
   layer.attention = read_attention(config, model);
-  layer.ffn.kind = FfnKind::MoE;
-  layer.ffn.num_experts = config.require_int(Key::NumExperts);
-  layer.ffn.experts_per_token = config.require_int(Key::ExpertsPerToken);
-  layer.ffn.expert_intermediate_size = config.require_int(Key::MoeIntermediateSize);
-  layer.ffn.activation = "gelu";
+  layer.ffn = read_moe_ffn(config, MoeOptions{.shared = SharedExperts::None, .activation = "gelu"});
   if (config.bool_named(Key::ResidualMoe, false)) {
     layer.ffn.num_shared_experts = 1;
     layer.ffn.shared_intermediate_size = config.require_int(Key::IntermediateSize);

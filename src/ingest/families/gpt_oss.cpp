@@ -13,13 +13,11 @@ void read_gpt_oss(ConfigView& config, Model& model) {
   Layer layer;
   layer.attention = read_attention(config, model);
   layer.attention.sinks = true;
-  layer.ffn.kind = FfnKind::MoE;
-  layer.ffn.num_experts = config.require_int(Key::NumExperts);
-  layer.ffn.experts_per_token = config.require_int(Key::ExpertsPerToken);
-  layer.ffn.expert_intermediate_size = config.require_int(Key::IntermediateSize);
+  layer.ffn = read_moe_ffn(config, MoeOptions{.width = Key::IntermediateSize,
+                                              .shared = SharedExperts::None,
+                                              .activation = "swiglu (clamped)"});
   layer.ffn.bias = true;
-  layer.ffn.router_bias = true;
-  layer.ffn.activation = "swiglu (clamped)";
+  layer.ffn.router_bias = true;  // a linear bias on the router, not a correction bias
   fill_layers(config, model, layer);
   apply_layer_types(config, model, config.int_or(Key::SlidingWindow, 0));
   model.notes.push_back("gpt-oss: experts are intermediate_size wide; router and experts carry biases");

@@ -13,11 +13,8 @@ void read_llama4(ConfigView& config, Model& model) {
   Layer layer;
   layer.attention = read_attention(config, model);
   fill_layers(config, model, layer);
-  FeedForwardSpec moe;
-  moe.kind = FfnKind::MoE;
-  moe.num_experts = config.require_int(Key::NumExperts);
-  moe.experts_per_token = config.require_int(Key::ExpertsPerToken);
-  moe.expert_intermediate_size = config.require_int(Key::IntermediateSize);
+  FeedForwardSpec moe =
+      read_moe_ffn(config, MoeOptions{.width = Key::IntermediateSize, .shared = SharedExperts::None});
   moe.num_shared_experts = 1;
   moe.shared_intermediate_size = moe.expert_intermediate_size;
   FeedForwardSpec dense = moe;

@@ -18,11 +18,10 @@ void read_minimax_m2(ConfigView& config, Model& model) {
   const std::int64_t rotary_dim = config.int_named(Key::RotaryDim, layer.attention.head_dim, 0, 1 << 16);
   if (layer.attention.head_dim > 0)
     layer.attention.rope_fraction = static_cast<double>(rotary_dim) / layer.attention.head_dim;
-  layer.ffn.kind = FfnKind::MoE;
-  layer.ffn.num_experts = config.require_int(Key::NumExperts);
-  layer.ffn.experts_per_token = config.require_int(Key::ExpertsPerToken);
-  layer.ffn.expert_intermediate_size = config.require_int(Key::IntermediateSize);
-  layer.ffn.router_correction_bias = config.bool_named(Key::UseRoutingBias, false);
+  const bool routing_bias = config.bool_named(Key::UseRoutingBias, false);
+  layer.ffn = read_moe_ffn(config, MoeOptions{.width = Key::IntermediateSize,
+                                              .shared = SharedExperts::None,
+                                              .router_bias = routing_bias});
   fill_layers(config, model, layer);
   const auto attn_types = config.int_list_named(Key::AttnTypeList);
   if (!attn_types.empty() && attn_types.size() != model.layers.size())

@@ -81,7 +81,7 @@ FeedForwardSpec read_moe_ffn(ConfigView& config, const MoeOptions& options) {
       ffn.num_shared_experts = 1;
       ffn.shared_intermediate_size = ffn.expert_intermediate_size * shared;
     }
-  } else {
+  } else if (options.shared == SharedExperts::Declared) {
     ffn.num_shared_experts = config.int_or(Key::NumSharedExperts, options.shared_default);
     ffn.shared_intermediate_size = config.int_or(Key::SharedExpertIntermediateSize, 0);
     if (ffn.num_shared_experts > 0 && ffn.shared_intermediate_size == 0)
@@ -89,7 +89,7 @@ FeedForwardSpec read_moe_ffn(ConfigView& config, const MoeOptions& options) {
     if (ffn.num_shared_experts == 0 && ffn.shared_intermediate_size > 0) ffn.num_shared_experts = 1;
   }
   ffn.router_correction_bias = options.router_bias;
-  ffn.activation = config.string_or(Key::HiddenAct, "silu");
+  ffn.activation = options.activation.empty() ? config.string_or(Key::HiddenAct, "silu") : options.activation;
   return ffn;
 }
 

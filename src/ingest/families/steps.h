@@ -32,12 +32,16 @@ FeedForwardSpec read_moe_ffn(ConfigView& config);
 enum class SharedExperts {
   Declared,  // DeepSeek: n_shared_experts experts of shared_expert_intermediate_size (expert width if absent)
   FusedOne,  // one MLP of width × n_shared_experts (Sarvam, AFMoE, Cohere2 MoE)
+  None,      // no shared-expert keys are read; the reader adds its own (Grok's residual MLP, Llama 4, Gemma 4)
 };
 struct MoeOptions {
   Key width = Key::MoeIntermediateSize;  // the routed expert's MLP width
   SharedExperts shared = SharedExperts::Declared;
   std::int64_t shared_default = 0;  // n_shared_experts when the file omits it (SarvamMoeConfig: 1)
   bool router_bias = false;         // the router's correction bias (e_score_correction_bias, expert_bias)
+  // The experts' activation when the family fixes it (Grok "gelu", gpt-oss "swiglu (clamped)");
+  // empty: hidden_act (default "silu").
+  std::string activation = {};
 };
 FeedForwardSpec read_moe_ffn(ConfigView& config, const MoeOptions& options);
 
