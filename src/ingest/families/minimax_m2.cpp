@@ -1,6 +1,5 @@
 // MiniMax M2 (model_type minimax_m2).
 #include <algorithm>
-#include <fmt/format.h>
 #include "ingest/families/registry.h"
 #include "ingest/families/steps.h"
 
@@ -23,10 +22,8 @@ void read_minimax_m2(ConfigView& config, Model& model) {
                                               .shared = SharedExperts::None,
                                               .router_bias = routing_bias});
   fill_layers(config, model, layer);
-  const auto attn_types = config.int_list_named(Key::AttnTypeList);
-  if (!attn_types.empty() && attn_types.size() != model.layers.size())
-    config.fail("attn_type_list", fmt::format("expected {} entries, got {}", model.layers.size(), attn_types.size()));
-  for (std::size_t i = 0; i < attn_types.size() && i < model.layers.size(); ++i)
+  const auto attn_types = config.per_layer_list<std::int64_t>(Key::AttnTypeList, model.layers.size());
+  for (std::size_t i = 0; i < attn_types.size(); ++i)
     if (attn_types[i] == 0) model.layers[i].mixer = MixerKind::LightningAttention;
   model.notes.push_back("MiniMax M2: expert width is intermediate_size (mlp_intermediate_size is unused)");
 }
