@@ -546,3 +546,23 @@ TEST(Families, Zaya1HalfLayersAndMlpRouter) {
                 .find("zaya_layers"),
             std::string::npos);
 }
+
+// The MoE readers converted to read_moe_ffn reject a top-k above the expert count in the shared step,
+// naming num_experts_per_tok; MiniMax M2's attn_type_list goes through ConfigView::per_layer_list.
+TEST(Families, SharedMoeStepRejectsTopKAboveExperts) {
+  for (const char* type : {"gpt_oss", "minimax_m2", "git", "llama4_text"}) {
+    const std::string message = error_of(std::string(R"({"model_type": ")") + type +
+                                         R"(", "hidden_size": 64, "vocab_size": 100,
+      "max_position_embeddings": 128, "num_hidden_layers": 2, "num_attention_heads": 4, "head_dim": 16,
+      "intermediate_size": 32, "moe_intermediate_size": 16, "intermediate_size_mlp": 32,
+      "num_local_experts": 4, "num_experts_per_tok": 5})");
+    // hf_config's final check would say "layer 0: expected at most"; this is the reading step's message.
+    EXPECT_NE(message.find("num_experts_per_tok': expected at most num_experts (4), got 5"), std::string::npos)
+        << type << ": " << message;
+  }
+  const std::string message = error_of(R"({"model_type": "minimax_m2", "hidden_size": 64, "vocab_size": 100,
+    "max_position_embeddings": 128, "num_hidden_layers": 2, "num_attention_heads": 4, "head_dim": 16,
+    "intermediate_size": 32, "num_local_experts": 4, "num_experts_per_tok": 2, "attn_type_list": [1, 1, 0]})");
+  EXPECT_NE(message.find("attn_type_list"), std::string::npos) << message;
+  EXPECT_NE(message.find("expected 2 entries"), std::string::npos) << message;
+}
