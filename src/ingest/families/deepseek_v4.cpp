@@ -79,6 +79,7 @@ void add_hc_head(std::vector<TensorSpec>& out, const std::string& prefix, std::i
 // the CSA rate, the HCA rate), as DeepseekV4Config.__post_init__ folds it.
 std::vector<V4Block> read_blocks(ConfigView& config, const V4Shapes& s, std::size_t count) {
   std::vector<V4Block> blocks;
+  // By hand: V4's kinds are compressed-attention blocks (not spans), and compress_ratios is the fallback.
   const auto types = config.string_list_named("layer_types");
   if (!types.empty()) {
     for (std::size_t i = 0; i < types.size(); ++i) {

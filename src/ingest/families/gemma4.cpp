@@ -37,6 +37,8 @@ void read_gemma4(ConfigView& config, Model& model) {
   global.attention.rope_theta = read_rope_theta(config, "full_attention", model.rope_theta);
   fill_layers(config, model, global);
   const std::int64_t window = config.require_int(Key::SlidingWindow);
+  // By hand: the two kinds take different prototypes (global: own KV heads, head_dim, rope), and only
+  // full/sliding are valid here, where apply_layer_types would also accept chunked and linear kinds.
   const auto types = config.string_list_named(Key::LayerTypes);
   if (types.size() != model.layers.size()) {
     config.fail("layer_types", fmt::format("expected {} entries (num_hidden_layers), got {}", model.layers.size(),

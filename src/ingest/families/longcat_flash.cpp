@@ -62,6 +62,7 @@ void read_longcat_flash(ConfigView& config, Model& model) {
   Layer attention = read_mla_layer(config, model);
   attention.ffn = read_dense_ffn(config);
   Layer with_moe = attention;
+  // By hand: zero-computation experts change the top-k bound (n_routed_experts + zero_expert_num).
   FeedForwardSpec& moe = with_moe.ffn;
   moe.kind = FfnKind::MoE;
   moe.num_experts = config.require_int(Key::NumExperts);

@@ -18,6 +18,7 @@ void read_mistral_params(ConfigView& config, Model& model) {
   layer.attention = read_attention(config, model);
   layer.ffn = read_dense_ffn(config);
   if (config.find(Key::MoeNumExperts)) {
+    // By hand: params.json keys (moe.num_experts, ...) read with bounds; the width defaults to the dense one.
     FeedForwardSpec moe;
     moe.kind = FfnKind::MoE;
     moe.num_experts = config.int_named(Key::MoeNumExperts, 0, 1, 1 << 16);

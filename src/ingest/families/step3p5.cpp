@@ -87,6 +87,7 @@ void read_step3p5(ConfigView& config, Model& model) {
       config.int_named(Key::AttentionOtherSettingNumAttentionGroups, groups, 1, 1 << 16));
   const std::int64_t window = config.int_or(Key::SlidingWindow, 0);
 
+  // By hand: the list may be longer than num_hidden_layers (MTP entries), and absent means alternating.
   auto types = config.string_list_named(Key::LayerTypes);
   if (types.empty()) {
     // vLLM's fallback without layer_types: even layers sliding.
@@ -129,6 +130,7 @@ void read_step3p5(ConfigView& config, Model& model) {
     }
 
   const FeedForwardSpec dense = read_dense_ffn(config);
+  // By hand: moe_top_k is bounded to [1, moe_num_experts] with its own message (top-k 0 is an error here).
   FeedForwardSpec moe;
   moe.kind = FfnKind::MoE;
   moe.num_experts = config.require_int(Key::NumExperts);

@@ -117,6 +117,7 @@ void read_zaya(ConfigView& config, Model& model) {
         return;
       }
       layer.mixer = MixerKind::None;
+      // By hand: the expert count and width come per half-layer (zaya_layers, ffn_hidden_size_list).
       FeedForwardSpec& f = layer.ffn;
       f.kind = FfnKind::MoE;
       f.num_experts = experts;
