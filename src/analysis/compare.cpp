@@ -22,14 +22,6 @@ std::map<std::string, double> mix_shares(const std::vector<KindCount>& mix, std:
 
 double moe_share(const Facts& f) { return f.layers > 0 ? double(f.moe_layers) / double(f.layers) : 0.0; }
 
-bool is_recurrent_kind(const std::string& kind) { return kind.find("attention") == std::string::npos && kind != "none"; }
-
-std::int64_t count_of(const std::vector<KindCount>& mix, const std::string& kind) {
-  for (const KindCount& kc : mix)
-    if (kc.kind == kind) return kc.count;
-  return 0;
-}
-
 }  // namespace
 
 double architecture_distance(const Facts& a, const Facts& b) {
@@ -78,65 +70,6 @@ std::string ratio_phrase(double ratio) {
   if (ratio >= 10) return fmt::format("{:.3g}×", ratio);
   std::string text = fmt::format("{:.3g}", ratio);
   return text + "×";
-}
-
-std::string difference_summary(const std::string& name_a, const Facts& a, const std::string& name_b,
-                               const Facts& b) {
-  if (a.layers == 0 || b.layers == 0)
-    return fmt::format("{}'s architecture is unknown to the gallery, so only catalog facts compare.",
-                       a.layers == 0 ? name_a : name_b);
-  std::vector<std::string> parts;
-  if (a.decoder_type != b.decoder_type)
-    parts.push_back(fmt::format("{} is a {} decoder where {} is {}", name_b, decoder_type_label(b.decoder_type),
-                                name_a, decoder_type_label(a.decoder_type)));
-  // Recurrent (linear-attention / state-space) layers one side has and the other lacks.
-  auto recurrent_change = [&](const std::string& from_name, const Facts& from, const std::string& to_name,
-                              const Facts& to, const char* verb) {
-    for (const KindCount& kc : to.layer_mix) {
-      if (!is_recurrent_kind(kc.kind) || count_of(from.layer_mix, kc.kind) > 0) continue;
-      if (from.recurrent_layers == 0 && to.attention_layers > 0)
-        parts.push_back(fmt::format("{} {} {} attention layers with {}", to_name, verb,
-                                    share_phrase(kc.count, to.layers), short_mixer_label(kc.kind)));
-      else
-        parts.push_back(fmt::format("{} uses {} in {} layers ({} none)", to_name, short_mixer_label(kc.kind),
-                                    share_phrase(kc.count, to.layers), from_name));
-    }
-  };
-  recurrent_change(name_a, a, name_b, b, "replaces");
-  recurrent_change(name_b, b, name_a, a, "replaces");
-  if (a.sliding_layers != b.sliding_layers && (a.sliding_layers > 0 || b.sliding_layers > 0)) {
-    auto sliding = [](const Facts& f) {
-      return f.sliding_layers == 0 ? std::string("none") : share_phrase(f.sliding_layers, f.layers) + " layers";
-    };
-    parts.push_back(fmt::format("window-limited attention in {} for {} vs {} for {}", sliding(b), name_b,
-                                sliding(a), name_a));
-  }
-  const bool latent_a = count_of(a.layer_mix, "latent_attention") > 0, latent_b = count_of(b.layer_mix, "latent_attention") > 0;
-  if (latent_a != latent_b)
-    parts.push_back(fmt::format("{} caches a compressed latent (MLA) where {} caches per-head K and V",
-                                latent_b ? name_b : name_a, latent_b ? name_a : name_b));
-  if (a.layers != b.layers) parts.push_back(fmt::format("{} vs {} layers", b.layers, a.layers));
-  auto scale = [&](const char* what, double va, double vb, const char* larger, const char* smaller) {
-    if (va <= 0 || vb <= 0 || va == vb) return;
-    const double r = vb / va;
-    if (std::abs(r - 1) < 0.005) return;
-    parts.push_back(fmt::format("{} {} {}", what, ratio_phrase(r >= 1 ? r : 1 / r), r >= 1 ? larger : smaller));
-  };
-  scale("total parameters", double(a.params.total), double(b.params.total), "larger", "smaller");
-  if (a.params.active != a.params.total || b.params.active != b.params.total)
-    scale("active parameters", double(a.params.active), double(b.params.active), "larger", "smaller");
-  const auto kv_a = a.kv_cache.bytes_per_token_bf16, kv_b = b.kv_cache.bytes_per_token_bf16;
-  if (kv_a == 0 && kv_b > 0)
-    parts.push_back(fmt::format("{} keeps a KV cache where {} keeps none", name_b, name_a));
-  else if (kv_b == 0 && kv_a > 0)
-    parts.push_back(fmt::format("{} keeps no KV cache", name_b));
-  else
-    scale("KV per token", double(kv_a), double(kv_b), "larger", "smaller");
-  scale("context", double(a.context_length), double(b.context_length), "longer", "shorter");
-  if (parts.empty()) return fmt::format("{} and {} share the same architecture facts.", name_a, name_b);
-  std::string out = fmt::format("Compared with {}: ", name_a);
-  for (std::size_t i = 0; i < parts.size(); ++i) out += (i ? "; " : "") + parts[i];
-  return out + ".";
 }
 
 }  // namespace llmg

@@ -29,12 +29,6 @@ struct Neighbour {
 std::vector<Neighbour> closest_architectures(const Facts& target, const std::vector<const Facts*>& candidates,
                                              std::size_t self, std::size_t count);
 
-// "B replaces 3 of every 4 attention layers with Gated DeltaNet; KV per token 6× smaller; ..." — the
-// differences that matter most, in that order: decoder type, layer mix, depth, parameters (total,
-// active), KV cache per token, context. Empty facts (unknown models) give a sentence saying so.
-std::string difference_summary(const std::string& name_a, const Facts& a, const std::string& name_b,
-                               const Facts& b);
-
 // "3 of every 4", "1 of every 2", "all", "12 of 48": a share of layers in the smallest exact terms
 // (denominator up to 8), else the plain count.
 std::string share_phrase(std::int64_t part, std::int64_t whole);

@@ -2,6 +2,7 @@
 // parsing of gallery and calculator query strings.
 #include <gtest/gtest.h>
 
+#include "analysis/changes.h"
 #include "analysis/compare.h"
 #include "analysis/kv_band.h"
 #include "catalog/embedded.h"
@@ -14,6 +15,7 @@ namespace llmg {
 namespace {
 
 using testing::catalog_facts;
+using testing::catalog_model;
 
 TEST(KvBand, ThresholdsAreTheReferenceGallerysWithInclusiveUpperBounds) {
   constexpr std::int64_t KiB = 1024;
@@ -71,15 +73,18 @@ TEST(Compare, ClosestArchitecturesSkipSelfAndUnknown) {
   EXPECT_EQ(near[1].index, 2u);
 }
 
+// The diff summary (analysis/changes.h changes_summary, the one the CLI, the web diff and the export show):
+// the layer replacement and the KV ratio, the same architecture, an unknown side.
 TEST(Compare, SummaryNamesTheLayerReplacementAndKvRatio) {
-  const std::string text = difference_summary("Qwen3 30B-A3B", catalog_facts("qwen3-30b-a3b"), "Qwen3-Next",
-                                              catalog_facts("qwen3-next-80b-a3b"));
-  EXPECT_NE(text.find("Qwen3-Next replaces 3 of every 4 attention layers with Gated DeltaNet"), std::string::npos) << text;
+  const Model& a = catalog_model("qwen3-30b-a3b");
+  const Model& b = catalog_model("qwen3-next-80b-a3b");
+  const std::string text = changes_summary("Qwen3 30B-A3B", &a, compute_facts(a), "Qwen3-Next", &b, compute_facts(b));
+  EXPECT_NE(text.find("Gated DeltaNet in 3 of every 4 layers"), std::string::npos) << text;
   EXPECT_NE(text.find("KV per token 4× smaller"), std::string::npos) << text;
-  EXPECT_NE(text.find("hybrid"), std::string::npos) << text;
-  EXPECT_EQ(difference_summary("A", catalog_facts("qwen3-8b"), "B", catalog_facts("qwen3-8b")),
-            "A and B share the same architecture facts.");
-  EXPECT_NE(difference_summary("A", Facts{}, "B", catalog_facts("qwen3-8b")).find("unknown"), std::string::npos);
+  EXPECT_NE(text.find("3:1 with gated attention"), std::string::npos) << text;
+  const Model& q = catalog_model("qwen3-8b");
+  EXPECT_EQ(changes_summary("A", &q, compute_facts(q), "B", &q, compute_facts(q)), "A and B share the same architecture.");
+  EXPECT_NE(changes_summary("A", nullptr, Facts{}, "B", &q, compute_facts(q)).find("unknown"), std::string::npos);
 }
 
 TEST(GalleryQuery, ParsesAndCanonicalizes) {
