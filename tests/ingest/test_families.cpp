@@ -4,7 +4,11 @@
 // are the pre-refactor binary's `show --json` (llmgallery at 6c1b6dc; /work/baseline-out), most of them
 // also pinned against published figures in tests/analysis/test_params.cpp. TextConfigOf cases read
 // only the text_config of a multimodal wrapper's config (whose model_type is the *_text row) and must
-// give the wrapper's facts. Inline cases cite their source and write the arithmetic.
+// give the wrapper's facts. Inline cases cite their source and write the arithmetic. File cases read
+// tests/data/families/<config>; their provenance and arithmetic are in that folder's EXPECTED-*.tsv,
+// NOTES-*.md and compute-*.py, and the case's comment names the published figure where one exists.
+#include <fstream>
+#include <iterator>
 #include <map>
 #include <set>
 #include <string>
@@ -29,12 +33,12 @@ using nlohmann::json;
 
 constexpr std::int64_t kNotStated = -1;
 
-enum class Source { Catalog, TextConfigOf, Inline };
+enum class Source { Catalog, TextConfigOf, Inline, File };
 
 struct FamilyCase {
   std::string_view model_type;
   Source source;
-  std::string_view config;  // catalog slug, or the config text for Inline
+  std::string_view config;  // catalog slug, the config text for Inline, a file name under data/families for File
   std::int64_t layers;
   std::string_view layer_mix;  // "kind:count, ..." in facts order
   std::int64_t total;          // params.total, or kNotStated
@@ -127,6 +131,12 @@ const FamilyCase kCases[] = {
 
 std::string config_text(const FamilyCase& c) {
   if (c.source == Source::Inline) return std::string(c.config);
+  if (c.source == Source::File) {
+    const std::string path = std::string(LLMG_TEST_DATA) + "/families/" + std::string(c.config);
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw std::runtime_error("cannot read " + path);
+    return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  }
   const llmg::CatalogEntry* entry = Catalog::bundled().find(std::string(c.config));
   if (!entry) throw std::runtime_error("no catalog entry " + std::string(c.config));
   if (c.source == Source::Catalog) return entry->config_text;
