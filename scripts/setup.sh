@@ -3,7 +3,7 @@
 #   scripts/setup.sh          build dependencies
 #   scripts/setup.sh --test   build and test dependencies (browser tests: Debian's chromium, then
 #                             `npm ci` in tests/browser for playwright-core; no browser is downloaded)
-#   scripts/setup.sh --bench  build dependencies and the web benchmark's wrk and nginx-light
+#   scripts/setup.sh --bench  build dependencies, the web benchmark's wrk and nginx-light, hyperfine (bench/cli.sh)
 # Idempotent: packages already installed are not fetched again.
 set -euo pipefail
 
@@ -15,7 +15,7 @@ if [[ "${1:-}" == "--test" ]]; then
   packages+=(libgtest-dev python3 chromium nodejs libxml2-dev poppler-utils clang)
 fi
 if [[ "${1:-}" == "--bench" ]]; then
-  packages+=(wrk nginx-light)
+  packages+=(wrk nginx-light hyperfine)
 fi
 
 missing=()

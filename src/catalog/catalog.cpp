@@ -78,13 +78,27 @@ std::string get(const std::map<std::string, std::string>& row, const std::string
   return it == row.end() ? std::string() : it->second;
 }
 
-Catalog build_catalog();
+Catalog build_catalog(bool read_models);
+void read_model(CatalogEntry& entry);
 
 }  // namespace
 
 const Catalog& Catalog::bundled() {
-  static const Catalog catalog = build_catalog();
+  static const Catalog catalog = build_catalog(true);
   return catalog;
+}
+
+const Catalog& Catalog::index() {
+  static const Catalog catalog = build_catalog(false);
+  return catalog;
+}
+
+std::optional<CatalogEntry> Catalog::load(std::string_view slug) {
+  const CatalogEntry* found = index().find(slug);
+  if (!found) return std::nullopt;
+  CatalogEntry entry = *found;
+  read_model(entry);
+  return entry;
 }
 
 const CatalogEntry* Catalog::find(std::string_view slug) const {
@@ -102,7 +116,24 @@ std::vector<const CatalogEntry*> Catalog::children(std::string_view slug) const 
 
 namespace {
 
-Catalog build_catalog() {
+// Reads the entry's embedded config into its model, or says why there is none (unknown_reason/short).
+void read_model(CatalogEntry& entry) {
+  if (entry.config_text.empty()) return;  // build_catalog has set the reason already
+  if (auto model = checked_model(read_config_text(entry.config_text, "catalog/" + entry.config_file),
+                                 "catalog/" + entry.config_file)) {
+    entry.model = std::move(*model);
+  } else {
+    entry.unknown_reason = model.error().message;
+    const std::string marker = "unknown model type \"";
+    const auto at = entry.unknown_reason.find(marker);
+    entry.unknown_short = at == std::string::npos
+                              ? "config not readable"
+                              : "no reader for " + entry.unknown_reason.substr(at + marker.size(),
+                                    entry.unknown_reason.find('"', at + marker.size()) - at - marker.size());
+  }
+}
+
+Catalog build_catalog(bool read_models) {
   std::vector<CatalogEntry> entries;
   auto facts = parse_tsv(embedded_file("facts.tsv"));
   auto models = keyed_table(embedded_file("models.tsv"));
@@ -149,17 +180,8 @@ Catalog build_catalog() {
       entry.config_status = ConfigStatus::Unknown;
       entry.unknown_reason = entry.config_note.empty() ? "no config has been found for this model" : entry.config_note;
       entry.unknown_short = "no config";
-    } else if (auto model = checked_model(read_config_text(entry.config_text, "catalog/" + entry.config_file),
-                                           "catalog/" + entry.config_file)) {
-      entry.model = std::move(*model);
-    } else {
-      entry.unknown_reason = model.error().message;
-      const std::string marker = "unknown model type \"";
-      const auto at = entry.unknown_reason.find(marker);
-      entry.unknown_short = at == std::string::npos
-                                ? "config not readable"
-                                : "no reader for " + entry.unknown_reason.substr(at + marker.size(),
-                                      entry.unknown_reason.find('"', at + marker.size()) - at - marker.size());
+    } else if (read_models) {
+      read_model(entry);
     }
     entries.push_back(std::move(entry));
   }

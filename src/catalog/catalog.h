@@ -52,8 +52,16 @@ class Catalog {
  public:
   explicit Catalog(std::vector<CatalogEntry> entries, Result<std::vector<Change>> changes = std::vector<Change>{})
       : entries_(std::move(entries)), changes_(std::move(changes)) {}
-  // The catalog compiled into this binary (built once, on first use).
+  // The catalog compiled into this binary (built once, on first use): every entry with its model read.
+  // Reading the 108 configs costs tens of milliseconds; a verb about one model uses index() + load().
   static const Catalog& bundled();
+  // The same entries with metadata only (facts, models, sources, published tables; config text embedded
+  // but not read: `model` empty, `unknown_*` empty unless there is no config). Cheap: for lookups of
+  // names, parents and children.
+  static const Catalog& index();
+  // One bundled entry with its model read (as bundled() has it), without reading the others; nullopt for
+  // a slug not in the catalog.
+  static std::optional<CatalogEntry> load(std::string_view slug);
 
   const std::vector<CatalogEntry>& entries() const { return entries_; }
   const CatalogEntry* find(std::string_view slug) const;

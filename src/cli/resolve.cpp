@@ -11,11 +11,11 @@
 namespace llmg::cli {
 
 Result<Resolved> resolve(const std::string& argument, bool allow_slug) {
-  const Catalog& catalog = Catalog::bundled();
   if (allow_slug) {
-    if (const CatalogEntry* entry = catalog.find(argument)) {
+    if (std::optional<CatalogEntry> entry = Catalog::load(argument)) {
       Resolved resolved;
-      resolved.view = view_of(*entry);
+      resolved.entry = std::make_shared<const CatalogEntry>(std::move(*entry));
+      resolved.view = view_of(*resolved.entry);
       return resolved;
     }
   }

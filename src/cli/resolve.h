@@ -11,9 +11,11 @@
 namespace llmg::cli {
 
 // A model named on the command line. For a path, `owned` holds the model (on the heap, so `view` may
-// point into it across moves) and the view is named after the file's folder.
+// point into it across moves) and the view is named after the file's folder. For a slug, `entry` holds
+// the catalog entry read alone (Catalog::load: the other 107 configs are not read).
 struct Resolved {
   std::shared_ptr<const Model> owned;
+  std::shared_ptr<const CatalogEntry> entry;
   ModelView view;
 };
 

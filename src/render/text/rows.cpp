@@ -120,11 +120,11 @@ std::vector<FactRow> fact_rows(const ModelView& view) {
     if (!e.vendor.empty()) add("vendor", "Vendor", e.vendor);
     add("release_date", "Released", e.release_date);
     if (!e.parent.empty()) {
-      const CatalogEntry* parent = Catalog::bundled().find(e.parent);
+      const CatalogEntry* parent = Catalog::index().find(e.parent);
       add("lineage.parent", "Derives from", parent ? fmt::format("{} ({})", parent->name, parent->slug) : e.parent);
     }
     std::string children;
-    for (const CatalogEntry* child : Catalog::bundled().children(e.slug))
+    for (const CatalogEntry* child : Catalog::index().children(e.slug))
       children += (children.empty() ? "" : ", ") + child->slug;
     if (!children.empty()) add("lineage.children", "Derived models", children);
     add("config_status", "Config", std::string(config_status_key(e.config_status)) +
