@@ -183,20 +183,34 @@ TEST(Concepts, EveryUsedMechanismHasAConceptAndAPage) {
     ++models;
     const Model& m = *v.model;
     for (const Layer& l : m.layers) {
-      if (l.is_softmax_attention()) EXPECT_TRUE(covered(m, l, {"mha", "gqa", "mqa", "mla"})) << v.slug;
-      if (l.is_windowed()) EXPECT_TRUE(covered(m, l, {"sliding-window", "chunked"})) << v.slug;
-      if (l.is_recurrent())
-        EXPECT_TRUE(covered(m, l, {"gated-deltanet", "kimi-delta-attention", "lightning-attention", "mamba2", "mlstm"})) << v.slug;
-      if (l.is_moe()) EXPECT_TRUE(covered(m, l, {"moe"})) << v.slug;
-      if (l.is_softmax_attention() && l.attention.qk_norm != QkNorm::None) EXPECT_TRUE(covered(m, l, {"qk-norm"})) << v.slug;
-      if (l.attention.kv_shared_from >= 0) EXPECT_TRUE(covered(m, l, {"kv-sharing"})) << v.slug;
+      if (l.is_softmax_attention()) {
+        EXPECT_TRUE(covered(m, l, {"mha", "gqa", "mqa", "mla"})) << v.slug;
+      }
+      if (l.is_windowed()) {
+        EXPECT_TRUE(covered(m, l, {"sliding-window", "chunked"})) << v.slug;
+      }
+      if (l.is_recurrent()) {
+        EXPECT_TRUE(covered(m, l, {"gated-deltanet", "kimi-delta-attention", "lightning-attention", "mamba2", "mlstm"}))
+            << v.slug;
+      }
+      if (l.is_moe()) {
+        EXPECT_TRUE(covered(m, l, {"moe"})) << v.slug;
+      }
+      if (l.is_softmax_attention() && l.attention.qk_norm != QkNorm::None) {
+        EXPECT_TRUE(covered(m, l, {"qk-norm"})) << v.slug;
+      }
+      if (l.attention.kv_shared_from >= 0) {
+        EXPECT_TRUE(covered(m, l, {"kv-sharing"})) << v.slug;
+      }
     }
     if (m.norm_placement != NormPlacement::Pre) {
       bool any = false;
       for (const char* n : {"post-norm", "sandwich-norm", "parallel-block"}) any = any || uses_concept(m, *find_concept(n));
       EXPECT_TRUE(any) << v.slug;
     }
-    if (!m.mtp_layers.empty()) EXPECT_TRUE(uses_concept(m, *find_concept("mtp"))) << v.slug;
+    if (!m.mtp_layers.empty()) {
+      EXPECT_TRUE(uses_concept(m, *find_concept("mtp"))) << v.slug;
+    }
     for (const Concept* c : related_concepts(v))
       EXPECT_TRUE(files.contains("concepts/" + std::string(c->name) + ".html")) << v.slug << " uses " << c->name;
   }
@@ -206,6 +220,8 @@ TEST(Concepts, EveryUsedMechanismHasAConceptAndAPage) {
     const std::string& page = files.at("concepts/" + std::string(c.name) + ".html");
     for (const ModelView* v : users_of(c))
       EXPECT_NE(page.find("href=\"../models/" + v->slug + ".html\""), std::string::npos) << c.name << " " << v->slug;
-    if (users_of(c).empty()) EXPECT_NE(page.find("No catalog model uses it yet."), std::string::npos) << c.name;
+    if (users_of(c).empty()) {
+      EXPECT_NE(page.find("No catalog model uses it yet."), std::string::npos) << c.name;
+    }
   }
 }
