@@ -367,13 +367,18 @@ std::optional<WorkedExample> worked_example(const Concept& c, const std::vector<
   }
   for (const TensorSpec& t : tensors) {
     const std::int64_t n = elements(t);
-    ex.tensors.push_back({t.name, t.shape, t.copies, n});
+    TensorSpec one = t;
+    one.copies = t.active_copies;
+    const std::int64_t active = elements(one);
+    ex.tensors.push_back({t.name, t.shape, t.copies, n, active});
     ex.params += n;
+    ex.active_params += active;
   }
   if (ex.layer_index >= 0) {
     const Layer& layer = m.layers[static_cast<std::size_t>(ex.layer_index)];
     ex.kv_values_per_layer = kv_values_per_token(layer);
     ex.kv_arithmetic = kv_arithmetic(layer);
+    if (layer.is_windowed()) ex.window = layer.attention.window;
   }
   return ex;
 }

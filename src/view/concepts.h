@@ -56,6 +56,7 @@ struct WorkedTensor {
   std::vector<std::int64_t> shape;  // [1024, 4096]
   std::int64_t copies = 1;          // routed experts: one per expert
   std::int64_t elements = 0;        // shape product × copies
+  std::int64_t active_elements = 0;  // shape product × active_copies: what one token runs through
 };
 struct WorkedExample {
   const ModelView* view = nullptr;  // the example model (a catalog model that uses the concept)
@@ -63,6 +64,8 @@ struct WorkedExample {
   std::int64_t layers_using = 0;    // layers of the main stack that show the mechanism (layer concepts)
   std::vector<WorkedTensor> tensors;  // the focus tensors of the example layer (or of the model)
   std::int64_t params = 0;            // their sum (parameters)
+  std::int64_t active_params = 0;     // their sum over the copies one token runs through (routed experts: top-k)
+  std::int64_t window = 0;            // the example layer's window or chunk (tokens), 0 when it sees the full context
   std::int64_t kv_values_per_layer = 0;  // values cached per token by the example layer (kv_values_per_token)
   std::string kv_arithmetic;             // "2 × 8 KV heads × 128 = 2,048 values"; empty when nothing is cached
   std::int64_t model_kv_bytes = 0;       // the model's KV per token (bf16, Facts::kv_cache)

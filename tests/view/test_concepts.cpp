@@ -155,6 +155,14 @@ TEST(Concepts, WorkedExamplesAreTheEnginesNumbers) {
   const WorkedExample moe = example("moe");
   EXPECT_EQ(moe.view->slug, "qwen3-235b-a22b");
   EXPECT_EQ(moe.params, 128LL * 3 * 4096 * 1536 + 128LL * 4096);
+  // One token runs through its 8 experts (num_experts_per_tok) and the whole router.
+  EXPECT_EQ(moe.active_params, 8LL * 3 * 4096 * 1536 + 128LL * 4096);
+  // Sliding window on Gemma 3 27B: layer 0 slides over 1,024 tokens (sliding_window); 16 KV heads × 128 (head_dim).
+  const WorkedExample swa = example("sliding-window");
+  EXPECT_EQ(swa.view->slug, "gemma-3-27b");
+  EXPECT_EQ(swa.window, 1024);
+  EXPECT_EQ(swa.kv_values_per_layer, 16 * (128 + 128));
+  EXPECT_EQ(swa.window, example("sliding-window").view->model->layers[0].attention.window);
   // Per-layer embeddings: the model-level tensors, whose table is counted as embedding by the engine.
   const WorkedExample ple = example("per-layer-embeddings");
   EXPECT_FALSE(ple.tensors.empty());

@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "analysis/facts.h"
 #include "base/units.h"
 #include "render/svg/diagram.h"
 #include "site/routes.h"
@@ -191,15 +192,25 @@ std::string worked_section(const Concept& c, const WorkedExample& ex) {
                        escape(ex.kv_arithmetic));
   else if (ex.layer_index >= 0)
     out += "<p class=\"formula\"><strong>KV per token, this layer:</strong> none (no per-token cache).</p>";
+  if (ex.window > 0 && ex.kv_values_per_layer > 0)
+    out += fmt::format("<p class=\"formula\"><strong>Kept at long context, this layer:</strong> at most <span "
+                       "data-fact=\"window_bytes\">{} tokens × {} bytes = {}</span> per sequence, whatever the context.</p>",
+                       with_commas(ex.window), with_commas(ex.kv_values_per_layer * kBf16Bytes),
+                       human_bytes(ex.window * ex.kv_values_per_layer * kBf16Bytes));
   out += fmt::format("<p class=\"formula\"><strong>Whole model:</strong> KV per token <span data-fact=\"model_kv\">{}</span> "
                      "({} bytes, every caching layer in full) · total <span data-fact=\"model_total\">{}</span> · active {}</p>",
                      human_bytes(ex.model_kv_bytes), with_commas(ex.model_kv_bytes), human_count(ex.model_total),
                      human_count(ex.model_active));
   if (!ex.tensors.empty())
     out += fmt::format("<div class=\"table-wrap\"><table class=\"worked\"><caption>{}: <span data-fact=\"params\">{}</span> "
-                       "parameters</caption><thead><tr><th scope=\"col\">tensor</th><th scope=\"col\">shape</th><th "
+                       "parameters{}</caption><thead><tr><th scope=\"col\">tensor</th><th scope=\"col\">shape</th><th "
                        "scope=\"col\">copies</th><th scope=\"col\">parameters</th></tr></thead><tbody>{}</tbody></table></div>",
-                       what, with_commas(ex.params), rows);
+                       what, with_commas(ex.params),
+                       ex.active_params != ex.params
+                           ? fmt::format(", <span data-fact=\"active_params\">{}</span> of them run for one token",
+                                         with_commas(ex.active_params))
+                           : std::string(),
+                       rows);
   // The diagram inset: the example model's block and layer strip (the diagram renderer's card view).
   out += fmt::format("<figure class=\"diagram inset\"><div class=\"inset-svg\">{}</div><figcaption>The block of {} as the "
                      "gallery draws it; <a href=\"{}#diagram\">full diagram</a>.</figcaption></figure></section>",
