@@ -168,11 +168,14 @@ std::string date_scatter_svg(const Gallery& gallery, const std::vector<Series>& 
 
 std::string worked_section(const Concept& c, const WorkedExample& ex) {
   const ModelView& v = *ex.view;
+  // The copies column only when a tensor has copies (routed experts).
+  const bool copies = std::any_of(ex.tensors.begin(), ex.tensors.end(), [](const WorkedTensor& t) { return t.copies != 1; });
   std::string rows;
   for (const WorkedTensor& t : ex.tensors)
-    rows += fmt::format("<tr><td><code>{}</code></td><td class=\"num\">{}</td><td class=\"num\">{}</td><td "
-                        "class=\"num\">{}</td></tr>",
-                        escape(t.name), shape_text(t.shape), t.copies == 1 ? "" : "× " + with_commas(t.copies),
+    rows += fmt::format("<tr><td><code>{}</code></td><td class=\"num\">{}</td>{}<td class=\"num\">{}</td></tr>",
+                        escape(t.name), shape_text(t.shape),
+                        !copies ? std::string()
+                                : fmt::format("<td class=\"num\">{}</td>", t.copies == 1 ? "" : "× " + with_commas(t.copies)),
                         with_commas(t.elements));
   std::string where;
   if (ex.layer_index >= 0)
@@ -203,14 +206,14 @@ std::string worked_section(const Concept& c, const WorkedExample& ex) {
                      human_count(ex.model_active));
   if (!ex.tensors.empty())
     out += fmt::format("<div class=\"table-wrap\"><table class=\"worked\"><caption>{}: <span data-fact=\"params\">{}</span> "
-                       "parameters{}</caption><thead><tr><th scope=\"col\">tensor</th><th scope=\"col\">shape</th><th "
-                       "scope=\"col\">copies</th><th scope=\"col\">parameters</th></tr></thead><tbody>{}</tbody></table></div>",
+                       "parameters{}</caption><thead><tr><th scope=\"col\">tensor</th><th scope=\"col\">shape</th>{}<th "
+                       "scope=\"col\">parameters</th></tr></thead><tbody>{}</tbody></table></div>",
                        what, with_commas(ex.params),
                        ex.active_params != ex.params
                            ? fmt::format(", <span data-fact=\"active_params\">{}</span> of them run for one token",
                                          with_commas(ex.active_params))
                            : std::string(),
-                       rows);
+                       copies ? "<th scope=\"col\">copies</th>" : "", rows);
   // The diagram inset: the example model's block and layer strip (the diagram renderer's card view).
   out += fmt::format("<figure class=\"diagram inset\"><div class=\"inset-svg\">{}</div><figcaption>The block of {} as the "
                      "gallery draws it; <a href=\"{}#diagram\">full diagram</a>.</figcaption></figure></section>",
