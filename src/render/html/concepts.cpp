@@ -200,9 +200,10 @@ std::string worked_section(const Concept& c, const WorkedExample& ex) {
                        "data-fact=\"window_bytes\">{} tokens × {} bytes = {}</span> per sequence, whatever the context.</p>",
                        with_commas(ex.window), with_commas(ex.kv_values_per_layer * kBf16Bytes),
                        human_bytes(ex.window * ex.kv_values_per_layer * kBf16Bytes));
-  out += fmt::format("<p class=\"formula\"><strong>Whole model:</strong> KV per token <span data-fact=\"model_kv\">{}</span> "
+  out += fmt::format("<p class=\"formula\"><strong>Whole model:</strong> {} · KV per token <span data-fact=\"model_kv\">{}</span> "
                      "({} bytes, every caching layer in full) · total <span data-fact=\"model_total\">{}</span> · active {}</p>",
-                     human_bytes(ex.model_kv_bytes), with_commas(ex.model_kv_bytes), human_count(ex.model_total),
+                     escape(v.facts.attention_summary), human_bytes(ex.model_kv_bytes), with_commas(ex.model_kv_bytes),
+                     human_count(ex.model_total),
                      human_count(ex.model_active));
   if (!ex.tensors.empty())
     out += fmt::format("<div class=\"table-wrap\"><table class=\"worked\"><caption>{}: <span data-fact=\"params\">{}</span> "
