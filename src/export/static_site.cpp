@@ -12,6 +12,7 @@
 #include "analysis/compare.h"
 #include "catalog/embedded.h"
 #include "render/svg/diagram.h"
+#include "render/html/concepts.h"
 #include "render/html/gallery.h"
 #include "render/html/model_page.h"
 #include "render/html/views.h"
@@ -208,6 +209,10 @@ SiteFiles build_site(const Catalog& catalog) {
   pages["feed.xml"] = html::atom_feed(gallery, changes);
   pages["inspect.html"] = static_inspect_page();
   pages[std::string(kClientDiff)] = client_diff_page(gallery);
+  pages["concepts/index.html"] = html::concepts_index_page(gallery);
+  for (const Concept& c : concepts()) pages[fmt::format("concepts/{}.html", c.name)] = html::concept_page(gallery, c);
+  for (const html::StatsPage& s : html::stats_pages())
+    pages[fmt::format("stats/{}.html", s.name)] = *html::stats_page(gallery, s.name);
   for (const html::GalleryItem& item : gallery.items)
     pages[fmt::format("models/{}.html", item.view.slug)] = html::model_page(gallery, item, memory);
 

@@ -17,6 +17,7 @@
 #include "catalog/embedded.h"
 #include "ingest/config/hf_config.h"
 #include "render/svg/diagram.h"
+#include "render/html/concepts.h"
 #include "render/html/gallery.h"
 #include "render/html/model_page.h"
 #include "render/html/views.h"
@@ -234,6 +235,20 @@ struct GalleryServer::Impl {
       send_page(req, res, *page("/inspect", kHtml, [&] { return html::inspect_page(gallery, nullptr, *html::parse_memory_settings({})); }));
     };
     post["inspect"] = [this](const httplib::Request& req, httplib::Response& res) { inspect(req, res); };
+    // Concept pages and catalog statistics (render/html/concepts.h).
+    get["concepts"] = [this](const httplib::Request& req, httplib::Response& res) {
+      send_page(req, res, *page("/concepts", kHtml, [&] { return html::concepts_index_page(gallery); }));
+    };
+    get["concept"] = [this](const httplib::Request& req, httplib::Response& res) {
+      const Concept* c = find_concept(req.matches[1].str());
+      if (!c) return fail(res, 404, "No such concept.");
+      send_page(req, res, *page("/concepts/" + std::string(c->name), kHtml, [&] { return html::concept_page(gallery, *c); }));
+    };
+    get["stats"] = [this](const httplib::Request& req, httplib::Response& res) {
+      auto body = html::stats_page(gallery, req.matches[1].str());
+      if (!body) return fail(res, 404, "No such statistics page.");
+      send_page(req, res, *page("/stats/" + req.matches[1].str(), kHtml, [&] { return *body; }));
+    };
     get["diagram"] = [this](const httplib::Request& req, httplib::Response& res) {
       const html::GalleryItem* item = gallery.find(req.matches[1].str());
       if (!item || !item->view.model) return fail(res, 404, "No diagram for this model.");

@@ -7,6 +7,8 @@
 
 #include "catalog/catalog.h"
 #include "export/static_site.h"
+#include "render/html/concepts.h"
+#include "view/concepts.h"
 
 namespace {
 
@@ -117,6 +119,15 @@ TEST(StaticExport, EveryLinkResolvesInsideTheExport) {
     }
   }
   EXPECT_GT(checked, 72u * 20);  // every model page links to its neighbours, their diffs, its diagram, assets
+  // The concept pages and catalog statistics are among the pages checked: each concept and statistics page
+  // is exported, and the concept index links every concept page.
+  const std::string& concepts = files.at("concepts/index.html");
+  for (const llmg::Concept& c : llmg::concepts()) {
+    EXPECT_TRUE(files.contains("concepts/" + std::string(c.name) + ".html")) << c.name;
+    EXPECT_NE(concepts.find("href=\"../concepts/" + std::string(c.name) + ".html\""), std::string::npos) << c.name;
+  }
+  for (const llmg::html::StatsPage& s : llmg::html::stats_pages())
+    EXPECT_TRUE(files.contains("stats/" + std::string(s.name) + ".html")) << s.name;
 }
 
 TEST(StaticExport, PagesAreMarkedStaticAndLoadTheirData) {

@@ -24,6 +24,8 @@ const llmg::site::SiteFiles& exported() {
 std::vector<std::string> sample_args(const Route& route) {
   const std::string name(route.name);
   if (name == "asset") return {"style.css"};
+  if (name == "concept") return {"gqa"};
+  if (name == "stats") return {"attention"};
   if (name == "diff" || name == "api_diff") {
     for (const auto& [path, data] : exported())
       if (path.starts_with("api/diff/")) {
@@ -99,7 +101,7 @@ TEST(RouteTable, NavigationEntriesResolveToExportedFiles) {
               std::string::npos)
         << route.nav_label;
   }
-  EXPECT_EQ(entries, 6u);  // Gallery, Timeline, Family tree, Changelog, Inspect a config, JSON API
+  EXPECT_EQ(entries, 7u);  // Gallery, Timeline, Family tree, Concepts, Changelog, Inspect a config, JSON API
 }
 
 // The changelog is the catalog's (Catalog::changes()): the bundled one reads, and an export of a catalog

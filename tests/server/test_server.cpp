@@ -434,7 +434,10 @@ TEST_F(ServerTest, EveryRouteOfTheTableIsServedAndAnswers405FromIt) {
   EXPECT_NO_THROW(server::GalleryServer{});
   for (const site::Route& route : site::routes()) {
     const std::vector<std::string> args =
-        route.name == "asset" ? std::vector<std::string>{"style.css"} : std::vector<std::string>{"llama-3-8b", "qwen3-8b"};
+        route.name == "asset"     ? std::vector<std::string>{"style.css"}
+        : route.name == "concept" ? std::vector<std::string>{"gqa"}
+        : route.name == "stats"   ? std::vector<std::string>{"attention"}
+                                  : std::vector<std::string>{"llama-3-8b", "qwen3-8b"};
     const std::string link = site::link_to(route, args);
     auto r = get(link);
     ASSERT_TRUE(r) << link;

@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "site/routes.h"
+#include "render/html/concepts.h"
 #include "analysis/kv_band.h"
 #include "render/svg/diagram.h"
 #include "base/units.h"
@@ -205,10 +206,10 @@ std::string model_card(const GalleryItem& item, bool link) {
       "<dt>Parameters</dt><dd>{}</dd>"
       "<dt>KV per token</dt><dd>{}</dd>"
       "<dt>Context</dt><dd>{}</dd>"
-      "<dt>License</dt><dd>{}</dd></dl></article>",
+      "<dt>License</dt><dd>{}</dd></dl>{}</article>",
       escape(v.slug), thumb, title, meta, decoder_badge(v), escape(f.attention_summary), f.layers,
       escape(layer_mix_text(v)), params_text(v), kv_text(v), human_tokens(f.context_length),
-      e ? license_html(e->license) : "—");
+      e ? license_html(e->license) : "—", concept_chips(v));
 }
 
 namespace {

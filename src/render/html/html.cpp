@@ -39,7 +39,7 @@ namespace {
 // The page each Nav value marks as current; labels, links and order come from the route table.
 constexpr std::pair<Nav, std::string_view> kNavRoutes[] = {
     {Nav::Gallery, "index"}, {Nav::Timeline, "timeline"}, {Nav::Tree, "tree"},
-    {Nav::Changelog, "changelog"}, {Nav::Inspect, "inspect"}, {Nav::Api, "api_models"},
+    {Nav::Changelog, "changelog"}, {Nav::Inspect, "inspect"}, {Nav::Api, "api_models"}, {Nav::Concepts, "concepts"},
 };
 
 }  // namespace

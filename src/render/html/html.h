@@ -20,7 +20,7 @@ using site::QueryParams;
 // Builds "?a=1&b=2" (empty when no pairs), values URL-encoded.
 std::string query_string(const QueryParams& params);
 
-enum class Nav { Gallery, Timeline, Tree, Changelog, Inspect, Api, None };
+enum class Nav { Gallery, Timeline, Tree, Changelog, Inspect, Api, Concepts, None };
 
 struct PageFrame {
   std::string title;        // <title> and nothing else; the page's own <h1> is in the body

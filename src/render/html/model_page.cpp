@@ -8,6 +8,7 @@
 
 #include "analysis/changes.h"
 #include "site/routes.h"
+#include "render/html/concepts.h"
 #include "analysis/compare.h"
 #include "render/svg/diagram.h"
 #include "base/units.h"
@@ -125,7 +126,8 @@ std::string model_page(const Gallery& gallery, const GalleryItem& item, const Me
     summary = fmt::format("<ul class=\"keyfacts\"><li><strong>{}</strong></li><li>{}</li><li>{} layers: {}</li>"
                           "<li>KV per token {}</li><li>context {}</li></ul>",
                           escape(v.facts.attention_summary), params_text(v), v.facts.layers, escape(layer_mix_text(v)),
-                          kv_text(v), human_tokens(v.facts.context_length));
+                          kv_text(v), human_tokens(v.facts.context_length)) +
+              concept_chips(v);
   else if (e)
     summary = fmt::format("<p class=\"why\"><strong>Architecture unknown:</strong> {}</p>", escape(e->unknown_reason));
   const std::string self_path = site::link_to(site::route("model"), {url_encode(v.slug)});
@@ -242,10 +244,11 @@ std::string diff_page(const Gallery& gallery, const GalleryItem& a, const Galler
       "<h1>{} <span class=\"muted\">vs</span> {}</h1>"
       "<form class=\"compare\" method=\"get\" action=\"/diff\"><label for=\"diff-a\">A</label> {} "
       "<label for=\"diff-b\">B</label> {} <button type=\"submit\">Compare</button> "
-      "<a href=\"/diff/{}/{}\">swap</a> · <a href=\"/api/diff/{}/{}\">JSON</a></form>{}",
+      "<a href=\"/diff/{}/{}\">swap</a> · <a href=\"/api/diff/{}/{}\">JSON</a></form>"
+      "<div class=\"diff-concepts\"><p>Concepts of A</p>{}<p>Concepts of B</p>{}</div>{}",
       escape(a.view.name), escape(b.view.name), model_select(gallery, "a", "diff-a", a.view.slug, ""),
       model_select(gallery, "b", "diff-b", b.view.slug, ""), url_encode(b.view.slug), url_encode(a.view.slug),
-      url_encode(a.view.slug), url_encode(b.view.slug), diff_body(gallery, a.view, b.view, memory, action));
+      url_encode(a.view.slug), url_encode(b.view.slug), concept_chips(a.view), concept_chips(b.view), diff_body(gallery, a.view, b.view, memory, action));
   return page({a.view.name + " vs " + b.view.name + " — llmgallery", "Architecture diff", Nav::Gallery}, body);
 }
 
