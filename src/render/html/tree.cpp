@@ -248,8 +248,9 @@ std::string tree_page(const Gallery& gallery, const site::TreeQuery& query) {
   std::string body = fmt::format(
       "<h1>Family tree over time</h1>"
       "<form class=\"inline tree-controls\" id=\"tree-form\" method=\"get\" action=\"/tree\">"
-      "<label for=\"tree-vendor\">Vendor</label> <select id=\"tree-vendor\" name=\"vendor\">{}</select> "
-      "<label for=\"tree-type\">Decoder type</label> <select id=\"tree-type\" name=\"type\">{}</select> "
+      "<span class=\"pair\"><label for=\"tree-vendor\">Vendor</label> <select id=\"tree-vendor\" name=\"vendor\">{}</select>"
+      "</span> <span class=\"pair\"><label for=\"tree-type\">Decoder type</label> <select id=\"tree-type\" name=\"type\">{}"
+      "</select></span> "
       "<button type=\"submit\">Show</button> <a href=\"/tree\" id=\"tree-reset\">everything</a></form>"
       "<p class=\"muted\">One lane per vendor, each model at its release date. <strong>Solid</strong> edges: recorded "
       "lineage; <strong>dashed</strong>: computed closest earlier design (see below).</p>"
