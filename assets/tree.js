@@ -94,6 +94,19 @@
                            " models and " + edgeCount + " edges.";
       svg.dataset.ready = "1";
     }
+    // Hover or focus a model: its edges stand out.
+    function mark(slug, on) {
+      edges.forEach(function (path) {
+        if (path.getAttribute("data-from") === slug || path.getAttribute("data-to") === slug) path.classList.toggle("hl", on);
+      });
+    }
+    Object.keys(nodes).forEach(function (slug) {
+      var a = nodes[slug].a;
+      a.addEventListener("mouseenter", function () { mark(slug, true); });
+      a.addEventListener("mouseleave", function () { mark(slug, false); });
+      a.addEventListener("focus", function () { mark(slug, true); });
+      a.addEventListener("blur", function () { mark(slug, false); });
+    });
     form.addEventListener("submit", function (event) {
       event.preventDefault();
       var params = new URLSearchParams();
