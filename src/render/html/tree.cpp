@@ -37,9 +37,9 @@ struct Lane {
   bool shown = true;
 };
 
-std::string short_name(const std::string& name) {
-  return name.size() > 30 ? name.substr(0, 28) + "…" : name;
-}
+// The node's visible text: the whole name (a truncated one would not be part of the link's accessible
+// name, axe rule label-content-name-mismatch); the sub-rows make room for it.
+std::string short_name(const std::string& name) { return name; }
 
 double node_y(const Lane& lane, const Node& n) { return lane.y + kLanePad + n.row * kRow + kRow / 2; }
 
@@ -106,6 +106,9 @@ std::string family_tree_svg(const Gallery& gallery, const site::TreeQuery& query
     }
     lane.rows = std::max<int>(1, static_cast<int>(row_end.size()));
   }
+  // Wide enough for the last label.
+  double width = kWidth;
+  for (const Node& n : nodes) width = std::max(width, n.x + 8 + text_width(short_name(n.item->view.name), kFont) + 8);
   // Filters, then the lanes that keep a node are stacked.
   for (Node& n : nodes) n.shown = passes(n.item->view, query);
   double y = kTop;
@@ -125,7 +128,7 @@ std::string family_tree_svg(const Gallery& gallery, const site::TreeQuery& query
       "width=\"{0:.0f}\" height=\"{1:.0f}\" role=\"group\" aria-labelledby=\"tree-title\"><title id=\"tree-title\">Family "
       "tree over time: one lane per vendor, models at their release dates; solid edges: recorded lineage; dashed "
       "edges: computed closest earlier design</title><g class=\"axes\" aria-hidden=\"true\">",
-      kWidth, height);
+      width, height);
   for (const TimeTick& t : time_ticks(scale))
     svg += fmt::format("<line class=\"grid{}\" x1=\"{:.1f}\" x2=\"{:.1f}\" y1=\"{}\" y2=\"{:.0f}\"/><text class=\"tick\" "
                        "x=\"{:.1f}\" y=\"{}\" text-anchor=\"middle\">{}</text>",
@@ -141,7 +144,7 @@ std::string family_tree_svg(const Gallery& gallery, const site::TreeQuery& query
                        "<rect class=\"lane-bg{}\" x=\"0\" y=\"0\" width=\"{:.0f}\" height=\"{:.0f}\"/>"
                        "<text class=\"lane-name\" x=\"8\" y=\"{:.0f}\">{}</text></g>",
                        l, escape(lane.vendor), lane.rows, lane.y, lane.shown ? "" : " display=\"none\"", l % 2 ? " odd" : "",
-                       kWidth, lane.rows * kRow + 2 * kLanePad, kLanePad + kRow / 2 + 4,
+                       width, lane.rows * kRow + 2 * kLanePad, kLanePad + kRow / 2 + 4,
                        escape(lane.vendor.size() > 24 ? lane.vendor.substr(0, 22) + "…" : lane.vendor));
   }
   svg += "</g><g class=\"edges\">";
@@ -200,7 +203,7 @@ std::string family_tree_svg(const Gallery& gallery, const site::TreeQuery& query
   }
   svg += "</g>";
   // Legend, top right.
-  const double lx = kWidth - kRight - 140;
+  const double lx = width - kRight - 140;
   svg += fmt::format("<g class=\"legend\" aria-hidden=\"true\"><path class=\"edge recorded\" d=\"M{0},{1} h26\"/><text "
                      "class=\"tick\" x=\"{2}\" y=\"{3}\">recorded lineage</text><path class=\"edge computed\" "
                      "d=\"M{0},{4} h26\"/><text class=\"tick\" x=\"{2}\" y=\"{5}\">computed influence</text></g>",
