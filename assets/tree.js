@@ -36,8 +36,18 @@
     status.setAttribute("role", "status");
     form.after(status);
     var lanes = Array.prototype.slice.call(svg.querySelectorAll("g.lane"));
-    var laneNodes = {};
+    var laneNodes = {}, laneLabels = {}, laneY = {};
     svg.querySelectorAll("g.lane-nodes").forEach(function (g) { laneNodes[g.getAttribute("data-lane")] = g; });
+    svg.querySelectorAll("g.lane-label").forEach(function (g) { laneLabels[g.getAttribute("data-lane")] = g; });
+    // Vendor names stay at the left edge while the chart scrolls sideways.
+    var scroller = svg.parentNode;
+    function placeLabels() {
+      var x = scroller.scrollLeft * (+svg.getAttribute("width") / (svg.getBoundingClientRect().width || 1));
+      Object.keys(laneLabels).forEach(function (id) {
+        laneLabels[id].setAttribute("transform", "translate(" + x.toFixed(1) + "," + (laneY[id] || 0) + ")");
+      });
+    }
+    scroller.addEventListener("scroll", placeLabels, { passive: true });
     var nodes = {};
     svg.querySelectorAll("a.node").forEach(function (a) {
       nodes[a.getAttribute("data-slug")] = { a: a, lane: a.parentNode.getAttribute("data-lane"),
@@ -63,18 +73,16 @@
         });
         lane.dataset.shown = any ? "1" : "";
       });
-      var y = TOP, laneY = {};
+      var y = TOP;
       lanes.forEach(function (lane) {
         var id = lane.getAttribute("data-lane");
         laneY[id] = y;
         lane.setAttribute("transform", "translate(0," + y + ")");
         laneNodes[id].setAttribute("transform", "translate(0," + y + ")");
-        if (lane.dataset.shown) {
-          lane.removeAttribute("display"); laneNodes[id].removeAttribute("display");
-          y += +lane.getAttribute("data-rows") * ROW + 2 * PAD;
-        } else {
-          lane.setAttribute("display", "none"); laneNodes[id].setAttribute("display", "none");
-        }
+        [lane, laneNodes[id], laneLabels[id]].forEach(function (g) {
+          if (lane.dataset.shown) g.removeAttribute("display"); else g.setAttribute("display", "none");
+        });
+        if (lane.dataset.shown) y += +lane.getAttribute("data-rows") * ROW + 2 * PAD;
       });
       var height = y + 8, width = +svg.getAttribute("width");
       svg.setAttribute("height", height);
@@ -90,6 +98,7 @@
         path.setAttribute("d", edgePath(a.x, laneY[a.lane] + a.cy, b.x, laneY[b.lane] + b.cy));
       });
       rows.forEach(function (row) { row.hidden = !shown[row.getAttribute("data-slug")]; });
+      placeLabels();
       status.textContent = (q.error ? q.error + " — filter ignored. " : "") + "Showing " + count + " of " + total +
                            " models and " + edgeCount + " edges.";
       svg.dataset.ready = "1";

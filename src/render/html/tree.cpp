@@ -141,11 +141,9 @@ std::string family_tree_svg(const Gallery& gallery, const site::TreeQuery& query
   for (std::size_t l = 0; l < lanes.size(); ++l) {
     const Lane& lane = lanes[l];
     svg += fmt::format("<g class=\"lane\" data-lane=\"{}\" data-vendor=\"{}\" data-rows=\"{}\" transform=\"translate(0,{:.0f})\"{}>"
-                       "<rect class=\"lane-bg{}\" x=\"0\" y=\"0\" width=\"{:.0f}\" height=\"{:.0f}\"/>"
-                       "<text class=\"lane-name\" x=\"8\" y=\"{:.0f}\">{}</text></g>",
+                       "<rect class=\"lane-bg{}\" x=\"0\" y=\"0\" width=\"{:.0f}\" height=\"{:.0f}\"/></g>",
                        l, escape(lane.vendor), lane.rows, lane.y, lane.shown ? "" : " display=\"none\"", l % 2 ? " odd" : "",
-                       width, lane.rows * kRow + 2 * kLanePad, kLanePad + kRow / 2 + 4,
-                       escape(lane.vendor.size() > 24 ? lane.vendor.substr(0, 22) + "…" : lane.vendor));
+                       width, lane.rows * kRow + 2 * kLanePad);
   }
   svg += "</g><g class=\"edges\">";
   for (std::size_t i = 0; i < nodes.size(); ++i) {
@@ -200,6 +198,19 @@ std::string family_tree_svg(const Gallery& gallery, const site::TreeQuery& query
           escape(label), n.x, cy, v.model ? colour : "none", colour, n.x + 8, cy + 4, escape(short_name(v.name)));
     }
     svg += "</g>";
+  }
+  svg += "</g>";
+  // Vendor names last, on a backdrop, so that tree.js can keep them at the left edge while the chart
+  // scrolls sideways (phones).
+  svg += "<g class=\"lane-names\">";
+  for (std::size_t l = 0; l < lanes.size(); ++l) {
+    const Lane& lane = lanes[l];
+    const std::string name = lane.vendor.size() > 24 ? lane.vendor.substr(0, 22) + "…" : lane.vendor;
+    svg += fmt::format("<g class=\"lane-label\" data-lane=\"{}\" transform=\"translate(0,{:.0f})\"{}><rect "
+                       "class=\"lane-name-bg\" x=\"2\" y=\"{:.0f}\" width=\"{:.0f}\" height=\"18\" rx=\"3\"/><text "
+                       "class=\"lane-name\" x=\"8\" y=\"{:.0f}\">{}</text></g>",
+                       l, lane.y, lane.shown ? "" : " display=\"none\"", kLanePad + kRow / 2 - 9,
+                       text_width(name, kFont, true) + 12, kLanePad + kRow / 2 + 4, escape(name));
   }
   svg += "</g>";
   // Legend, top right.
