@@ -219,7 +219,7 @@ TEST_F(ServerTest, TimelineTreeChangelogAndFeed) {
     EXPECT_NE(r->body.find("/models/llama-3-8b"), std::string::npos) << path;
   }
   auto tree = get("/tree");
-  EXPECT_NE(tree->body.find("class=\"edge\""), std::string::npos);
+  EXPECT_NE(tree->body.find("class=\"edge recorded\""), std::string::npos);
   auto feed = get("/feed.xml");
   ASSERT_TRUE(feed);
   expect_headers(feed, "application/atom+xml");
