@@ -58,7 +58,7 @@ test("index lists every model and explains KV bands", async () => {
   const [, shown, total] = /Showing (\d+) of (\d+)/.exec(text);
   assert.equal(shown, total);
   assert.equal(await page.locator(".card").count(), Number(total));
-  assert.ok(await page.locator(".card .thumb svg").count() > 0, "thumbnails are inlined");
+  assert.ok(await page.locator(".card .figure svg").count() > 0, "card diagrams are inlined");
   assert.deepEqual(errors, []);
   await context.close();
 });
