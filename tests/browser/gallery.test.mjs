@@ -99,7 +99,7 @@ test("search filters as you type and keeps the query in the URL", async () => {
 
 test("opening a model shows its diagram, fact sheet and calculator", async () => {
   const { page, context, errors } = await open("/?q=qwen3%20next");
-  await Promise.all([page.waitForURL(/\/models\//), page.getByRole("link", { name: "Qwen3 Next (80B-A3B)" }).click()]);
+  await Promise.all([page.waitForURL(/\/models\//), page.getByRole("link", { name: "Qwen3 Next (80B-A3B)", exact: true }).click()]);
   assert.match(await page.locator("h1").textContent(), /Qwen3 Next/);
   assert.ok(await page.locator("table.facts tbody tr").count() > 10);
   assert.ok(await page.locator("#diagram svg").count() === 1);
