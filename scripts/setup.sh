@@ -12,7 +12,7 @@ packages=(g++ cmake make pkg-config nlohmann-json3-dev libfmt-dev libcli11-dev l
           libfreetype-dev fonts-dejavu-core librsvg2-dev libcairo2-dev)  # diagrams: font metrics, PNG/PDF
 if [[ "${1:-}" == "--test" ]]; then
   # chromium + nodejs: browser tests; libxml2: diagram XML checks; poppler: poster checks; clang: libFuzzer
-  packages+=(libgtest-dev python3 chromium nodejs libxml2-dev poppler-utils clang)
+  packages+=(libgtest-dev python3 python3-feedparser chromium nodejs libxml2-dev poppler-utils clang)
 fi
 if [[ "${1:-}" == "--bench" ]]; then
   packages+=(wrk nginx-light hyperfine)

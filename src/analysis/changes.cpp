@@ -553,3 +553,39 @@ std::string changes_summary(const std::string& name_a, const Model* a, const Fac
 }
 
 }  // namespace llmg
+
+namespace llmg {
+
+std::string key_detail(const Model& model) {
+  if (model.layers.empty()) return {};
+  const AttentionName name = name_attention(model);
+  if (!name.hybrid.empty()) {
+    if (name.kind.empty()) {
+      std::int64_t recurrent = 0;
+      for (const Layer& layer : model.layers) recurrent += layer.is_recurrent();
+      if (recurrent == static_cast<std::int64_t>(model.layers.size()))
+        return fmt::format("{} in all {} layers", short_mixer_label(name.recurrent_key), recurrent);
+      return mixer_mix_summary(model);
+    }
+    return name.hybrid_ratio.empty() ? name.hybrid + " + " + name.hybrid_attention : name.hybrid;
+  }
+  for (const Layer& layer : model.layers)
+    if (layer.mixer == MixerKind::CompressedAttention) return mixer_mix_summary(model);
+  const Layer* rep = representative_attention(model);
+  if (rep && rep->mixer == MixerKind::LatentAttention) {
+    if (dsa_layer(model)) return "MLA + DeepSeek Sparse Attention";
+    if (name.pattern.empty()) return fmt::format("MLA (KV latent {})", with_commas(rep->attention.kv_lora_rank));
+  }
+  if (!name.pattern.empty()) return name.pattern;
+  std::int64_t shared = 0;
+  for (const Layer& layer : model.layers) shared += layer.attention.kv_shared_from >= 0;
+  if (shared > 0) return fmt::format("KV cache shared across layers ({} of {} reuse one)", shared, model.layers.size());
+  if (const FeedForwardSpec* moe = first_moe(model)) {
+    std::string out = fmt::format("MoE: {} experts, top-{}", with_commas(moe->num_experts), moe->experts_per_token);
+    if (moe->num_shared_experts > 0) out += fmt::format(" + {} shared", moe->num_shared_experts);
+    return out;
+  }
+  return name.kind;
+}
+
+}  // namespace llmg

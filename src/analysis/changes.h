@@ -38,4 +38,12 @@ std::string changes_summary(const std::string& name_a, const Model* a, const Fac
 // attention". Facts::attention_summary is this string.
 std::string attention_variant(const Model& model);
 
+// The card's one-line key detail: the model's most distinctive architectural feature, the first that
+// applies of: linear / state-space mixers against attention ("3:1 Gated DeltaNet", "Mamba-2 in all 64
+// layers"), DeepSeek V4's compressed attention, DeepSeek Sparse Attention ("MLA + DeepSeek Sparse
+// Attention"), MLA ("MLA (KV latent 512)"), windowed or chunked layers ("5:1 sliding window (1,024)"),
+// cross-layer KV sharing, mixture of experts ("MoE: 128 experts, top-8"), then the attention kind
+// ("GQA with QK-norm"). Empty for a model without layers.
+std::string key_detail(const Model& model);
+
 }  // namespace llmg

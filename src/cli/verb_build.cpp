@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "export/static_site.h"
+#include "site/base_url.h"
 #include "base/units.h"
 #include "cli/exit_codes.h"
 
@@ -17,6 +18,9 @@ void add_build_verb(CLI::App& app, BuildVerb& verb) {
   verb.command = app.add_subcommand("build", "write the whole gallery as static files (browsable from file://)");
   verb.command->add_option("--out", verb.out_dir, "output folder (created if needed)")->required();
   verb.command->add_flag("--json", verb.json, "JSON summary: files, bytes, model_pages, diff_pages, seconds");
+  verb.command->add_option("--base-url", verb.base_url,
+                           "public URL the folder will be served from: the Atom feed's links and ids become "
+                           "absolute (http/https, no query); without it they are relative to feed.xml");
 }
 
 int run_build(const BuildVerb& verb) {
@@ -24,6 +28,11 @@ int run_build(const BuildVerb& verb) {
   std::error_code ec;
   if (std::filesystem::exists(verb.out_dir, ec) && !std::filesystem::is_directory(verb.out_dir, ec)) {
     return report_error({Error::Kind::BadInput, fmt::format("--out {}: exists and is not a folder", verb.out_dir)});
+  }
+  if (!verb.base_url.empty()) {
+    auto base = site::parse_base_url(verb.base_url);
+    if (!base) return report_error(base.error());
+    site::set_public_base_url(*base);
   }
   const site::SiteFiles files = site::build_site(Catalog::bundled());
   auto summary = site::write_site(files, verb.out_dir);

@@ -11,6 +11,7 @@ struct BuildVerb {
   CLI::App* command = nullptr;
   std::string out_dir;
   bool json = false;
+  std::string base_url;  // --base-url: the feed's links and ids absolute under it; empty: relative links
 };
 
 void add_build_verb(CLI::App& app, BuildVerb& verb);

@@ -1,4 +1,5 @@
 #include "export/static_site.h"
+#include "site/base_url.h"
 
 #include <fstream>
 #include <stdexcept>
@@ -206,7 +207,12 @@ SiteFiles build_site(const Catalog& catalog) {
   pages["timeline-active.html"] = html::timeline_page(gallery, "active");
   pages["tree.html"] = html::tree_page(gallery);
   pages["changelog.html"] = html::changelog_page(gallery, changes);
-  pages["feed.xml"] = html::atom_feed(gallery, changes);
+  // With a public base URL (build --base-url) the feed's links and ids are absolute URLs of the exported
+  // files; without one they stay root-relative here and become relative to feed.xml below.
+  pages["feed.xml"] = html::atom_feed(gallery, changes,
+                                      {public_base_url(), [](std::string_view path) {
+                                         return static_path_of(path, {}).value_or(std::string(path));
+                                       }});
   pages["inspect.html"] = static_inspect_page();
   pages[std::string(kClientDiff)] = client_diff_page(gallery);
   pages["concepts/index.html"] = html::concepts_index_page(gallery);

@@ -127,6 +127,12 @@ Result<GalleryQuery> parse_gallery_query(const QueryParams& params) {
       (name == "min" ? query.min_total : query.max_total) = *size;
     } else if (name == "q") {
       query.text = value;
+    } else if (name == "a" || name == "b") {
+      // Compare slots: a catalog slug (lower-case letters, digits, '.', '-', '_'); an unknown slug is shown
+      // as "not in the catalog" by the page, a malformed one is a 400.
+      if (value.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789.-_") != std::string::npos)
+        return bad_input(fmt::format("parameter '{}': expected a model slug (a-z, 0-9, '.', '-', '_'), got '{}'", name, value));
+      (name == "a" ? query.compare_a : query.compare_b) = value;
     }
   }
   const auto& keys = sort_keys();
@@ -149,6 +155,8 @@ Result<GalleryQuery> parse_gallery_query(const QueryParams& params) {
       }
   if (!query.text.empty()) c.emplace_back("q", query.text);
   if (query.compact) c.emplace_back("view", "compact");
+  if (!query.compare_a.empty()) c.emplace_back("a", query.compare_a);
+  if (!query.compare_b.empty()) c.emplace_back("b", query.compare_b);
   return query;
 }
 

@@ -35,6 +35,7 @@ struct GalleryQuery {
   std::optional<std::int64_t> min_total, max_total;  // parameters
   std::string text;                           // full-text search
   bool compact = false;                       // table instead of cards
+  std::string compare_a, compare_b;           // a=SLUG b=SLUG: the Compare A / B slots ("" = empty slot)
   QueryParams canonical;                      // the query as parsed, in canonical order (for links)
 };
 
@@ -43,7 +44,7 @@ struct GalleryQuery {
 //   sort=date|name|total|active|kv|context|layers|score  order=asc|desc  view=cards|compact
 //   type=dense|moe|hybrid|recurrent (repeatable)  attn=KIND (repeatable)  vendor=V  license=L
 //   from=YYYY[-MM[-DD]]  to=YYYY[-MM[-DD]]  min=SIZE  max=SIZE (500M, 7B, 1.5T; a bare number is billions)
-//   q=TEXT
+//   q=TEXT  a=SLUG b=SLUG (compare slots)
 Result<GalleryQuery> parse_gallery_query(const QueryParams& params);
 // "7B" -> 7e9 etc.; exposed for tests.
 Result<std::int64_t> parse_size(std::string_view text, std::string_view parameter);

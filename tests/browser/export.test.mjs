@@ -99,3 +99,16 @@ test("export diff of a linked pair opens its pre-rendered page", async () => {
   await page.waitForURL(new RegExp(`diff/${a}/${b}\\.html$`));
   assert.ok(await page.$("table.diff"));
 });
+
+test("export index: Compare A and B from two cards reaches the in-browser diff", async () => {
+  const { page, errors } = await open("index.html");
+  await page.locator('.card[data-slug="gpt-2-xl-1-5b"] a.cmp-a').click();
+  assert.match(await page.locator('#compare .slot[data-slot="a"]').textContent(), /GPT-2 XL/);
+  assert.match(await page.locator('#compare .slot[data-slot="b"]').textContent(), /empty/);
+  await page.locator('.card[data-slug="qwen3-next-80b-a3b"] a.cmp-b').click();
+  assert.match(page.url(), /index\.html\?a=gpt-2-xl-1-5b&b=qwen3-next-80b-a3b$/);
+  await page.locator("#compare a.go").click();
+  await page.waitForSelector("#client-diff table.diff");
+  assert.match(await page.textContent("main h1"), /GPT-2 XL.*vs.*Qwen3 Next/);
+  assert.deepEqual(errors, []);
+});

@@ -58,7 +58,7 @@ test("index lists every model and explains KV bands", async () => {
   const [, shown, total] = /Showing (\d+) of (\d+)/.exec(text);
   assert.equal(shown, total);
   assert.equal(await page.locator(".card").count(), Number(total));
-  assert.ok(await page.locator(".card .thumb svg").count() > 0, "thumbnails are inlined");
+  assert.ok(await page.locator(".card .figure svg").count() > 0, "card diagrams are inlined");
   assert.deepEqual(errors, []);
   await context.close();
 });
@@ -99,7 +99,7 @@ test("search filters as you type and keeps the query in the URL", async () => {
 
 test("opening a model shows its diagram, fact sheet and calculator", async () => {
   const { page, context, errors } = await open("/?q=qwen3%20next");
-  await Promise.all([page.waitForURL(/\/models\//), page.getByRole("link", { name: "Qwen3 Next (80B-A3B)" }).click()]);
+  await Promise.all([page.waitForURL(/\/models\//), page.getByRole("link", { name: "Qwen3 Next (80B-A3B)", exact: true }).click()]);
   assert.match(await page.locator("h1").textContent(), /Qwen3 Next/);
   assert.ok(await page.locator("table.facts tbody tr").count() > 10);
   assert.ok(await page.locator("#diagram svg").count() === 1);

@@ -9,6 +9,7 @@
 
 #include "site/routes.h"
 #include "render/html/concepts.h"
+#include "analysis/changes.h"
 #include "analysis/kv_band.h"
 #include "render/svg/diagram.h"
 #include "base/units.h"
@@ -55,6 +56,7 @@ Gallery build_gallery(const Catalog& catalog) {
       DiagramOptions options;
       options.thumbnail = true;
       item.thumbnail_svg = diagram_svg(v, options);
+      item.key_detail = key_detail(*v.model);
       for (const KindCount& kc : v.facts.layer_mix) item.attention_kinds.push_back(kc.kind);
       if (std::string flavour = attention_flavour_of(*v.model); !flavour.empty()) item.attention_kinds.push_back(flavour);
       text += " " + v.model->family + " " + std::string(decoder_type_label(v.facts.decoder_type)) + " " +
@@ -178,38 +180,99 @@ std::string layer_mix_text(const ModelView& view) {
   return out + ffn_text;
 }
 
-std::string model_card(const GalleryItem& item, bool link) {
+namespace {
+
+// The index query with one compare slot set to `slug` (the other slot and the filters kept).
+std::string compare_href(const GalleryQuery& query, const char* slot, const std::string& slug) {
+  QueryParams params;
+  for (const auto& [name, value] : query.canonical)
+    if (name != slot) params.emplace_back(name, value);
+  params.emplace_back(slot, slug);
+  return "/" + query_string(params) + "#compare";
+}
+
+}  // namespace
+
+std::string model_card(const GalleryItem& item, bool link, const GalleryQuery* compare) {
   const ModelView& v = item.view;
   const CatalogEntry* e = v.entry;
   const std::string href = site::link_to(site::route("model"), {url_encode(v.slug)});
+  const std::string title_id = "card-" + escape(v.slug);
   std::string title = link ? fmt::format("<a href=\"{}\">{}</a>", href, escape(v.name)) : escape(v.name);
   std::string meta;
   if (e) meta = fmt::format("{} · <time datetime=\"{}\">{}</time>", escape(e->vendor), escape(e->release_date),
                             escape(e->release_date));
-  std::string thumb;
-  if (!item.thumbnail_svg.empty())
-    thumb = fmt::format("<div class=\"thumb\" aria-hidden=\"true\">{}</div>", item.thumbnail_svg);
+  // Compare A / Compare B: plain links (the page works without script); cards.js updates them in place.
+  std::string actions;
+  if (compare && link) {
+    auto action = [&](const char* slot, const std::string& chosen) {
+      const bool here = chosen == v.slug;
+      return fmt::format("<a class=\"cmp cmp-{0}\" data-slot=\"{0}\" href=\"{1}\"{2}>Compare {3}<span class=\"vh\"> "
+                         "with {4}</span></a>",
+                         slot, escape(compare_href(*compare, slot, v.slug)), here ? " aria-current=\"true\"" : "",
+                         slot[0] == 'a' ? "A" : "B", escape(v.name));
+    };
+    actions = fmt::format("<p class=\"compare-actions\">{}{}</p>", action("a", compare->compare_a),
+                          action("b", compare->compare_b));
+  }
   if (!v.model) {
     return fmt::format(
-        "<article class=\"card unknown\" data-slug=\"{}\"><h2>{}</h2><p class=\"meta\">{}</p>{}"
+        "<article class=\"card unknown\" data-slug=\"{}\" aria-labelledby=\"{}\"><h2 id=\"{}\">{}</h2><p class=\"meta\">{}</p>{}"
         "<p class=\"why\"><strong>Architecture unknown:</strong> {}</p><details class=\"why\"><summary>Details</summary>{}</details>"
-        "<dl><dt>License</dt><dd>{}</dd></dl></article>",
-        escape(v.slug), title, meta, decoder_badge(v), escape(e ? e->unknown_short : "no configuration"),
-        escape(e ? e->unknown_reason : ""),
-        e ? license_html(e->license) : "");
+        "<dl><dt>License</dt><dd>{}</dd></dl>{}</article>",
+        escape(v.slug), title_id, title_id, title, meta, decoder_badge(v), escape(e ? e->unknown_short : "no configuration"),
+        escape(e ? e->unknown_reason : ""), e ? license_html(e->license) : "", actions);
   }
   const Facts& f = v.facts;
+  // The figure: the card diagram at full card width; for a catalog model it links to the full diagram,
+  // which cards.js shows in a zoom dialog.
+  std::string figure;
+  if (!item.thumbnail_svg.empty()) {
+    const std::string diagram = site::link_to(site::route("diagram"), {url_encode(v.slug)});
+    figure = link ? fmt::format("<a class=\"figure\" href=\"{}\" data-zoom=\"{}\" data-name=\"{}\">"
+                                "<span class=\"vh\">Enlarge the architecture diagram of {}</span>"
+                                "<span aria-hidden=\"true\">{}</span></a>",
+                                diagram, diagram, escape(v.name), escape(v.name), item.thumbnail_svg)
+                  : fmt::format("<div class=\"figure\">{}</div>", item.thumbnail_svg);
+  }
+  const std::string chips = concept_chips(v);  // related concepts (render/html/concepts.h)
   return fmt::format(
-      "<article class=\"card\" data-slug=\"{}\">{}<h2>{}</h2><p class=\"meta\">{} {}</p><dl>"
+      "<article class=\"card\" data-slug=\"{}\" aria-labelledby=\"{}\"><h2 id=\"{}\">{}</h2>"
+      "<p class=\"meta\">{} {}</p><p class=\"key-detail\">{}</p>{}{}<dl>"
       "<dt>Attention</dt><dd>{}</dd>"
       "<dt>Layers</dt><dd>{} · {}</dd>"
       "<dt>Parameters</dt><dd>{}</dd>"
       "<dt>KV per token</dt><dd>{}</dd>"
       "<dt>Context</dt><dd>{}</dd>"
       "<dt>License</dt><dd>{}</dd></dl>{}</article>",
-      escape(v.slug), thumb, title, meta, decoder_badge(v), escape(f.attention_summary), f.layers,
-      escape(layer_mix_text(v)), params_text(v), kv_text(v), human_tokens(f.context_length),
-      e ? license_html(e->license) : "—", concept_chips(v));
+      escape(v.slug), title_id, title_id, title, meta, decoder_badge(v), escape(item.key_detail), figure, chips,
+      escape(f.attention_summary), f.layers, escape(layer_mix_text(v)), params_text(v), kv_text(v),
+      human_tokens(f.context_length), e ? license_html(e->license) : "—", actions);
+}
+
+std::string compare_bar(const Gallery& gallery, const GalleryQuery& query) {
+  auto slot = [&](const char* key, const char* label, const std::string& slug) {
+    const GalleryItem* item = slug.empty() ? nullptr : gallery.find(slug);
+    std::string value = slug.empty() ? "<span class=\"empty-slot\">empty — choose “Compare " + std::string(label) +
+                                           "” on a card</span>"
+                        : item       ? fmt::format("<a href=\"/models/{}\">{}</a>", url_encode(slug), escape(item->view.name))
+                                     : fmt::format("<span class=\"empty-slot\">{} is not in the catalog</span>", escape(slug));
+    return fmt::format("<span class=\"slot\" data-slot=\"{}\" data-slug=\"{}\"><span class=\"slot-label\">{}</span> {}</span>",
+                       key, item ? escape(slug) : "", label, value);
+  };
+  const bool both = gallery.find(query.compare_a) && gallery.find(query.compare_b);
+  QueryParams rest;
+  for (const auto& [name, value] : query.canonical)
+    if (name != "a" && name != "b") rest.emplace_back(name, value);
+  const std::string go =
+      both ? fmt::format("<a class=\"button go\" href=\"{}\">Compare A with B</a>",
+                         site::link_to(site::route("diff"), {url_encode(query.compare_a), url_encode(query.compare_b)}))
+           : "<span class=\"button go\" aria-disabled=\"true\">Compare A with B</span>";
+  return fmt::format(
+      "<section class=\"compare-bar\" id=\"compare\" aria-label=\"Compare two models\">{}{}{}"
+      "<a class=\"clear\" href=\"/{}\"{}>Clear</a></section>",
+      slot("a", "A", query.compare_a), slot("b", "B", query.compare_b), go, escape(query_string(rest)),
+      query.compare_a.empty() && query.compare_b.empty() ? " hidden" : "");
 }
 
 namespace {
@@ -221,6 +284,29 @@ std::string options_html(const std::vector<std::pair<std::string, std::string>>&
     out += fmt::format("<option value=\"{}\"{}>{}</option>", escape(value), selected.contains(value) ? " selected" : "",
                        escape(label));
   return out;
+}
+
+// The compare slots ride along when the filter form is submitted.
+std::string compare_inputs(const GalleryQuery& q) {
+  std::string out;
+  if (!q.compare_a.empty()) out += fmt::format("<input type=\"hidden\" name=\"a\" value=\"{}\">", escape(q.compare_a));
+  if (!q.compare_b.empty()) out += fmt::format("<input type=\"hidden\" name=\"b\" value=\"{}\">", escape(q.compare_b));
+  return out;
+}
+
+// Figures / table: links to the same query in the other view (the form's View select does the same).
+std::string view_toggle(const GalleryQuery& q) {
+  QueryParams cards, table;
+  for (const auto& [name, value] : q.canonical)
+    if (name != "view") {
+      cards.emplace_back(name, value);
+      table.emplace_back(name, value);
+    }
+  table.emplace_back("view", "compact");
+  return fmt::format("<nav class=\"view-toggle\" aria-label=\"View\"><a href=\"/{}\"{}>Figures</a>"
+                     "<a href=\"/{}\"{}>Table</a></nav>",
+                     escape(query_string(cards)), q.compact ? "" : " aria-current=\"page\"", escape(query_string(table)),
+                     q.compact ? " aria-current=\"page\"" : "");
 }
 
 std::string filter_form(const Gallery& g, const GalleryQuery& q) {
@@ -265,14 +351,14 @@ std::string filter_form(const Gallery& g, const GalleryQuery& q) {
       "<div class=\"field\"><label for=\"max\">to</label><input id=\"max\" name=\"max\" value=\"{}\" placeholder=\"100B\" "
       "size=\"6\"></div>"
       "<div class=\"field\"><label for=\"view\">View</label><select id=\"view\" name=\"view\">"
-      "<option value=\"cards\"{}>detailed cards</option><option value=\"compact\"{}>compact table</option></select></div>"
+      "<option value=\"cards\"{}>figure cards</option><option value=\"compact\"{}>compact table</option></select></div>"
       "</div></details>"
-      "<div class=\"actions\"><button type=\"submit\">Apply</button> <a href=\"/\">Reset</a></div>"
+      "<div class=\"actions\">{}<button type=\"submit\">Apply</button> <a href=\"/\">Reset</a></div>"
       "</form>",
       escape(q.text), sort_options, q.descending ? " selected" : "", q.descending ? "" : " selected",
       options_html(types, q.types), options_html(attention, q.attention), options_html(vendors, q.vendors),
       options_html(licenses, q.licenses), value_of("from"), value_of("to"), value_of("min"), value_of("max"),
-      q.compact ? "" : " selected", q.compact ? " selected" : "");
+      q.compact ? "" : " selected", q.compact ? " selected" : "", compare_inputs(q));
 }
 
 std::string compact_table(const std::vector<const GalleryItem*>& items) {
@@ -309,6 +395,24 @@ std::string compact_table(const std::vector<const GalleryItem*>& items) {
 
 }  // namespace
 
+namespace {
+
+// The zoom dialog (native <dialog>, opened by cards.js) and the card page's own stylesheet and script.
+std::string zoom_dialog() {
+  return "<dialog class=\"zoom\" id=\"zoom-dialog\" aria-labelledby=\"zoom-title\"><div class=\"zoom-head\">"
+         "<h2 id=\"zoom-title\">Diagram</h2><a class=\"zoom-open\" href=\"#\">Model page</a>"
+         "<button type=\"button\" class=\"zoom-close\" autofocus>Close</button></div>"
+         "<div class=\"zoom-body\"><img alt=\"\" decoding=\"async\"></div></dialog>";
+}
+
+// The stylesheet comes first in the body (so nothing renders unstyled), the script last.
+std::string card_stylesheet() { return "<link rel=\"stylesheet\" href=\"/assets/cards.css\">"; }
+std::string card_script() {
+  return "<script src=\"/assets/cards.js\" defer></script>";
+}
+
+}  // namespace
+
 std::string index_page(const Gallery& gallery, const GalleryQuery& query) {
   const auto items = select_items(gallery, query);
   std::string list;
@@ -316,7 +420,7 @@ std::string index_page(const Gallery& gallery, const GalleryQuery& query) {
     list = compact_table(items);
   } else {
     list = "<div class=\"cards\">";
-    for (const GalleryItem* item : items) list += model_card(*item);
+    for (const GalleryItem* item : items) list += model_card(*item, true, &query);
     list += "</div>";
   }
   if (items.empty()) list = "<p class=\"empty\">No model matches these filters. <a href=\"/\">Show all</a>.</p>";
@@ -331,13 +435,15 @@ std::string index_page(const Gallery& gallery, const GalleryQuery& query) {
                                          : "≤ " + human_bytes(b.max_bytes));
   }
   const std::string body = fmt::format(
-      "<h1>Open LLM architectures</h1>"
+      "{}<h1>Open LLM architectures</h1>"
       "<p class=\"lede\">{} models, every fact computed from the model's own configuration. "
-      "Compare any two from a model page, or <a href=\"/inspect\">inspect your own config.json</a>.</p>"
-      "{}<p class=\"count\" id=\"count\" aria-live=\"polite\">Showing {} of {} models</p>{}"
+      "Pick any two with Compare A and Compare B, or <a href=\"/inspect\">inspect your own config.json</a>.</p>"
+      "{}<div class=\"index-bar\"><p class=\"count\" id=\"count\" aria-live=\"polite\">Showing {} of {} models</p>{}</div>"
+      "{}{}"
       "<details class=\"legend\"><summary>KV cache bands (bytes per token, bf16, every caching layer counted in "
-      "full)</summary><ul class=\"bands\">{}</ul></details>",
-      gallery.items.size(), filter_form(gallery, query), items.size(), gallery.items.size(), list, bands);
+      "full)</summary><ul class=\"bands\">{}</ul></details>{}",
+      card_stylesheet(), gallery.items.size(), filter_form(gallery, query), items.size(), gallery.items.size(), view_toggle(query),
+      query.compact ? "" : compare_bar(gallery, query), list, bands, (query.compact ? "" : zoom_dialog()) + card_script());
   return page({"llmgallery — open LLM architectures", "An architecture gallery of open LLMs, every fact derived from the configs.",
                Nav::Gallery},
               body);

@@ -22,6 +22,7 @@ struct GalleryItem {
   std::string search_text;                   // lower-case text the full-text search matches
   std::vector<std::string> attention_kinds;  // mixer keys present plus the attention flavour ("GQA")
   std::string license_group;                 // license_label()
+  std::string key_detail;                    // key_detail(model): the card's one-line most distinctive feature
 };
 
 struct Gallery {
@@ -43,8 +44,14 @@ std::vector<const GalleryItem*> select_items(const Gallery& gallery, const Galle
 
 std::string index_page(const Gallery& gallery, const GalleryQuery& query);
 
-// One card (also used by the inspect page for an uploaded config).
-std::string model_card(const GalleryItem& item, bool link = true);
+// One card (also used by the inspect page for an uploaded config), figure first: name, key detail, the
+// card diagram at full card width (a link to the full diagram that cards.js opens in a zoom dialog),
+// the main facts and, with `compare` (the index query), Compare A / Compare B links that keep the other
+// slot and the rest of the query.
+std::string model_card(const GalleryItem& item, bool link = true, const GalleryQuery* compare = nullptr);
+// The index's compare bar: slots A and B (a model or "empty"), the link to /diff/A/B when both are set
+// and a link clearing both. assets/cards.js keeps it in step in the browser (and fills it in the export).
+std::string compare_bar(const Gallery& gallery, const GalleryQuery& query);
 
 // Shared fragments.
 std::string decoder_badge(const ModelView& view);

@@ -219,7 +219,8 @@ std::string diff_body(const Gallery& gallery, const ModelView& a, const ModelVie
   }
   auto diagram = [](const ModelView& v) {
     if (!v.model) return std::string("<p class=\"why\">Architecture unknown.</p>");
-    return fmt::format("<div class=\"zoom-area\">{}</div>", diagram_svg(v));
+    return fmt::format("<div class=\"zoom-area\" tabindex=\"0\" role=\"group\" aria-label=\"Architecture diagram of {}\">{}</div>",
+                       escape(v.name), diagram_svg(v));
   };
   return fmt::format(
       "<p class=\"summary\">{}</p>"

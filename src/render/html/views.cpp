@@ -15,14 +15,16 @@ namespace llmg::html {
 std::string changelog_page(const Gallery& gallery, const std::vector<Change>& changes) {
   std::string list;
   std::string current;
-  for (const Change& c : changes) {
+  const std::vector<std::string> anchors = change_anchors(changes);  // the Atom entries' ids point here
+  for (std::size_t i = 0; i < changes.size(); ++i) {
+    const Change& c = changes[i];
     if (c.date != current) {
       if (!current.empty()) list += "</ul>";
       list += fmt::format("<h2><time datetime=\"{}\">{}</time></h2><ul class=\"changes\">", escape(c.date), escape(c.date));
       current = c.date;
     }
     const GalleryItem* item = gallery.find(c.slug);
-    list += fmt::format("<li><span class=\"badge kind-{}\">{}</span> {}: {}</li>", escape(c.kind), escape(c.kind),
+    list += fmt::format("<li id=\"{}\"><span class=\"badge kind-{}\">{}</span> {}: {}</li>", anchors[i], escape(c.kind), escape(c.kind),
                         item ? fmt::format("<a href=\"/models/{}\">{}</a>", url_encode(c.slug), escape(item->view.name))
                              : escape(c.slug),
                         escape(c.text));
@@ -32,30 +34,6 @@ std::string changelog_page(const Gallery& gallery, const std::vector<Change>& ch
                                  "Also as an <a href=\"/feed.xml\">Atom feed</a>.</p>{}",
                                  list);
   return page({"Changelog — llmgallery", "Catalog additions and corrections", Nav::Changelog}, body);
-}
-
-std::string atom_feed(const Gallery& gallery, const std::vector<Change>& changes) {
-  const std::string updated = changes.empty() ? "1970-01-01" : changes.front().date;
-  std::string out = fmt::format(
-      "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n"
-      "<title>llmgallery catalog changes</title>\n<id>urn:llmgallery:changelog</id>\n<updated>{}T00:00:00Z</updated>\n"
-      "<author><name>llmgallery</name></author>\n<link rel=\"self\" href=\"/feed.xml\"/>\n"
-      "<link rel=\"alternate\" type=\"text/html\" href=\"/changelog\"/>\n",
-      escape(updated));
-  std::map<std::string, int> seen;
-  for (const Change& c : changes) {
-    const GalleryItem* item = gallery.find(c.slug);
-    const std::string name = item ? item->view.name : c.slug;
-    // Stable id: date, slug, kind and a counter for several changes of one kind on one day.
-    const std::string key = c.date + ":" + c.slug + ":" + c.kind;
-    const int n = seen[key]++;
-    out += fmt::format(
-        "<entry>\n<title>{} {}</title>\n<id>urn:llmgallery:change:{}{}</id>\n<updated>{}T00:00:00Z</updated>\n"
-        "<link rel=\"alternate\" type=\"text/html\" href=\"/models/{}\"/>\n<summary>{}</summary>\n</entry>\n",
-        escape(name), c.kind == "added" ? "added" : "corrected", url_encode(key), n ? fmt::format(":{}", n) : "",
-        escape(c.date), url_encode(c.slug), escape(c.text));
-  }
-  return out + "</feed>\n";
 }
 
 std::string inspect_page(const Gallery& gallery, const InspectResult* result, const MemorySettings& memory) {

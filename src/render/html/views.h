@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "render/html/gallery.h"
+#include "render/html/feed.h"
 #include "render/html/memory_calc.h"
 #include "site/time_query.h"
 #include "base/result.h"
@@ -40,8 +41,7 @@ std::string tree_page(const Gallery& gallery, const site::TreeQuery& query);
 using llmg::Change;
 using llmg::parse_changelog;
 std::string changelog_page(const Gallery& gallery, const std::vector<Change>& changes);
-// Atom 1.0 (RFC 4287): one entry per change, newest first; links relative to the feed's own URL.
-std::string atom_feed(const Gallery& gallery, const std::vector<Change>& changes);
+// The Atom feed is in render/html/feed.h.
 
 // The inspect page: the form, and when a config was posted, its card, fact sheet and an optional diff.
 struct InspectResult {
