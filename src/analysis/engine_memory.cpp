@@ -487,8 +487,43 @@ EngineLayerClass engine_layer_class(const Layer& layer) {
   return EngineLayerClass::NoCache;
 }
 
+namespace {
+
+// The engine rules pad and group in 64-bit integers; before running them, an upper bound in 128 bits
+// (every cell of every stream at the widest cache type, pages rounded up generously) must stay below
+// 2^62, so no step can overflow (issue 17, case 05). --parallel is bounded like --batch.
+Result<void> check_engine_bounds(const Model& model, const MemoryQuery& query, const EngineSettings& settings) {
+  using Wide = __int128;
+  if (settings.parallel && *settings.parallel > (1 << 20))
+    return bad_input(fmt::format("argument '--parallel {}': at most 1048576 sequences (as --batch)", *settings.parallel));
+  if (settings.ubatch && *settings.ubatch > (1LL << 32))
+    return bad_input(fmt::format("argument '--ubatch {}': at most 4294967296 tokens", *settings.ubatch));
+  const Wide n_seq = std::max<std::int64_t>(settings.parallel.value_or(query.batch), query.batch);
+  const Wide tokens = Wide{query.context} * n_seq + 256 * (n_seq + 2) + settings.ubatch.value_or(2048) + 4096;
+  Wide token_bytes = 0, state_bytes = 0;
+  for (const Layer& layer : model.layers) {
+    const AttentionSpec& a = layer.attention;
+    const Wide values = std::max<Wide>(kv_values_per_token(layer),
+                                       Wide{std::max<std::int64_t>(a.num_kv_heads, 1)} * (a.head_dim + a.value_head_dim));
+    token_bytes = std::max(token_bytes, values * 4);  // fp32, the widest cache type
+    const auto [conv, state] = recurrent_elements(layer);
+    state_bytes = std::max(state_bytes, (Wide{conv} + state) * 4);
+  }
+  const Wide layers = static_cast<Wide>(model.layers.size());
+  const Wide bound = layers * (tokens * token_bytes + (n_seq + 4) * (state_bytes + 64 * token_bytes) * 4);
+  if (bound > (Wide{1} << 62))
+    return bad_input(fmt::format("argument '--context {}', '--batch {}' or '--parallel': the {} cache could exceed "
+                                 "4 EiB (2^62 bytes); a smaller context or batch answers",
+                                 query.context, query.batch, engine_name(settings.engine)));
+  return {};
+}
+
+}  // namespace
+
 Result<EngineMemory> engine_memory(const Model& model, const MemoryReport& logical,
                                    const EngineSettings& settings) {
+  if (auto bounded = check_engine_bounds(model, logical.query, settings); !bounded)
+    return tl::unexpected(bounded.error());
   auto out = settings.engine == Engine::LlamaCpp ? llama_cpp_memory(model, logical.query, settings)
                                                  : vllm_memory(model, logical.query, settings);
   if (!out) return out;

@@ -14,8 +14,14 @@ namespace {
 
 constexpr NumberFormat kFormats[] = {{"bf16", 16}, {"fp16", 16}, {"fp8", 8}, {"int8", 8}, {"int4", 4}};
 
+// Sizes are summed in 128 bits and checked against int64 once at the end (issue 17, case 05): inside
+// the documented limits (context 2^32, batch 2^20, 4096 layers, 2^33 values per token) every
+// intermediate stays below 2^110.
+using Wide = __int128;
+constexpr Wide kMaxBytes = INT64_MAX;
+
 // Bytes for `values` elements of `bits` each (rounded up to whole bytes).
-std::int64_t bytes_of(std::int64_t values, int bits) { return (values * bits + 7) / 8; }
+Wide bytes_of(Wide values, int bits) { return (values * bits + 7) / 8; }
 
 // Compressed entries a compressed-attention layer holds at this context (DeepSeek V4: one per
 // compress_ratio tokens, for the whole context).
@@ -32,10 +38,10 @@ std::int64_t tokens_kept(const Layer& layer, std::int64_t context) {
 }
 
 // Cached values a layer holds at this context.
-std::int64_t kv_values_held(const Layer& layer, std::int64_t context) {
+Wide kv_values_held(const Layer& layer, std::int64_t context) {
   // Compressed attention caches head_dim values (K = V) per slot, window and compressed alike.
-  if (layer.mixer == MixerKind::CompressedAttention) return layer.attention.head_dim * tokens_kept(layer, context);
-  return kv_values_per_token(layer) * tokens_kept(layer, context);
+  if (layer.mixer == MixerKind::CompressedAttention) return Wide{layer.attention.head_dim} * tokens_kept(layer, context);
+  return Wide{kv_values_per_token(layer)} * tokens_kept(layer, context);
 }
 
 // Slots one query attends to: what is kept, except that a sparse indexer picks compressed_top_k
@@ -105,25 +111,29 @@ Result<MemoryReport> memory_report(const Model& model, const MemoryQuery& query,
   MemoryReport report;
   report.query = query;
   double decode_attention = 0, prefill_attention = 0;
+  std::vector<Wide> group_kv, group_state;  // per group of report.by_kind, one sequence
+  Wide naive_kv = 0, mla_expanded_kv = 0;
   for (const Layer& layer : model.layers) {
     const std::string kind = layer_mixer_key(layer);
     auto group = std::find_if(report.by_kind.begin(), report.by_kind.end(),
                               [&](const LayerMemory& g) { return g.kind == kind; });
     if (group == report.by_kind.end()) {
       report.by_kind.push_back({kind});
+      group_kv.push_back(0);
+      group_state.push_back(0);
       group = std::prev(report.by_kind.end());
     }
+    const auto g = static_cast<std::size_t>(group - report.by_kind.begin());
     ++group->layers;
     const std::int64_t values = kv_values_per_token(layer);
     if (values > 0) {
       const std::int64_t kept = tokens_kept(layer, query.context);
       group->tokens_kept = kept;
-      group->kv_bytes += bytes_of(kv_values_held(layer, query.context), query.kv.bits);
-      report.naive_kv_bytes += bytes_of(values * query.context, query.kv.bits);
+      group_kv[g] += bytes_of(kv_values_held(layer, query.context), query.kv.bits);
+      naive_kv += bytes_of(Wide{values} * query.context, query.kv.bits);
       if (layer.mixer == MixerKind::LatentAttention) {
         const AttentionSpec& a = layer.attention;
-        report.mla_expanded_kv_bytes +=
-            bytes_of(a.num_heads * (a.head_dim + a.value_head_dim) * kept, query.kv.bits);
+        mla_expanded_kv += bytes_of(Wide{a.num_heads} * (a.head_dim + a.value_head_dim) * kept, query.kv.bits);
       }
     }
     if (layer.is_softmax_attention()) {
@@ -146,18 +156,36 @@ Result<MemoryReport> memory_report(const Model& model, const MemoryQuery& query,
         prefill_attention += attention_flops(layer, 1) * compressed;
       }
     }
-    group->state_bytes += recurrent_state_bytes(layer);
+    group_state[g] += recurrent_state_bytes(layer);
   }
-  for (LayerMemory& group : report.by_kind) {
-    report.kv_bytes += group.kv_bytes * query.batch;
-    report.state_bytes += group.state_bytes * query.batch;
-    group.kv_bytes *= query.batch;
-    group.state_bytes *= query.batch;
+  Wide kv = 0, state = 0;
+  for (std::size_t g = 0; g < report.by_kind.size(); ++g) {
+    group_kv[g] *= query.batch;
+    group_state[g] *= query.batch;
+    kv += group_kv[g];
+    state += group_state[g];
   }
-  report.naive_kv_bytes *= query.batch;
-  report.mla_expanded_kv_bytes *= query.batch;
-  report.weight_bytes = bytes_of(counts.total, query.weights.bits);
-  report.total_bytes = report.weight_bytes + report.kv_bytes + report.state_bytes;
+  naive_kv *= query.batch;
+  mla_expanded_kv *= query.batch;
+  const Wide weights = bytes_of(counts.total, query.weights.bits);
+  const Wide total = weights + kv + state;
+  if (weights > kMaxBytes)
+    return bad_input(fmt::format("argument '--weights {}': the weights would exceed 8 EiB (2^63 bytes)",
+                                 query.weights.name));
+  if (total > kMaxBytes || naive_kv > kMaxBytes || mla_expanded_kv > kMaxBytes)
+    return bad_input(fmt::format("argument '--context {}' or '--batch {}': the cache would exceed 8 EiB (2^63 bytes) "
+                                 "with the weights; a smaller context or batch answers",
+                                 query.context, query.batch));
+  for (std::size_t g = 0; g < report.by_kind.size(); ++g) {
+    report.by_kind[g].kv_bytes = static_cast<std::int64_t>(group_kv[g]);
+    report.by_kind[g].state_bytes = static_cast<std::int64_t>(group_state[g]);
+  }
+  report.kv_bytes = static_cast<std::int64_t>(kv);
+  report.state_bytes = static_cast<std::int64_t>(state);
+  report.naive_kv_bytes = static_cast<std::int64_t>(naive_kv);
+  report.mla_expanded_kv_bytes = static_cast<std::int64_t>(mla_expanded_kv);
+  report.weight_bytes = static_cast<std::int64_t>(weights);
+  report.total_bytes = static_cast<std::int64_t>(total);
   // 2 FLOPs per multiply-add of every active weight, plus attention over the cached tokens.
   report.decode_flops_per_token = 2.0 * static_cast<double>(counts.active) + decode_attention;
   report.prefill_flops = 2.0 * static_cast<double>(counts.active) * static_cast<double>(query.context) +

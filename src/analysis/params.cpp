@@ -18,6 +18,11 @@ class TensorList {
                    std::int64_t active) {
     out_.push_back({Component::RoutedExperts, prefix_ + name, std::move(shape), count, active});
   }
+  // `count` identical tensors that all run for every token (shared experts): one spec with copies.
+  void add_copies(Component component, const std::string& name, std::vector<std::int64_t> shape,
+                  std::int64_t count) {
+    out_.push_back({component, prefix_ + name, std::move(shape), count, count});
+  }
   // weight [out, in] and, when `bias`, bias [out]
   void linear(Component component, const std::string& name, std::int64_t in, std::int64_t out, bool bias) {
     add(component, name + ".weight", {out, in});
@@ -227,9 +232,15 @@ void ffn_tensors(TensorList& t, const Model& model, const FeedForwardSpec& f) {
     t.add_experts("mlp.experts.up_proj.bias", {w}, n, k);
     t.add_experts("mlp.experts.down_proj.bias", {io}, n, k);
   }
-  for (std::int64_t s = 0; s < f.num_shared_experts; ++s) {
-    const std::string name = f.num_shared_experts == 1 ? "mlp.shared_expert" : fmt::format("mlp.shared_experts.{}", s);
-    mlp_tensors(t, Component::FeedForward, name, h, f.shared_intermediate_size, f.gated, false);
+  // Several shared experts are one spec each with copies (as routed experts are): the work and memory
+  // of the tensor list grow with the description, not with layers × shared experts (issue 17, case 10).
+  if (f.num_shared_experts == 1) {
+    mlp_tensors(t, Component::FeedForward, "mlp.shared_expert", h, f.shared_intermediate_size, f.gated, false);
+  } else if (f.num_shared_experts > 1) {
+    const std::int64_t n = f.num_shared_experts, sw = f.shared_intermediate_size;
+    if (f.gated) t.add_copies(Component::FeedForward, "mlp.shared_experts.gate_proj.weight", {sw, h}, n);
+    t.add_copies(Component::FeedForward, "mlp.shared_experts.up_proj.weight", {sw, h}, n);
+    t.add_copies(Component::FeedForward, "mlp.shared_experts.down_proj.weight", {h, sw}, n);
   }
   if (f.shared_expert_gate) t.linear(Component::FeedForward, "mlp.shared_expert_gate", h, 1, false);
 }
@@ -324,7 +335,20 @@ std::int64_t tensor_elements(const TensorSpec& tensor) {
   return elements;
 }
 
+std::size_t tensor_spec_count(const Model& model, std::size_t limit) {
+  std::size_t count = 6 + model.extra.size();  // embeddings, final norm and LM head (at most six)
+  for (const auto* stack : {&model.layers, &model.mtp_layers})
+    for (const Layer& layer : *stack) {
+      if (count > limit) return count;
+      count += layer_tensors(model, layer, "").size();
+    }
+  return count;
+}
+
 Result<ParameterCounts> count_parameters(const Model& model) {
+  if (tensor_spec_count(model) > kMaxTensorSpecs)
+    return bad_input(fmt::format("the model describes more than {} tensors (the tensor budget; experts count once)",
+                                 kMaxTensorSpecs));
   ParameterCounts counts;
   std::int64_t embedding_lookup = 0;  // Embedding-component tensors: left out of `active`
   std::int64_t active = 0;

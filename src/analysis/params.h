@@ -3,6 +3,7 @@
 // per-component breakdown and the cross-check against safetensors headers.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <map>
 #include <string>
@@ -41,7 +42,17 @@ struct ParameterCounts {
   std::map<Component, std::int64_t> by_component;
 };
 
-// Fails only when the sizes overflow 64-bit counting (an absurd config).
+// The tensor budget: at most this many tensor specs in model_tensors (experts and shared experts are
+// one spec with copies, so a real model has a few thousand; 4096 layers of every kind stay below it).
+// A model over it is refused before its list is built, so work and memory stay bounded.
+inline constexpr std::size_t kMaxTensorSpecs = 1 << 18;
+
+// The number of tensor specs model_tensors would list, counting layer by layer and stopping once past
+// `limit` (the cost is bounded by the limit, not by the model).
+std::size_t tensor_spec_count(const Model& model, std::size_t limit = kMaxTensorSpecs);
+
+// Fails (bad input) when the model is over the tensor budget (kMaxTensorSpecs) and when the sizes
+// overflow 64-bit counting (an absurd config).
 Result<ParameterCounts> count_parameters(const Model& model);
 
 // Elements of one tensor spec (shape product × copies), or -1 on overflow.

@@ -256,20 +256,20 @@ constexpr KeySpec kKeys[] = {
     {Key::AttentionOtherSettingNumAttentionHeads, "attention_other_setting.num_attention_heads", kAttentionOtherSettingNumAttentionHeads, 1, 1 << 16},  // step3p5
     {Key::AttnOutputGate, "attn_output_gate", kAttnOutputGate, 0, 0},  // hybrid
     {Key::AttnTypeList, "attn_type_list", kAttnTypeList, 0, 0},  // moe
-    {Key::CcaNumQHeads, "cca_num_q_heads", kCcaNumQHeads, 0, 0},  // zaya.cpp
+    {Key::CcaNumQHeads, "cca_num_q_heads", kCcaNumQHeads, 0, 1 << 16},  // zaya.cpp
     {Key::CompressRateCsa, "compress_rate_csa", kCompressRateCsa, 1, 1 << 20},  // deepseek_v4
     {Key::CompressRateHca, "compress_rate_hca", kCompressRateHca, 1, 1 << 20},  // deepseek_v4
     {Key::CompressRatesCompressedSparseAttention, "compress_rates.compressed_sparse_attention", kCompressRatesCompressedSparseAttention, 0, 0},  // deepseek_v4
     {Key::CompressRatesHeavilyCompressedAttention, "compress_rates.heavily_compressed_attention", kCompressRatesHeavilyCompressedAttention, 0, 0},  // deepseek_v4
     {Key::CompressRatios, "compress_ratios", kCompressRatios, 0, 0},  // deepseek_v4
     {Key::DecoderSparseStep, "decoder_sparse_step", kDecoderSparseStep, 1, 4096},  // moe
-    {Key::EmbNeighborNum, "emb_neighbor_num", kEmbNeighborNum, 0, 0},  // longcat
-    {Key::EmbSplitNum, "emb_split_num", kEmbSplitNum, 0, 0},  // longcat
-    {Key::EmbeddingDim, "embedding_dim", kEmbeddingDim, 0, 0},  // xlstm
+    {Key::EmbNeighborNum, "emb_neighbor_num", kEmbNeighborNum, 0, 64},  // longcat
+    {Key::EmbSplitNum, "emb_split_num", kEmbSplitNum, 0, 64},  // longcat
+    {Key::EmbeddingDim, "embedding_dim", kEmbeddingDim, 1, 1 << 20},  // xlstm
     {Key::EnableMoeBlock, "enable_moe_block", kEnableMoeBlock, 0, 0},  // gemma
     {Key::ExpertFfnHiddenSize, "expert_ffn_hidden_size", kExpertFfnHiddenSize, 1, 1 << 22},  // longcat
-    {Key::FfnHiddenSizeList, "ffn_hidden_size_list", kFfnHiddenSizeList, 0, 0},  // zaya.cpp
-    {Key::FfnProjFactor, "ffn_proj_factor", kFfnProjFactor, 0, 0},  // xlstm
+    {Key::FfnHiddenSizeList, "ffn_hidden_size_list", kFfnHiddenSizeList, 0, 1 << 22},  // zaya.cpp
+    {Key::FfnProjFactor, "ffn_proj_factor", kFfnProjFactor, 0.01, 64},  // xlstm
     {Key::FfnRoundUpToMultipleOf, "ffn_round_up_to_multiple_of", kFfnRoundUpToMultipleOf, 1, 1 << 20},  // xlstm
     {Key::Gating, "gating", kGating, 0, 0},  // laguna
     {Key::GlobalAttnEveryNLayers, "global_attn_every_n_layers", kGlobalAttnEveryNLayers, 1, 4096},  // afmoe
@@ -290,7 +290,7 @@ constexpr KeySpec kKeys[] = {
     {Key::LinearAttnConfigShortConvKernelSize, "linear_attn_config.short_conv_kernel_size", kLinearAttnConfigShortConvKernelSize, 1, 1 << 10},  // kimi_linear
     {Key::MlaUseNope, "mla_use_nope", kMlaUseNope, 0, 0},  // kimi_linear
     {Key::MlpLayerTypes, "mlp_layer_types", kMlpLayerTypes, 0, 0},  // cohere2_moe, deepseek_v4, laguna
-    {Key::MlpOnlyLayers, "mlp_only_layers", kMlpOnlyLayers, 0, 0},  // hybrid, moe
+    {Key::MlpOnlyLayers, "mlp_only_layers", kMlpOnlyLayers, 0, kMaxLayers - 1},  // hybrid, moe
     {Key::MoeExpertHiddenDim, "moe.expert_hidden_dim", kMoeExpertHiddenDim, 1, 1 << 22},  // dense
     {Key::MoeNumExperts, "moe.num_experts", kMoeNumExperts, 1, 1 << 16},  // dense
     {Key::MoeNumExpertsPerTok, "moe.num_experts_per_tok", kMoeNumExpertsPerTok, 1, 1 << 16},  // dense
@@ -301,34 +301,34 @@ constexpr KeySpec kKeys[] = {
     {Key::MoeRouterTopk, "moe_router_topk", kMoeRouterTopk, 1, 64},  // zaya
     {Key::MoeTopK, "moe_top_k", kMoeTopK, 1, 1 << 16},  // step3p5
     {Key::MtpHybridOverridePattern, "mtp_hybrid_override_pattern", kMtpHybridOverridePattern, 0, 0},  // hybrid
-    {Key::NgramVocabSizeRatio, "ngram_vocab_size_ratio", kNgramVocabSizeRatio, 0, 0},  // longcat
+    {Key::NgramVocabSizeRatio, "ngram_vocab_size_ratio", kNgramVocabSizeRatio, 0, 1024},  // longcat
     {Key::NoRopeLayerInterval, "no_rope_layer_interval", kNoRopeLayerInterval, 1, 4096},  // dense, moe
     {Key::NoRopeLayers, "no_rope_layers", kNoRopeLayers, 0, 0},  // dense, moe
-    {Key::NormEpsilon, "norm_epsilon", kNormEpsilon, 0, 0},  // zaya
+    {Key::NormEpsilon, "norm_epsilon", kNormEpsilon, 0, 1},  // zaya
     {Key::NumAttentionGroups, "num_attention_groups", kNumAttentionGroups, 1, 1 << 16},  // step3p5
-    {Key::NumAttentionHeadsPerLayer, "num_attention_heads_per_layer", kNumAttentionHeadsPerLayer, 0, 0},  // laguna
-    {Key::NumBlocks, "num_blocks", kNumBlocks, 0, 0},  // xlstm
+    {Key::NumAttentionHeadsPerLayer, "num_attention_heads_per_layer", kNumAttentionHeadsPerLayer, 1, 1 << 16},  // laguna
+    {Key::NumBlocks, "num_blocks", kNumBlocks, 1, kMaxLayers},  // xlstm
     {Key::NumDenseLayers, "num_dense_layers", kNumDenseLayers, 0, 4096},  // afmoe
     {Key::NumGlobalKeyValueHeads, "num_global_key_value_heads", kNumGlobalKeyValueHeads, 1, 1 << 16},  // gemma
     {Key::NumHashLayers, "num_hash_layers", kNumHashLayers, 0, 1 << 16},  // deepseek_v4
     {Key::NumKvSharedLayers, "num_kv_shared_layers", kNumKvSharedLayers, 0, 4096},  // gemma
-    {Key::NumQueryGroups, "num_query_groups", kNumQueryGroups, 0, 0},  // zaya.cpp
-    {Key::NumQueryGroupsList, "num_query_groups_list", kNumQueryGroupsList, 0, 0},  // zaya.cpp
+    {Key::NumQueryGroups, "num_query_groups", kNumQueryGroups, 0, 1 << 16},  // zaya.cpp
+    {Key::NumQueryGroupsList, "num_query_groups_list", kNumQueryGroupsList, 0, 1 << 16},  // zaya.cpp
     {Key::OGroups, "o_groups", kOGroups, 1, 1 << 16},  // deepseek_v4
     {Key::OLoraRank, "o_lora_rank", kOLoraRank, 1, 1 << 20},  // deepseek_v4
-    {Key::PartialRotaryFactors, "partial_rotary_factors", kPartialRotaryFactors, 0, 0},  // step3p5
+    {Key::PartialRotaryFactors, "partial_rotary_factors", kPartialRotaryFactors, 0, 1},  // step3p5
     {Key::PrefixDenseIntermediateSize, "prefix_dense_intermediate_size", kPrefixDenseIntermediateSize, 1, 1 << 22},  // cohere2_moe
     {Key::PrefixDenseSlidingWindowPattern, "prefix_dense_sliding_window_pattern", kPrefixDenseSlidingWindowPattern, 0, 4096},  // cohere2_moe
-    {Key::QkDimFactor, "qk_dim_factor", kQkDimFactor, 0, 0},  // xlstm
+    {Key::QkDimFactor, "qk_dim_factor", kQkDimFactor, 0.01, 64},  // xlstm
     {Key::QkNorm, "qk_norm", kQkNorm, 0, 0},  // hy_v3
     {Key::QkNormType, "qk_norm_type", kQkNormType, 0, 0},  // moe
     {Key::ResidualMoe, "residual_moe", kResidualMoe, 0, 0},  // moe
-    {Key::RopeLocalBaseFreq, "rope_local_base_freq", kRopeLocalBaseFreq, 0, 0},  // gemma
-    {Key::RopeParametersFullAttentionPartialRotaryFactor, "rope_parameters.full_attention.partial_rotary_factor", kRopeParametersFullAttentionPartialRotaryFactor, 0, 0},  // gemma, laguna
-    {Key::RopeParametersFullAttentionRopeTheta, "rope_parameters.full_attention.rope_theta", kRopeParametersFullAttentionRopeTheta, 0, 0},  // common
-    {Key::RopeParametersPartialRotaryFactor, "rope_parameters.partial_rotary_factor", kRopeParametersPartialRotaryFactor, 0, 0},  // common
-    {Key::RopeParametersRopeTheta, "rope_parameters.rope_theta", kRopeParametersRopeTheta, 0, 0},  // common
-    {Key::RopeParametersSlidingAttentionPartialRotaryFactor, "rope_parameters.sliding_attention.partial_rotary_factor", kRopeParametersSlidingAttentionPartialRotaryFactor, 0, 0},  // laguna
+    {Key::RopeLocalBaseFreq, "rope_local_base_freq", kRopeLocalBaseFreq, 0, kBig},  // gemma
+    {Key::RopeParametersFullAttentionPartialRotaryFactor, "rope_parameters.full_attention.partial_rotary_factor", kRopeParametersFullAttentionPartialRotaryFactor, 0, 1},  // gemma, laguna
+    {Key::RopeParametersFullAttentionRopeTheta, "rope_parameters.full_attention.rope_theta", kRopeParametersFullAttentionRopeTheta, 0, kBig},  // common
+    {Key::RopeParametersPartialRotaryFactor, "rope_parameters.partial_rotary_factor", kRopeParametersPartialRotaryFactor, 0, 1},  // common
+    {Key::RopeParametersRopeTheta, "rope_parameters.rope_theta", kRopeParametersRopeTheta, 0, kBig},  // common
+    {Key::RopeParametersSlidingAttentionPartialRotaryFactor, "rope_parameters.sliding_attention.partial_rotary_factor", kRopeParametersSlidingAttentionPartialRotaryFactor, 0, 1},  // laguna
     {Key::RopeScaling, "rope_scaling", kRopeScaling, 0, 0},  // common
     {Key::RotaryDim, "rotary_dim", kRotaryDim, 0, 1 << 16},  // moe
     {Key::RouterBias, "router_bias", kRouterBias, 0, 0},  // longcat
@@ -338,7 +338,7 @@ constexpr KeySpec kKeys[] = {
     {Key::SwaHeadDim, "swa_head_dim", kSwaHeadDim, 1, 1 << 16},  // moe
     {Key::SwaNumAttentionHeads, "swa_num_attention_heads", kSwaNumAttentionHeads, 1, 1 << 16},  // moe
     {Key::SwaNumKeyValueHeads, "swa_num_key_value_heads", kSwaNumKeyValueHeads, 1, 1 << 16},  // moe
-    {Key::SwaRopeTheta, "swa_rope_theta", kSwaRopeTheta, 0, 0},  // moe
+    {Key::SwaRopeTheta, "swa_rope_theta", kSwaRopeTheta, 0, kBig},  // moe
     {Key::SwaVHeadDim, "swa_v_head_dim", kSwaVHeadDim, 1, 1 << 16},  // moe
     {Key::TopkMethod, "topk_method", kTopkMethod, 0, 0},  // moe
     {Key::UseBias, "use_bias", kUseBias, 0, 0},  // hybrid, xlstm
@@ -348,10 +348,10 @@ constexpr KeySpec kKeys[] = {
     {Key::UseMoeRouterBias, "use_moe_router_bias", kUseMoeRouterBias, 0, 0},  // step3p5
     {Key::UseQkNorm, "use_qk_norm", kUseQkNorm, 0, 0},  // cohere2_moe, dense, moe
     {Key::UseRoutingBias, "use_routing_bias", kUseRoutingBias, 0, 0},  // moe
-    {Key::VDimFactor, "v_dim_factor", kVDimFactor, 0, 0},  // xlstm
+    {Key::VDimFactor, "v_dim_factor", kVDimFactor, 0.01, 64},  // xlstm
     {Key::VocabSizePerLayerInput, "vocab_size_per_layer_input", kVocabSizePerLayerInput, 1, 1 << 26},  // gemma
     {Key::ZayaLayers, "zaya_layers", kZayaLayers, 0, 0},  // zaya
-    {Key::ZayaMlpExpansion, "zaya_mlp_expansion", kZayaMlpExpansion, 0, 0},  // zaya.cpp
+    {Key::ZayaMlpExpansion, "zaya_mlp_expansion", kZayaMlpExpansion, 0, 1 << 22},  // zaya.cpp
     {Key::ZayaUseEda, "zaya_use_eda", kZayaUseEda, 0, 0},  // zaya
     {Key::ZayaUseMod, "zaya_use_mod", kZayaUseMod, 0, 0},  // zaya
     {Key::ZeroExpertNum, "zero_expert_num", kZeroExpertNum, 0, 1 << 16},  // longcat

@@ -5,6 +5,8 @@
 
 #include <fmt/format.h>
 
+#include "ingest/config/json_text.h"
+
 namespace llmg {
 
 using nlohmann::json;
@@ -25,13 +27,47 @@ const json* child(const json& object, std::string_view dotted) {
   return node;
 }
 
-std::string describe(const json& value) {
-  std::string text = value.dump();
-  if (text.size() > 40) text = text.substr(0, 37) + "...";
-  return text;
+std::string describe(const json& value) { return describe_json(value); }  // bounded: never dump() the whole value
+
+// The value a failed required read returns: the key's lower bound, and never 0, so that a reader that
+// divides or takes a modulo by it before checking error() cannot fault (case 02 of issue 17).
+std::int64_t neutral_value(const KeySpec& spec) {
+  return spec.min_value >= 1 ? static_cast<std::int64_t>(spec.min_value) : 1;
 }
 
+// The row whose aliases include `name` (raw reads by literal name meet that row's bounds), or null.
+// A nested name built at run time (rope_parameters.<layer type>.rope_theta) meets the row of its last part.
+const KeySpec* row_named(std::string_view name) {
+  for (std::string_view wanted : {name, name.substr(name.rfind('.') + 1)})
+    for (const KeySpec& spec : key_table())
+      for (std::string_view alias : spec.aliases)
+        if (alias == wanted) return &spec;
+  return nullptr;
+}
+
+bool has_bounds(const KeySpec* spec) { return spec && spec->max_value > spec->min_value; }
+
 }  // namespace
+
+// A number read from the config: finite (NaN and ±Infinity, which config files may hold as Python
+// literals, are refused) and within the row's bounds when the row has them.
+double ConfigView::number_at(const json* value, const std::string& path, double fallback, const KeySpec* spec) {
+  if (!value) return fallback;
+  if (!value->is_number()) {
+    fail(path, fmt::format("expected a number, got {}", describe(*value)));
+    return fallback;
+  }
+  const double number = value->get<double>();
+  if (!std::isfinite(number)) {
+    fail(path, fmt::format("expected a finite number, got {}", describe(*value)));
+    return fallback;
+  }
+  if (has_bounds(spec) && (number < spec->min_value || number > spec->max_value)) {
+    fail(path, fmt::format("expected a number in [{}, {}], got {}", spec->min_value, spec->max_value, describe(*value)));
+    return fallback;
+  }
+  return number;
+}
 
 ConfigView::ConfigView(const json& root, std::string file_name, KeySources* sources)
     : root_(root), text_(&root), file_name_(std::move(file_name)), sources_(sources) {
@@ -119,9 +155,9 @@ std::int64_t ConfigView::require_int(Key key) {
     std::string tried;
     for (std::string_view alias : spec.aliases) tried += (tried.empty() ? "" : ", ") + std::string(alias);
     fail(spec.name, fmt::format("required key is missing (looked for {})", tried));
-    return 0;
+    return neutral_value(spec);
   }
-  return maybe_int(key).value_or(0);
+  return maybe_int(key).value_or(neutral_value(spec));
 }
 
 std::int64_t ConfigView::int_or(Key key, std::int64_t fallback) {
@@ -135,17 +171,9 @@ double ConfigView::number_or(Key key, double fallback) {
   std::string path;
   const json* value = lookup(key, &path);
   if (!value) return fallback;
-  if (!value->is_number()) {
-    fail(path, fmt::format("expected a number, got {}", describe(*value)));
-    return fallback;
-  }
-  const double number = value->get<double>();
-  if (spec.max_value > spec.min_value && (number < spec.min_value || number > spec.max_value)) {
-    fail(path, fmt::format("expected a number in [{}, {}], got {}", spec.min_value, spec.max_value,
-                           describe(*value)));
-    return fallback;
-  }
-  note_source(std::string(spec.name), path);
+  const bool was_ok = ok();
+  const double number = number_at(value, path, fallback, &spec);
+  if (was_ok && ok()) note_source(std::string(spec.name), path);
   return number;
 }
 
@@ -228,7 +256,7 @@ std::int64_t ConfigView::int_named(Key key, std::int64_t fallback, std::int64_t 
 
 double ConfigView::number_named(Key key, double fallback) {
   std::string path;
-  return typed<double>(lookup(key, &path), path, fallback);
+  return number_at(lookup(key, &path), path, fallback, &key_spec(key));
 }
 
 bool ConfigView::bool_named(Key key, bool fallback) {
@@ -244,7 +272,26 @@ std::string ConfigView::string_named(Key key, std::string fallback) {
 std::vector<std::int64_t> ConfigView::int_list_named(Key key) {
   std::string path;
   const json* value = lookup(key, &path);
+  const KeySpec& spec = key_spec(key);
+  if (has_bounds(&spec)) return int_list_at(value, path, spec.min_value, spec.max_value);
   return int_list_at(value, path);
+}
+
+std::vector<double> ConfigView::number_list_named(Key key) {
+  std::string path;
+  const json* value = lookup(key, &path);
+  if (!value) return {};
+  if (!value->is_array()) {
+    fail(path, fmt::format("expected a list of numbers, got {}", describe(*value)));
+    return {};
+  }
+  std::vector<double> out;
+  for (std::size_t i = 0; i < value->size(); ++i) {
+    const bool was_ok = ok();
+    out.push_back(number_at(&(*value)[i], fmt::format("{}[{}]", path, i), 0.0, &key_spec(key)));
+    if (was_ok && !ok()) return {};
+  }
+  return out;
 }
 
 std::vector<std::string> ConfigView::string_list_named(Key key) {
@@ -255,7 +302,7 @@ std::vector<std::string> ConfigView::string_list_named(Key key) {
 
 double ConfigView::number_named(std::string_view name, double fallback) {
   std::string path;
-  return typed<double>(find(name, &path), path, fallback);
+  return number_at(find(name, &path), path, fallback, row_named(name));
 }
 
 bool ConfigView::bool_named(std::string_view name, bool fallback) {
@@ -274,7 +321,8 @@ std::vector<std::int64_t> ConfigView::int_list_named(std::string_view name) {
   return int_list_at(value, path);
 }
 
-std::vector<std::int64_t> ConfigView::int_list_at(const json* value, const std::string& path) {
+std::vector<std::int64_t> ConfigView::int_list_at(const json* value, const std::string& path, double min_value,
+                                                  double max_value) {
   if (!value) return {};
   if (!value->is_array()) {
     fail(path, fmt::format("expected a list of integers, got {}", describe(*value)));
@@ -288,7 +336,7 @@ std::vector<std::int64_t> ConfigView::int_list_at(const json* value, const std::
       out.push_back(item.get<bool>() ? 1 : 0);
       continue;
     }
-    auto number = read_int(item, fmt::format("{}[{}]", path, i), -(1LL << 40), 1LL << 40);
+    auto number = read_int(item, fmt::format("{}[{}]", path, i), min_value, max_value);
     if (!number) return {};
     out.push_back(*number);
   }
@@ -325,6 +373,8 @@ std::vector<T> ConfigView::per_layer_list(Key key, std::size_t layers) {
   std::vector<T> list;
   if constexpr (std::is_same_v<T, std::string>)
     list = string_list_at(value, path);
+  else if (const KeySpec& spec = key_spec(key); has_bounds(&spec))
+    list = int_list_at(value, path, spec.min_value, spec.max_value);
   else
     list = int_list_at(value, path);
   if (!list.empty() && list.size() != layers) {

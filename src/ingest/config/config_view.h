@@ -57,6 +57,9 @@ class ConfigView {
   std::string string_named(Key key, std::string fallback);
   std::vector<std::int64_t> int_list_named(Key key);
   std::vector<std::string> string_list_named(Key key);
+  // A list of numbers (per-layer rope_theta, partial_rotary_factors): each finite and within the row's
+  // bounds; empty when absent; a non-number entry records an error naming "<key>[i]".
+  std::vector<double> number_list_named(Key key);
 
   // A list with one entry per layer (T = std::int64_t or std::string): empty when absent; a list of
   // another length records "expected N entries (num_hidden_layers), got M" and comes back empty.
@@ -87,7 +90,10 @@ class ConfigView {
   const nlohmann::json* find_in(std::string_view name, std::string* found_path, bool with_defaults) const;
   std::int64_t int_at(const nlohmann::json* value, const std::string& path, std::int64_t fallback,
                       std::int64_t min_value, std::int64_t max_value);
-  std::vector<std::int64_t> int_list_at(const nlohmann::json* value, const std::string& path);
+  std::vector<std::int64_t> int_list_at(const nlohmann::json* value, const std::string& path,
+                                        double min_value = -static_cast<double>(1LL << 40),
+                                        double max_value = static_cast<double>(1LL << 40));
+  double number_at(const nlohmann::json* value, const std::string& path, double fallback, const KeySpec* spec);
   std::vector<std::string> string_list_at(const nlohmann::json* value, const std::string& path);
   template <typename T>
   T typed(const nlohmann::json* value, const std::string& path, T fallback);

@@ -65,7 +65,7 @@ Result<Model> read_config_json(const json& config, const std::string& file_name)
   const std::string model_type_key(key_spec(Key::ModelType).name);
   if (auto it = config.find(model_type_key); it != config.end()) {
     if (!it->is_string())
-      return bad_input(fmt::format("{}: key '{}': expected a string, got {}", file_name, model_type_key, it->dump()));
+      return bad_input(fmt::format("{}: key '{}': expected a string, got {}", file_name, model_type_key, describe_json(*it)));
     model_type = it->get<std::string>();
   } else if (looks_like_mistral_params(config)) {
     model_type = "mistral_params";
@@ -103,7 +103,7 @@ Result<Model> read_config_json(const json& config, const std::string& file_name)
 }
 
 Result<Model> read_config_text(std::string_view text, const std::string& file_name) {
-  auto config = parse_json_text(text);
+  auto config = parse_json_text(text, JsonTextOptions{.python_literals = true});
   if (!config) return bad_input(fmt::format("{}: invalid JSON{}", file_name, config.error().where_and_why()));
   return read_config_json(*config, file_name);
 }

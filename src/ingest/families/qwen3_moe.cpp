@@ -15,7 +15,7 @@ void read_qwen3_moe(ConfigView& config, Model& model) {
   fill_layers(config, model, layer);
   const FeedForwardSpec moe = read_moe_ffn(config);
   FeedForwardSpec dense;
-  const auto mlp_only = config.int_list_named(Key::MlpOnlyLayers);
+  const auto mlp_only = read_layer_indices(config, Key::MlpOnlyLayers, model.layers.size());
   const std::int64_t step = config.int_named(Key::DecoderSparseStep, 1, 1, 4096);
   const bool has_dense = !mlp_only.empty() || step > 1;
   if (has_dense) dense = read_dense_ffn(config);

@@ -48,12 +48,13 @@ void read_qwen3_next(ConfigView& config, Model& model) {
     apply_layer_types(config, model, 0, [&](Layer& layer) { layer = linear_layer; });
   } else {
     const std::int64_t interval = config.require_int(Key::FullAttentionInterval);
+    if (!config.ok()) return;  // never use a value after a failed read
     for (std::size_t i = 0; i < model.layers.size(); ++i)
       if ((static_cast<std::int64_t>(i) + 1) % interval != 0) model.layers[i] = linear_layer;
     config.note_source("layer mix", "full_attention_interval");
   }
   // mlp_only_layers as in Qwen3-MoE.
-  const auto mlp_only = config.int_list_named(Key::MlpOnlyLayers);
+  const auto mlp_only = read_layer_indices(config, Key::MlpOnlyLayers, model.layers.size());
   if (!mlp_only.empty()) {
     const FeedForwardSpec dense = read_dense_ffn(config);
     for (std::int64_t index : mlp_only)

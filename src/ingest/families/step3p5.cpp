@@ -71,13 +71,13 @@ void read_step3p5(ConfigView& config, Model& model) {
   // rope_theta: one number or one per layer.
   std::vector<double> thetas;
   if (const nlohmann::json* theta = config.find(Key::RopeTheta); theta && theta->is_array()) {
-    for (const auto& item : *theta) thetas.push_back(item.is_number() ? item.get<double>() : 0.0);
+    thetas = config.number_list_named(Key::RopeTheta);
   } else {
     thetas.assign(static_cast<std::size_t>(count), config.number_or(Key::RopeTheta, 0.0));
   }
   std::vector<double> rotary;
   if (const nlohmann::json* factors = config.find(Key::PartialRotaryFactors); factors && factors->is_array())
-    for (const auto& item : *factors) rotary.push_back(item.is_number() ? item.get<double>() : 1.0);
+    rotary = config.number_list_named(Key::PartialRotaryFactors);
 
   const std::int64_t heads = config.require_int(Key::NumHeads);
   const std::int64_t groups = config.int_named(Key::NumAttentionGroups, heads, 1, 1 << 16);

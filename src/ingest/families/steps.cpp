@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "ingest/config/json_text.h"
+
 namespace llmg {
 
 void read_basics(ConfigView& config, Model& model, bool tied_default) {
@@ -11,7 +13,11 @@ void read_basics(ConfigView& config, Model& model, bool tied_default) {
   model.tied_embeddings = config.bool_or(Key::TieEmbeddings, tied_default);
   model.norm_eps = config.number_or(Key::NormEps, 0.0);
   model.rope_theta = read_rope_theta(config, "", 0.0);  // 0: not declared (shown as such, never guessed)
-  if (const auto* scaling = config.find(Key::RopeScaling); scaling && scaling->is_object()) {
+  const auto* scaling = config.find(Key::RopeScaling);
+  if (scaling && !scaling->is_object()) {
+    config.fail(config.spelling(Key::RopeScaling),
+                fmt::format("expected an object (rope_type, factor, ...), got {}", describe_json(*scaling)));
+  } else if (scaling) {
     for (const char* key : {"rope_type", "type"}) {
       auto it = scaling->find(key);
       if (it != scaling->end() && it->is_string()) {
@@ -43,13 +49,24 @@ AttentionSpec read_attention(ConfigView& config, const Model& model) {
                                                    attention.num_heads, attention.num_kv_heads));
   const std::int64_t default_head_dim = attention.num_heads > 0 ? model.hidden_size / attention.num_heads : 0;
   attention.head_dim = config.int_or(Key::HeadDim, default_head_dim);
-  if (!config.find(Key::HeadDim)) config.note_source("head_dim", "hidden_size / num_attention_heads");
+  if (!config.find(Key::HeadDim)) {
+    config.note_source("head_dim", "hidden_size / num_attention_heads");
+    if (attention.num_heads > 0 && default_head_dim <= 0)
+      config.fail(config.spelling(Key::HiddenSize),
+                  fmt::format("expected at least num_attention_heads ({}) so that head_dim = hidden_size / "
+                              "num_attention_heads is positive, got {}",
+                              attention.num_heads, model.hidden_size));
+  }
   attention.value_head_dim = attention.head_dim;
   const bool bias = config.bool_or(Key::AttentionBias, false);
   attention.q_bias = attention.k_bias = attention.v_bias = attention.o_bias = bias;
   attention.rope_fraction = config.number_or(Key::PartialRotaryFactor, 1.0);
   if (config.find(Key::RopeParametersPartialRotaryFactor))
     attention.rope_fraction = config.number_named(Key::RopeParametersPartialRotaryFactor, 1.0);
+  // RoPE rotates pairs of dimensions: a declared head_dim must be even when any of it is rotated.
+  if (config.find(Key::HeadDim) && attention.rope_fraction > 0 && attention.head_dim % 2 != 0)
+    config.fail(config.spelling(Key::HeadDim),
+                fmt::format("expected an even head size (RoPE rotates pairs of dimensions), got {}", attention.head_dim));
   attention.rope_theta = model.rope_theta;
   return attention;
 }
@@ -104,6 +121,7 @@ void make_sliding(Layer& layer, std::int64_t window) {
 }
 
 void set_global_every(Model& model, std::int64_t n, std::int64_t window, bool dense_first) {
+  if (n <= 0) n = 1;  // a caller error (readers bound n to [1, 4096]); never a division by zero
   for (std::size_t i = 0; i < model.layers.size(); ++i) {
     const auto index = static_cast<std::int64_t>(i);
     const bool global = dense_first ? index % n == 0 : (index + 1) % n == 0;
@@ -202,6 +220,17 @@ Layer llama_layer(ConfigView& config, Model& model) {
   layer.attention = read_attention(config, model);
   layer.ffn = read_dense_ffn(config);
   return layer;
+}
+
+std::vector<std::int64_t> read_layer_indices(ConfigView& config, Key key, std::size_t layers) {
+  auto indices = config.int_list_named(key);
+  for (std::size_t i = 0; i < indices.size(); ++i)
+    if (indices[i] < 0 || static_cast<std::size_t>(indices[i]) >= layers) {
+      config.fail(fmt::format("{}[{}]", config.spelling(key), i),
+                  fmt::format("expected a layer index below num_hidden_layers ({}), got {}", layers, indices[i]));
+      return {};
+    }
+  return indices;
 }
 
 void read_llama_like(ConfigView& config, Model& model, const Layer& layer) {

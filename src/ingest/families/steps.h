@@ -51,6 +51,10 @@ Layer llama_layer(ConfigView& config, Model& model);
 // num_hidden_layers copies of `layer`, then layer_types (with sliding_window) when the config has them.
 void read_llama_like(ConfigView& config, Model& model, const Layer& layer);
 
+// A list of 0-based layer indices (mlp_only_layers): each entry must be in [0, layers); an entry
+// outside records "<key>[i]: expected a layer index below num_hidden_layers (N), got X" and gives {}.
+std::vector<std::int64_t> read_layer_indices(ConfigView& config, Key key, std::size_t layers);
+
 // num_hidden_layers copies of `prototype`.
 void fill_layers(ConfigView& config, Model& model, const Layer& prototype);
 

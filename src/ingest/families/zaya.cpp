@@ -5,6 +5,7 @@
 // Zyphra's modular_zaya.py).
 #include <fmt/format.h>
 
+#include "ingest/config/json_text.h"
 #include "ingest/families/registry.h"
 #include "ingest/families/steps.h"
 
@@ -16,12 +17,24 @@ namespace {
 // or the scalar of the flat config format.
 std::int64_t per_layer(ConfigView& config, Key list_key, Key scalar_key, std::size_t index,
                        std::int64_t fallback) {
+  // List entries meet the same bounds as the scalar ([0, 2^22]); a value outside them is an error.
+  auto entry = [&](Key key, const nlohmann::json& item) -> std::int64_t {
+    const std::int64_t value = item.is_number_unsigned() && item.get<std::uint64_t>() > (1u << 22)
+                                   ? -1
+                                   : item.get<std::int64_t>();
+    if (value < 0 || value > (1 << 22)) {
+      config.fail(fmt::format("{}[{}]", config.spelling(key), index),
+                  fmt::format("expected an integer in [0, {}], got {}", 1 << 22, describe_json(item)));
+      return fallback;
+    }
+    return value;
+  };
   if (const nlohmann::json* list = config.find(list_key); list && list->is_array()) {
-    if (index < list->size() && (*list)[index].is_number_integer()) return (*list)[index].get<std::int64_t>();
+    if (index < list->size() && (*list)[index].is_number_integer()) return entry(list_key, (*list)[index]);
     return fallback;
   }
   if (const nlohmann::json* value = config.find(scalar_key); value && value->is_array()) {
-    if (index < value->size() && (*value)[index].is_number_integer()) return (*value)[index].get<std::int64_t>();
+    if (index < value->size() && (*value)[index].is_number_integer()) return entry(scalar_key, (*value)[index]);
     return fallback;
   }
   return config.int_named(scalar_key, fallback, 0, 1 << 22);
@@ -65,7 +78,7 @@ void read_zaya(ConfigView& config, Model& model) {
 
   std::vector<std::string> kinds;  // "a" or the expert count, per half-layer
   if (const nlohmann::json* list = config.find(Key::ZayaLayers); list && list->is_array()) {
-    for (const auto& item : *list) kinds.push_back(item.is_string() ? item.get<std::string>() : item.dump());
+    for (const auto& item : *list) kinds.push_back(item.is_string() ? item.get<std::string>() : describe_json(item));
     if (static_cast<std::int64_t>(kinds.size()) != half_layers) {
       config.fail("zaya_layers", fmt::format("expected {} entries (num_hidden_layers), got {}", half_layers, kinds.size()));
       return;
@@ -103,10 +116,14 @@ void read_zaya(ConfigView& config, Model& model) {
       add("temp", {a.num_kv_heads});
     } else {
       std::int64_t experts = 0;
+      std::size_t used = 0;
       try {
-        experts = std::stoll(kinds[i]);
+        experts = std::stoll(kinds[i], &used);
       } catch (const std::exception&) {
-        config.fail(fmt::format("zaya_layers[{}]", i), fmt::format("expected \"a\" or an expert count, got {}", kinds[i]));
+        used = 0;
+      }
+      if (used != kinds[i].size() || experts < 1 || experts > (1 << 16)) {
+        config.fail(fmt::format("zaya_layers[{}]", i), fmt::format("expected \"a\" or an expert count in [1, 65536], got {}", describe_json(kinds[i])));
         return;
       }
       const std::int64_t fc1 = per_layer(config, Key::FfnHiddenSizeList, Key::IntermediateSize, i, 0);

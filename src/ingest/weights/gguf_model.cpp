@@ -1,5 +1,6 @@
 #include "ingest/weights/gguf_model.h"
 
+#include <cmath>
 #include <algorithm>
 #include <vector>
 
@@ -91,6 +92,8 @@ Result<json> gguf_config(const GgufFile& file, std::map<std::string, std::string
         return bad_input(fmt::format("{}: key '{}': per-layer values differ; a per-layer layout for \"{}\" is not "
                                      "mapped yet",
                                      file.path, key, arch));
+      if (!(std::abs(distinct[0]) <= 9007199254740992.0))  // NaN, ±inf or past 2^53: never cast to an integer
+        return bad_input(fmt::format("{}: key '{}': expected per-layer integers, got {}", file.path, key, distinct[0]));
       config[name] = static_cast<std::int64_t>(distinct[0]);
     } else if (value->type == GgufType::String) {
       return bad_input(fmt::format("{}: key '{}': expected a number, got a string", file.path, key));

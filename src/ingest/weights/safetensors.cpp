@@ -52,11 +52,11 @@ Result<SafetensorsTensor> read_tensor_entry(const std::string& file, const std::
   std::int64_t elements = 1;
   for (const json& dim : *shape) {
     if (!dim.is_number_unsigned() && !(dim.is_number_integer() && dim.get<std::int64_t>() >= 0))
-      return fail(fmt::format("key 'shape': expected non-negative integers, got {}", dim.dump()));
+      return fail(fmt::format("key 'shape': expected non-negative integers, got {}", describe_json(dim)));
     const std::uint64_t value = dim.get<std::uint64_t>();
     if (value > static_cast<std::uint64_t>(INT64_MAX) ||
         __builtin_mul_overflow(elements, static_cast<std::int64_t>(value), &elements))
-      return fail(fmt::format("key 'shape': {} overflows a 64-bit element count", shape->dump()));
+      return fail(fmt::format("key 'shape': {} overflows a 64-bit element count", describe_json(*shape)));
     tensor.shape.push_back(static_cast<std::int64_t>(value));
   }
   tensor.elements = elements;
