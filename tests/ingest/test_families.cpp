@@ -365,4 +365,31 @@ TEST(FamilyTable, SetAMambaRecurrentState) {
   }
 }
 
+// Set A's refusals: each names the file, the key and the problem (bad input, exit 2 from the CLI).
+TEST(FamilyTable, SetARefusalsNameTheKey) {
+  struct Bad {
+    const char* file;
+    const char* key;
+    const char* value;  // JSON
+    const char* message;
+  };
+  const Bad cases[] = {
+      {"opt.json", "word_embed_proj_dim", "512", "key 'word_embed_proj_dim': expected hidden_size (768)"},
+      {"opt.json", "do_layer_norm_before", "false", "key 'do_layer_norm_before': expected true"},
+      {"gpt_neo.json", "attention_types", R"([[["global", "local"], 11]])",
+       "key 'attention_types': expected [[[\"global\" | \"local\", ...], repeat], ...], got 22 layer kinds for 24 layers"},
+      {"gpt_neo.json", "attention_types", R"([[["global", "lokal"], 12]])", "got the kind \"lokal\""},
+      {"jamba.json", "attn_layer_offset", "9", "key 'attn_layer_offset': expected less than attn_layer_period (8), got 9"},
+  };
+  for (const Bad& bad : cases) {
+    FamilyCase c{"", Source::File, bad.file, 0, "", 0, 0};
+    json config = json::parse(config_text(c));
+    config[bad.key] = json::parse(bad.value);
+    auto model = read_case(config.dump(), config.value("model_type", std::string()));
+    ASSERT_FALSE(model.has_value()) << bad.file << " " << bad.key;
+    EXPECT_EQ(model.error().kind, llmg::Error::Kind::BadInput);
+    EXPECT_NE(model.error().message.find(bad.message), std::string::npos) << model.error().message;
+  }
+}
+
 }  // namespace

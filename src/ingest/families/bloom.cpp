@@ -10,8 +10,10 @@ namespace llmg {
 // by word_embeddings_layernorm; fused query_key_value and dense with bias; a plain GELU MLP 4 × hidden
 // with bias; LayerNorm with bias, pre-norm; LM head tied (PretrainedConfig default).
 void read_bloom(ConfigView& config, Model& model) {
-  model.hidden_size = config.find(Key::HiddenSize) ? config.require_int(Key::HiddenSize)
-                                                   : config.require_int(Key::NEmbed);
+  // BloomConfig: hidden_size = n_embed when n_embed is given (it wins over hidden_size).
+  const bool n_embed = config.find(Key::NEmbed) != nullptr;
+  model.hidden_size = n_embed ? config.require_int(Key::NEmbed) : config.require_int(Key::HiddenSize);
+  if (n_embed) config.note_source("hidden_size", "n_embed");
   model.vocab_size = config.require_int(Key::VocabSize);
   model.context_length = config.int_or(Key::ContextLength, 0);
   model.tied_embeddings = config.bool_or(Key::TieEmbeddings, true);

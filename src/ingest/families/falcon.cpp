@@ -19,7 +19,11 @@ namespace llmg {
 // FalconConfig's defaults (the registry row): falcon-7b's published config has no max_position_embeddings.
 void read_falcon(ConfigView& config, Model& model) {
   model.norm_kind = NormKind::LayerNorm;
-  if (!config.find(Key::HiddenSize) && config.find(Key::NEmbed)) model.hidden_size = config.require_int(Key::NEmbed);
+  // FalconConfig: hidden_size = n_embed when n_embed is given (it wins over hidden_size and the default).
+  if (config.find(Key::NEmbed)) {
+    model.hidden_size = config.require_int(Key::NEmbed);
+    config.note_source("hidden_size", "n_embed");
+  }
   const bool new_architecture = config.bool_named(Key::NewDecoderArchitecture, false);
   const bool multi_query = config.bool_named(Key::MultiQuery, true);
   const bool parallel = config.bool_named(Key::ParallelAttn, true);

@@ -15,6 +15,7 @@ namespace llmg {
 // else one such MLP. Attention has no positional encoding (no RoPE in Jamba) and no bias. Two RMSNorms
 // per layer (input_layernorm, pre_ff_layernorm), a final norm, untied LM head (JambaConfig default).
 void read_jamba(ConfigView& config, Model& model) {
+  model.positions = PositionKind::NoPE;
   Layer attention;
   attention.attention = read_attention(config, model);
   attention.attention.rope_fraction = 0.0;
