@@ -230,6 +230,7 @@ std::string norm_text(const Model& model) {
     case NormPlacement::Post: return kind + ", post-norm inside the residual";
     case NormPlacement::Sandwich: return kind + ", sandwich (before and after each sublayer)";
     case NormPlacement::Parallel: return kind + ", one norm before parallel attention and MLP";
+    case NormPlacement::ParallelTwoNorms: return kind + ", parallel attention and MLP, each behind its own norm";
   }
   return kind;
 }
@@ -256,6 +257,7 @@ std::string nope_text(const Model& model) {
 std::string rope_text(const Model& model) {
   if (model.positions == PositionKind::Learned) return "learned absolute positions";
   if (model.positions == PositionKind::NoPE) return "none";
+  if (model.positions == PositionKind::ALiBi) return "ALiBi (linear attention biases)";
   std::string out = model.rope_theta > 0 ? fmt::format("RoPE θ={}", with_commas(std::int64_t(model.rope_theta)))
                                          : std::string("RoPE (θ not declared)");
   if (!model.rope_scaling.empty() && model.rope_scaling != "default") out += ", " + model.rope_scaling + " scaling";

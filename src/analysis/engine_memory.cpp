@@ -157,6 +157,7 @@ std::pair<std::int64_t, std::int64_t> recurrent_elements(const Layer& layer) {
     const std::int64_t inner = r.num_heads * r.value_head_dim;
     return {taps * (inner + 2 * r.num_groups * r.state_size), r.state_size * inner};
   }
+  if (layer.mixer == MixerKind::Mamba) return {taps * r.inner_size, r.state_size * r.inner_size};
   // Gated DeltaNet: conv over q, k (key heads × key dim each) and v (value heads × value dim).
   return {taps * (2 * r.num_key_heads * r.key_head_dim + r.num_heads * r.value_head_dim),
           r.num_heads * r.key_head_dim * r.value_head_dim};
@@ -474,6 +475,7 @@ EngineLayerClass engine_layer_class(const Layer& layer) {
     case MixerKind::CompressedAttention:
       return EngineLayerClass::Compressed;
     case MixerKind::Mamba2:
+    case MixerKind::Mamba:
       return EngineLayerClass::Mamba2;
     case MixerKind::GatedDeltaNet:
       return EngineLayerClass::GatedDeltaNet;

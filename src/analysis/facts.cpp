@@ -25,6 +25,7 @@ std::int64_t kv_values_per_token(const Layer& layer) {
     case MixerKind::KimiDeltaAttention:
     case MixerKind::LightningAttention:
     case MixerKind::Mamba2:
+    case MixerKind::Mamba:
     case MixerKind::MLSTM: return 0;
   }
   return 0;

@@ -84,6 +84,10 @@ std::int64_t recurrent_state_bytes(const Layer& layer) {
       const std::int64_t conv_channels = inner + 2 * r.num_groups * r.state_size;
       return state * kStateBytes + conv_channels * std::max<std::int64_t>(r.conv_kernel - 1, 0) * kConvStateBytes;
     }
+    case MixerKind::Mamba:
+      // Mamba-1: an inner × d_state SSM state; the conv runs over the inner channels only.
+      return r.inner_size * r.state_size * kStateBytes +
+             r.inner_size * std::max<std::int64_t>(r.conv_kernel - 1, 0) * kConvStateBytes;
     case MixerKind::LightningAttention:
     case MixerKind::MLSTM: {
       // A key_head_dim × value_head_dim matrix per head (plus normaliser vectors, negligible).

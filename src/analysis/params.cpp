@@ -196,6 +196,26 @@ void compressed_attention_tensors(TensorList& t, const Model& model, const Atten
   }
 }
 
+// Mamba-1 (MambaMixer / FalconMambaMixer / JambaMambaMixer): in_proj emits x and the gate z (2 × inner);
+// a depthwise conv over x; x_proj emits dt (dt_rank), B and C (state_size each); dt_proj back to inner
+// with bias; A_log [inner, state_size] and D [inner]; out_proj. Jamba adds RMSNorm weights on dt, B and C.
+void mamba_tensors(TensorList& t, const Model& model, const RecurrentSpec& r) {
+  const std::int64_t h = model.hidden_size, inner = r.inner_size;
+  t.linear(Component::Attention, "mixer.in_proj", h, 2 * inner, r.proj_bias);
+  t.add(Component::Attention, "mixer.conv1d.weight", {inner, 1, r.conv_kernel});
+  if (r.conv_bias) t.add(Component::Attention, "mixer.conv1d.bias", {inner});
+  t.linear(Component::Attention, "mixer.x_proj", inner, r.dt_rank + 2 * r.state_size, false);
+  t.linear(Component::Attention, "mixer.dt_proj", r.dt_rank, inner, true);
+  t.add(Component::Attention, "mixer.A_log", {inner, r.state_size});
+  t.add(Component::Attention, "mixer.D", {inner});
+  t.linear(Component::Attention, "mixer.out_proj", inner, h, r.proj_bias);
+  if (r.dt_bc_norms) {
+    t.add(Component::Attention, "mixer.dt_layernorm.weight", {r.dt_rank});
+    t.add(Component::Attention, "mixer.b_layernorm.weight", {r.state_size});
+    t.add(Component::Attention, "mixer.c_layernorm.weight", {r.state_size});
+  }
+}
+
 void mlp_tensors(TensorList& t, Component component, const std::string& name, std::int64_t h,
                  std::int64_t width, bool gated, bool bias) {
   if (gated) t.linear(component, name + ".gate_proj", h, width, bias);
@@ -269,6 +289,10 @@ std::vector<TensorSpec> layer_tensors(const Model& model, const Layer& layer, co
         t.norm(model.norm_kind, "post_feedforward_layernorm", h);
         break;
       case NormPlacement::Parallel: t.norm(model.norm_kind, "input_layernorm", h); break;
+      case NormPlacement::ParallelTwoNorms:
+        t.norm(model.norm_kind, "input_layernorm", h);
+        t.norm(model.norm_kind, "post_attention_layernorm", h);
+        break;
       case NormPlacement::Sandwich:
         t.norm(model.norm_kind, "input_layernorm", h);
         t.norm(model.norm_kind, "post_attention_layernorm", h);
@@ -287,6 +311,7 @@ std::vector<TensorSpec> layer_tensors(const Model& model, const Layer& layer, co
     case MixerKind::Mamba2: mamba2_tensors(t, model, layer.recurrent); break;
     case MixerKind::KimiDeltaAttention: kimi_delta_attention_tensors(t, model, layer.recurrent); break;
     case MixerKind::MLSTM: mlstm_tensors(t, model, layer.recurrent); break;
+    case MixerKind::Mamba: mamba_tensors(t, model, layer.recurrent); break;
     case MixerKind::CompressedAttention: compressed_attention_tensors(t, model, layer.attention); break;
     // Lightning attention (MiniMax M2's attn_type_list 0 layers) has no tensor list yet: it counts nothing.
     case MixerKind::LightningAttention:

@@ -172,6 +172,34 @@ constexpr std::string_view kZayaUseEda[] = {"zaya_use_eda"};
 constexpr std::string_view kZayaUseMod[] = {"zaya_use_mod"};
 constexpr std::string_view kZeroExpertNum[] = {"zero_expert_num"};
 
+constexpr std::string_view kAlibi[] = {"alibi"};
+constexpr std::string_view kAttentionTypes[] = {"attention_types"};
+constexpr std::string_view kDoLayerNormBefore[] = {"do_layer_norm_before"};
+constexpr std::string_view kEnableBias[] = {"enable_bias"};
+constexpr std::string_view kFfnDim[] = {"ffn_dim"};
+constexpr std::string_view kLmHeadBias[] = {"lm_head_bias"};
+constexpr std::string_view kMultiQuery[] = {"multi_query"};
+constexpr std::string_view kNEmbed[] = {"n_embed"};
+constexpr std::string_view kNHeadKv[] = {"n_head_kv"};
+constexpr std::string_view kNewDecoderArchitecture[] = {"new_decoder_architecture"};
+constexpr std::string_view kNumLnInParallelAttn[] = {"num_ln_in_parallel_attn"};
+constexpr std::string_view kParallelAttn[] = {"parallel_attn"};
+constexpr std::string_view kQkLayernorm[] = {"qk_layernorm"};
+constexpr std::string_view kUseParallelResidual[] = {"use_parallel_residual"};
+constexpr std::string_view kUseQkvBias[] = {"use_qkv_bias"};
+constexpr std::string_view kWindowSize[] = {"window_size"};
+constexpr std::string_view kWordEmbedProjDim[] = {"word_embed_proj_dim"};
+constexpr std::string_view kAttnLayerOffset[] = {"attn_layer_offset"};
+constexpr std::string_view kAttnLayerPeriod[] = {"attn_layer_period"};
+constexpr std::string_view kExpand[] = {"expand"};
+constexpr std::string_view kExpertLayerOffset[] = {"expert_layer_offset"};
+constexpr std::string_view kExpertLayerPeriod[] = {"expert_layer_period"};
+constexpr std::string_view kMambaConvBias[] = {"mamba_conv_bias"};
+constexpr std::string_view kMambaDState[] = {"mamba_d_state"};
+constexpr std::string_view kMambaDtRank[] = {"mamba_dt_rank"};
+constexpr std::string_view kMambaExpand[] = {"mamba_expand"};
+constexpr std::string_view kMambaProjBias[] = {"mamba_proj_bias"};
+constexpr std::string_view kTimeStepRank[] = {"time_step_rank"};
 // GGUF metadata suffixes (llama.cpp's LLM_KV names, llama-arch.cpp, without the "{arch}." prefix).
 // Two suffixes may feed one key (RMS and LayerNorm epsilon); the first present wins.
 constexpr std::string_view gContextLength[] = {"context_length"};
@@ -198,6 +226,7 @@ constexpr std::string_view gNumMtpLayers[] = {"nextn_predict_layers"};
 constexpr std::string_view gSsmStateSize[] = {"ssm.state_size"};
 constexpr std::string_view gConvKernel[] = {"ssm.conv_kernel"};
 constexpr std::string_view gMambaGroups[] = {"ssm.group_count"};
+constexpr std::string_view gUseParallelResidual[] = {"use_parallel_residual"};  // gptneox
 
 constexpr double kBig = 1e12;       // sizes: nothing real comes near a trillion per dimension
 constexpr double kMaxLayers = 4096;
@@ -251,9 +280,13 @@ constexpr KeySpec kKeys[] = {
     {Key::AddFullAttentionSinkBias, "add_full_attention_sink_bias", kAddFullAttentionSinkBias, 0, 0},  // moe
     {Key::AddOutNorm, "add_out_norm", kAddOutNorm, 0, 0},  // xlstm
     {Key::AddSwaAttentionSinkBias, "add_swa_attention_sink_bias", kAddSwaAttentionSinkBias, 0, 0},  // moe
+    {Key::Alibi, "alibi", kAlibi, 0, 0},  // falcon
     {Key::AttentionKEqV, "attention_k_eq_v", kAttentionKEqV, 0, 0},  // gemma
     {Key::AttentionOtherSettingNumAttentionGroups, "attention_other_setting.num_attention_groups", kAttentionOtherSettingNumAttentionGroups, 1, 1 << 16},  // step3p5
     {Key::AttentionOtherSettingNumAttentionHeads, "attention_other_setting.num_attention_heads", kAttentionOtherSettingNumAttentionHeads, 1, 1 << 16},  // step3p5
+    {Key::AttentionTypes, "attention_types", kAttentionTypes, 0, 0},  // gpt_neo
+    {Key::AttnLayerOffset, "attn_layer_offset", kAttnLayerOffset, 0, 4096},  // jamba
+    {Key::AttnLayerPeriod, "attn_layer_period", kAttnLayerPeriod, 1, 4096},  // jamba
     {Key::AttnOutputGate, "attn_output_gate", kAttnOutputGate, 0, 0},  // hybrid
     {Key::AttnTypeList, "attn_type_list", kAttnTypeList, 0, 0},  // moe
     {Key::CcaNumQHeads, "cca_num_q_heads", kCcaNumQHeads, 0, 1 << 16},  // zaya.cpp
@@ -263,11 +296,17 @@ constexpr KeySpec kKeys[] = {
     {Key::CompressRatesHeavilyCompressedAttention, "compress_rates.heavily_compressed_attention", kCompressRatesHeavilyCompressedAttention, 0, 0},  // deepseek_v4
     {Key::CompressRatios, "compress_ratios", kCompressRatios, 0, 0},  // deepseek_v4
     {Key::DecoderSparseStep, "decoder_sparse_step", kDecoderSparseStep, 1, 4096},  // moe
+    {Key::DoLayerNormBefore, "do_layer_norm_before", kDoLayerNormBefore, 0, 0},  // opt
     {Key::EmbNeighborNum, "emb_neighbor_num", kEmbNeighborNum, 0, 64},  // longcat
     {Key::EmbSplitNum, "emb_split_num", kEmbSplitNum, 0, 64},  // longcat
     {Key::EmbeddingDim, "embedding_dim", kEmbeddingDim, 1, 1 << 20},  // xlstm
+    {Key::EnableBias, "enable_bias", kEnableBias, 0, 0},  // opt
     {Key::EnableMoeBlock, "enable_moe_block", kEnableMoeBlock, 0, 0},  // gemma
+    {Key::Expand, "expand", kExpand, 1, 1024},  // mamba
     {Key::ExpertFfnHiddenSize, "expert_ffn_hidden_size", kExpertFfnHiddenSize, 1, 1 << 22},  // longcat
+    {Key::ExpertLayerOffset, "expert_layer_offset", kExpertLayerOffset, 0, 4096},  // jamba
+    {Key::ExpertLayerPeriod, "expert_layer_period", kExpertLayerPeriod, 1, 4096},  // jamba
+    {Key::FfnDim, "ffn_dim", kFfnDim, 1, 1 << 22},  // opt
     {Key::FfnHiddenSizeList, "ffn_hidden_size_list", kFfnHiddenSizeList, 0, 1 << 22},  // zaya.cpp
     {Key::FfnProjFactor, "ffn_proj_factor", kFfnProjFactor, 0.01, 64},  // xlstm
     {Key::FfnRoundUpToMultipleOf, "ffn_round_up_to_multiple_of", kFfnRoundUpToMultipleOf, 1, 1 << 20},  // xlstm
@@ -288,6 +327,12 @@ constexpr KeySpec kKeys[] = {
     {Key::LinearAttnConfigKdaLayers, "linear_attn_config.kda_layers", kLinearAttnConfigKdaLayers, 0, 0},  // kimi_linear
     {Key::LinearAttnConfigNumHeads, "linear_attn_config.num_heads", kLinearAttnConfigNumHeads, 1, 1 << 16},  // kimi_linear
     {Key::LinearAttnConfigShortConvKernelSize, "linear_attn_config.short_conv_kernel_size", kLinearAttnConfigShortConvKernelSize, 1, 1 << 10},  // kimi_linear
+    {Key::LmHeadBias, "lm_head_bias", kLmHeadBias, 0, 0},  // phimoe
+    {Key::MambaConvBias, "mamba_conv_bias", kMambaConvBias, 0, 0},  // jamba
+    {Key::MambaDState, "mamba_d_state", kMambaDState, 1, 1 << 16},  // jamba
+    {Key::MambaDtRank, "mamba_dt_rank", kMambaDtRank, 0, 0},  // jamba
+    {Key::MambaExpand, "mamba_expand", kMambaExpand, 1, 1024},  // jamba
+    {Key::MambaProjBias, "mamba_proj_bias", kMambaProjBias, 0, 0},  // jamba
     {Key::MlaUseNope, "mla_use_nope", kMlaUseNope, 0, 0},  // kimi_linear
     {Key::MlpLayerTypes, "mlp_layer_types", kMlpLayerTypes, 0, 0},  // cohere2_moe, deepseek_v4, laguna
     {Key::MlpOnlyLayers, "mlp_only_layers", kMlpOnlyLayers, 0, kMaxLayers - 1},  // hybrid, moe
@@ -301,6 +346,10 @@ constexpr KeySpec kKeys[] = {
     {Key::MoeRouterTopk, "moe_router_topk", kMoeRouterTopk, 1, 64},  // zaya
     {Key::MoeTopK, "moe_top_k", kMoeTopK, 1, 1 << 16},  // step3p5
     {Key::MtpHybridOverridePattern, "mtp_hybrid_override_pattern", kMtpHybridOverridePattern, 0, 0},  // hybrid
+    {Key::MultiQuery, "multi_query", kMultiQuery, 0, 0},  // falcon, gpt_bigcode
+    {Key::NEmbed, "n_embed", kNEmbed, 1, 1 << 20},  // bloom
+    {Key::NHeadKv, "n_head_kv", kNHeadKv, 1, 1 << 16},  // falcon
+    {Key::NewDecoderArchitecture, "new_decoder_architecture", kNewDecoderArchitecture, 0, 0},  // falcon
     {Key::NgramVocabSizeRatio, "ngram_vocab_size_ratio", kNgramVocabSizeRatio, 0, 1024},  // longcat
     {Key::NoRopeLayerInterval, "no_rope_layer_interval", kNoRopeLayerInterval, 1, 4096},  // dense, moe
     {Key::NoRopeLayers, "no_rope_layers", kNoRopeLayers, 0, 0},  // dense, moe
@@ -312,14 +361,17 @@ constexpr KeySpec kKeys[] = {
     {Key::NumGlobalKeyValueHeads, "num_global_key_value_heads", kNumGlobalKeyValueHeads, 1, 1 << 16},  // gemma
     {Key::NumHashLayers, "num_hash_layers", kNumHashLayers, 0, 1 << 16},  // deepseek_v4
     {Key::NumKvSharedLayers, "num_kv_shared_layers", kNumKvSharedLayers, 0, 4096},  // gemma
+    {Key::NumLnInParallelAttn, "num_ln_in_parallel_attn", kNumLnInParallelAttn, 1, 2},  // falcon
     {Key::NumQueryGroups, "num_query_groups", kNumQueryGroups, 0, 1 << 16},  // zaya.cpp
     {Key::NumQueryGroupsList, "num_query_groups_list", kNumQueryGroupsList, 0, 1 << 16},  // zaya.cpp
     {Key::OGroups, "o_groups", kOGroups, 1, 1 << 16},  // deepseek_v4
     {Key::OLoraRank, "o_lora_rank", kOLoraRank, 1, 1 << 20},  // deepseek_v4
+    {Key::ParallelAttn, "parallel_attn", kParallelAttn, 0, 0},  // falcon
     {Key::PartialRotaryFactors, "partial_rotary_factors", kPartialRotaryFactors, 0, 1},  // step3p5
     {Key::PrefixDenseIntermediateSize, "prefix_dense_intermediate_size", kPrefixDenseIntermediateSize, 1, 1 << 22},  // cohere2_moe
     {Key::PrefixDenseSlidingWindowPattern, "prefix_dense_sliding_window_pattern", kPrefixDenseSlidingWindowPattern, 0, 4096},  // cohere2_moe
     {Key::QkDimFactor, "qk_dim_factor", kQkDimFactor, 0.01, 64},  // xlstm
+    {Key::QkLayernorm, "qk_layernorm", kQkLayernorm, 0, 0},  // phi, stablelm
     {Key::QkNorm, "qk_norm", kQkNorm, 0, 0},  // hy_v3
     {Key::QkNormType, "qk_norm_type", kQkNormType, 0, 0},  // moe
     {Key::ResidualMoe, "residual_moe", kResidualMoe, 0, 0},  // moe
@@ -340,16 +392,21 @@ constexpr KeySpec kKeys[] = {
     {Key::SwaNumKeyValueHeads, "swa_num_key_value_heads", kSwaNumKeyValueHeads, 1, 1 << 16},  // moe
     {Key::SwaRopeTheta, "swa_rope_theta", kSwaRopeTheta, 0, kBig},  // moe
     {Key::SwaVHeadDim, "swa_v_head_dim", kSwaVHeadDim, 1, 1 << 16},  // moe
+    {Key::TimeStepRank, "time_step_rank", kTimeStepRank, 0, 0},  // mamba
     {Key::TopkMethod, "topk_method", kTopkMethod, 0, 0},  // moe
     {Key::UseBias, "use_bias", kUseBias, 0, 0},  // hybrid, xlstm
     {Key::UseConvBias, "use_conv_bias", kUseConvBias, 0, 0},  // hybrid
     {Key::UseDoubleWideMlp, "use_double_wide_mlp", kUseDoubleWideMlp, 0, 0},  // gemma
     {Key::UseHeadWiseAttnGate, "use_head_wise_attn_gate", kUseHeadWiseAttnGate, 0, 0},  // step3p5
     {Key::UseMoeRouterBias, "use_moe_router_bias", kUseMoeRouterBias, 0, 0},  // step3p5
+    {Key::UseParallelResidual, "use_parallel_residual", kUseParallelResidual, 0, 0, gUseParallelResidual},  // gpt_neox, stablelm
     {Key::UseQkNorm, "use_qk_norm", kUseQkNorm, 0, 0},  // cohere2_moe, dense, moe
+    {Key::UseQkvBias, "use_qkv_bias", kUseQkvBias, 0, 0},  // stablelm
     {Key::UseRoutingBias, "use_routing_bias", kUseRoutingBias, 0, 0},  // moe
     {Key::VDimFactor, "v_dim_factor", kVDimFactor, 0.01, 64},  // xlstm
     {Key::VocabSizePerLayerInput, "vocab_size_per_layer_input", kVocabSizePerLayerInput, 1, 1 << 26},  // gemma
+    {Key::WindowSize, "window_size", kWindowSize, 1, 1LL << 34},  // gpt_neo
+    {Key::WordEmbedProjDim, "word_embed_proj_dim", kWordEmbedProjDim, 1, 1 << 20},  // opt
     {Key::ZayaLayers, "zaya_layers", kZayaLayers, 0, 0},  // zaya
     {Key::ZayaMlpExpansion, "zaya_mlp_expansion", kZayaMlpExpansion, 0, 1 << 22},  // zaya.cpp
     {Key::ZayaUseEda, "zaya_use_eda", kZayaUseEda, 0, 0},  // zaya

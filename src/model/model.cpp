@@ -18,6 +18,7 @@ bool Layer::is_softmax_attention() const {
     case MixerKind::KimiDeltaAttention:
     case MixerKind::LightningAttention:
     case MixerKind::Mamba2:
+    case MixerKind::Mamba:
     case MixerKind::MLSTM: return false;
   }
   return false;
@@ -29,6 +30,7 @@ bool Layer::is_recurrent() const {
     case MixerKind::KimiDeltaAttention:
     case MixerKind::LightningAttention:
     case MixerKind::Mamba2:
+    case MixerKind::Mamba:
     case MixerKind::MLSTM: return true;
     case MixerKind::None:
     case MixerKind::Attention:
@@ -66,6 +68,7 @@ LayerKind layer_kind(const Layer& layer) {
     case MixerKind::LightningAttention: return LayerKind::LightningAttention;
     case MixerKind::Mamba2: return LayerKind::Mamba2;
     case MixerKind::MLSTM: return LayerKind::MLSTM;
+    case MixerKind::Mamba: return LayerKind::Mamba;
     case MixerKind::None: return LayerKind::None;
   }
   return LayerKind::None;

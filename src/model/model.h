@@ -29,8 +29,9 @@ enum class MixerKind : std::uint8_t {
   // AttentionSpec::compress_ratio > 0, one compressed K=V entry per compress_ratio tokens of the
   // whole context (CSA: an indexer picks compressed_top_k of them; HCA: all).
   CompressedAttention,
+  Mamba,  // Mamba-1 selective state-space layer (Mamba, Falcon Mamba, Jamba): per-channel state, dt_rank
 };
-inline constexpr std::size_t kMixerKindCount = static_cast<std::size_t>(MixerKind::CompressedAttention) + 1;
+inline constexpr std::size_t kMixerKindCount = static_cast<std::size_t>(MixerKind::Mamba) + 1;
 
 // How far back a softmax-attention layer sees.
 enum class AttentionSpan : std::uint8_t {
@@ -90,6 +91,11 @@ struct RecurrentSpec {
   std::int64_t conv_kernel = 0;     // short causal convolution width; 0 = none
   bool conv_bias = false;
   bool proj_bias = false;
+  // Mamba-1 (MixerKind::Mamba): inner width (intermediate_size, expand × hidden) and the rank of the
+  // time-step projection (time_step_rank, ceil(hidden / 16) when "auto"); state_size and conv_kernel above.
+  std::int64_t inner_size = 0;
+  std::int64_t dt_rank = 0;
+  bool dt_bc_norms = false;  // RMSNorm weights on dt (dt_rank), B and C (state_size each): Jamba
   bool operator==(const RecurrentSpec&) const = default;
 };
 
@@ -189,11 +195,15 @@ enum class NormPlacement : std::uint8_t {
   Post,      // norm after mixer and FFN, inside the residual (OLMo 2)
   Sandwich,  // both before and after (Gemma 2/3/4)
   Parallel,  // one norm feeds attention and MLP side by side, both added to the residual (Cohere)
+  // Attention and MLP side by side, each behind its own norm (GPT-NeoX use_parallel_residual, Falcon's
+  // new_decoder_architecture ln_attn / ln_mlp).
+  ParallelTwoNorms,
 };
-inline constexpr std::size_t kNormPlacementCount = static_cast<std::size_t>(NormPlacement::Parallel) + 1;
+inline constexpr std::size_t kNormPlacementCount = static_cast<std::size_t>(NormPlacement::ParallelTwoNorms) + 1;
 
-enum class PositionKind : std::uint8_t { RoPE, Learned, NoPE };
-inline constexpr std::size_t kPositionKindCount = static_cast<std::size_t>(PositionKind::NoPE) + 1;
+// ALiBi: linear biases on the attention logits, no position parameters (BLOOM, MPT, Falcon alibi).
+enum class PositionKind : std::uint8_t { RoPE, Learned, NoPE, ALiBi };
+inline constexpr std::size_t kPositionKindCount = static_cast<std::size_t>(PositionKind::ALiBi) + 1;
 
 // Provenance of a reconstructed or inferred value: which config key, or which convention.
 using KeySources = std::map<std::string, std::string>;

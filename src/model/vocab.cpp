@@ -17,6 +17,7 @@ constexpr VocabRow<MixerKind> kMixerRows[] = {
     {MixerKind::Mamba2, "mamba2", "Mamba-2", "Mamba-2"},
     {MixerKind::MLSTM, "mlstm", "mLSTM", "mLSTM"},
     {MixerKind::CompressedAttention, "compressed_attention", "compressed attention", "compressed"},
+    {MixerKind::Mamba, "mamba", "Mamba", "Mamba"},
 };
 static_assert(std::size(kMixerRows) == kMixerKindCount);
 static_assert(rows_in_order(kMixerRows));
@@ -59,6 +60,8 @@ constexpr VocabRow<NormPlacement> kNormPlacements[] = {
     {NormPlacement::Post, "post", "post-norm", "post"},
     {NormPlacement::Sandwich, "sandwich", "sandwich-norm", "sandwich"},
     {NormPlacement::Parallel, "parallel", "one norm before parallel attention and MLP", "parallel"},
+    {NormPlacement::ParallelTwoNorms, "parallel_two_norms", "parallel attention and MLP, each behind its own norm",
+     "parallel"},
 };
 static_assert(std::size(kNormPlacements) == kNormPlacementCount);
 static_assert(rows_in_order(kNormPlacements));
@@ -67,6 +70,7 @@ constexpr VocabRow<PositionKind> kPositionKinds[] = {
     {PositionKind::RoPE, "rope", "RoPE", "RoPE"},
     {PositionKind::Learned, "learned", "learned absolute positions", "learned"},
     {PositionKind::NoPE, "nope", "none (NoPE)", "NoPE"},
+    {PositionKind::ALiBi, "alibi", "ALiBi (linear attention biases)", "ALiBi"},
 };
 static_assert(std::size(kPositionKinds) == kPositionKindCount);
 static_assert(rows_in_order(kPositionKinds));

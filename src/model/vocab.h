@@ -39,6 +39,7 @@ enum class LayerKind : std::uint8_t {
   LightningAttention,
   Mamba2,
   MLSTM,
+  Mamba,  // Mamba-1
   None,  // no token mixer
 };
 inline constexpr std::size_t kLayerKindCount = static_cast<std::size_t>(LayerKind::None) + 1;  // last + 1
@@ -90,6 +91,7 @@ inline constexpr VocabRow<LayerKind> kLayerKinds[] = {
     {LayerKind::LightningAttention, "lightning_attention", "Lightning attention", "Lightning"},
     {LayerKind::Mamba2, "mamba2", "Mamba-2", "Mamba-2"},
     {LayerKind::MLSTM, "mlstm", "mLSTM", "mLSTM"},
+    {LayerKind::Mamba, "mamba", "Mamba", "Mamba"},
     {LayerKind::None, "none", "no token mixer", "FFN-only"},
 };
 static_assert(std::size(kLayerKinds) == kLayerKindCount);

@@ -43,6 +43,7 @@ TEST(LayerPredicates, EveryMixerKind) {
       {MixerKind::Mamba2, false, true},
       {MixerKind::MLSTM, false, true},
       {MixerKind::CompressedAttention, true, false},
+      {MixerKind::Mamba, false, true},
   };
   static_assert(std::size(cases) == llmg::kMixerKindCount, "a case per mixer kind");
   for (const Case& c : cases) {

@@ -18,6 +18,7 @@
 #include <nlohmann/json.hpp>
 
 #include "analysis/facts.h"
+#include "analysis/memory.h"
 #include "analysis/validate.h"
 #include "catalog/catalog.h"
 #include "ingest/config/hf_config.h"
@@ -127,6 +128,71 @@ const FamilyCase kCases[] = {
     {"sarvam_moe", Source::Catalog, "sarvam-30b", 19, "full_attention:19", 32152650368, 19456},
     {"sarvam_mla", Source::Catalog, "sarvam-105b", 32, "latent_attention:32", 106031763456, 36864},
     {"cohere2_moe", Source::Catalog, "command-a-218b-a25b", 32, "sliding_attention:24, full_attention:8", 218254938112, 131072},
+    // set A (issue 12): configs, provenance and the tensor-by-tensor arithmetic in tests/data/families
+    // (EXPECTED-a.tsv columns config_source / arithmetic, NOTES-a.md, compute-a.py). KV = layers × 2 × KV
+    // heads × head_dim × 2 bytes (MLA: layers × (kv_lora_rank + qk_rope_head_dim) × 2).
+    // Mixtral-8x7B-v0.1: 46,702,792,704 = KerasHub preset and HF safetensors total. KV 32·2·8·128·2.
+    {"mixtral", Source::File, "mixtral.json", 32, "full_attention:32", 46702792704, 131072},
+    // gemma-2b: 2,506,172,416 = KerasHub gemma_2b_en. Embedding 256000·2048 + 18 × (attention 9,437,184 +
+    // MLP 3·2048·16384 + norms 4,096) + 2,048. KV 18·2·1·256·2.
+    {"gemma", Source::File, "gemma.json", 18, "full_attention:18", 2506172416, 18432},
+    // gemma-2-9b: 9,241,705,984 = KerasHub gemma2_9b_en; four norms per layer; every other layer sliding
+    // (sliding layers' KV counted in full: 42·2·8·256·2).
+    {"gemma2", Source::File, "gemma2.json", 42, "sliding_attention:21, full_attention:21", 9241705984, 344064},
+    // DeepSeek-V2-Lite: 15,706,484,224 (published counts, NOTES-a.md); MLA without q_lora, 1 dense + 26 MoE
+    // layers. KV 27 × (512 + 64) × 2.
+    {"deepseek_v2", Source::File, "deepseek_v2.json", 27, "latent_attention:27", 15706484224, 31104},
+    // falcon-7b through FalconConfig defaults (the file is the class's defaults; no verbatim config.json
+    // found): 6,921,720,704; the same arithmetic gives falcon-rw-1b's KerasHub 1,311,625,216. MQA: KV 32·2·1·64·2.
+    {"falcon", Source::File, "falcon.json", 32, "full_attention:32", 6921720704, 8192},
+    // phi-2: 2,779,683,840 = HF API safetensors.parameters.F16. KV 32·2·32·80·2.
+    {"phi", Source::File, "phi.json", 32, "full_attention:32", 2779683840, 327680},
+    // aya-23-8B: 8,028,033,024 (aya-expanse-8b's listed figure, same shape). KV 32·2·8·128·2.
+    {"cohere", Source::File, "cohere.json", 32, "full_attention:32", 8028033024, 131072},
+    // starcoder2-7b: 7,173,923,840 (no exact published figure; card 7B). sliding_window 4096 on every layer;
+    // KV counted in full: 32·2·4·128·2.
+    {"starcoder2", Source::File, "starcoder2.json", 32, "sliding_attention:32", 7173923840, 65536},
+    // RedPajama-INCITE-Base-3B-v1: 2,775,864,320 = pythia-2.8b's listed 2,775,208,960 + 2·128·2560 (vocab
+    // 50432 vs 50304). KV 32·2·32·80·2.
+    {"gpt_neox", Source::File, "gpt_neox.json", 32, "full_attention:32", 2775864320, 327680},
+    // gpt-j-6b: 6,050,882,784 = the loaded HF model's count (the card's 6,053,381,344 is mesh-transformer-jax's).
+    // KV 28·2·16·256·2.
+    {"gptj", Source::File, "gptj.json", 28, "full_attention:28", 6050882784, 458752},
+    // bloomz-560m: 559,214,592 = KerasHub bloomz_560m_multi. ALiBi. KV 24·2·16·64·2.
+    {"bloom", Source::File, "bloom.json", 24, "full_attention:24", 559214592, 98304},
+    // OLMoE-1B-7B-0125-Instruct: 6,919,161,856 = safetensors parameterCount and llama.cpp n_params.
+    // KV 16·2·16·128·2.
+    {"olmoe", Source::File, "olmoe.json", 16, "full_attention:16", 6919161856, 131072},
+    // granite-3.1-1b-a400m-instruct: 1,334,628,352 = sum(p.numel()) asserted on the loaded model. KV 24·2·8·64·2.
+    {"granitemoe", Source::File, "granitemoe.json", 24, "full_attention:24", 1334628352, 49152},
+    // stablelm-2-zephyr-1_6b: 1,644,515,328 (StableLM 2 1.6B in a comparison table). KV 24·2·32·64·2.
+    {"stablelm", Source::File, "stablelm.json", 24, "full_attention:24", 1644515328, 196608},
+    // gpt_bigcode-santacoder: 1,124,886,528 (no exact published figure; card 1.1B). MQA: KV 24·2·1·128·2.
+    {"gpt_bigcode", Source::File, "gpt_bigcode.json", 24, "full_attention:24", 1124886528, 12288},
+    // opt-125m: 125,239,296 (pruning tutorial; 7,087,872 per layer). Positions 2048 + 2 rows. KV 12·2·12·64·2.
+    {"opt", Source::File, "opt.json", 12, "full_attention:12", 125239296, 36864},
+    // gpt-neo-1.3B through GPTNeoConfig defaults: 1,315,575,808 = "all params" printed for the HF model.
+    // attention_types [[["global", "local"], 12]]: 12 global + 12 local (window 256). KV 24·2·16·128·2.
+    {"gpt_neo", Source::File, "gpt_neo.json", 24, "full_attention:12, sliding_attention:12", 1315575808, 196608},
+    // Phi-3.5-MoE-instruct (transcribed config): 41,873,153,344 (card 41.9B); attention and LM head biases.
+    // KV 32·2·8·128·2.
+    {"phimoe", Source::File, "phimoe.json", 32, "full_attention:32", 41873153344, 131072},
+    // mamba-130m-hf: 129,135,360 = listed count and sum(p.numel()). Embedding 50280·768 (tied) + 24 × mixer
+    // (in_proj 768·3072 + conv 1536·4 + 1536 + x_proj 1536·(48 + 32) + dt_proj 48·1536 + 1536 + A_log 1536·16
+    // + D 1536 + out_proj 1536·768 = 3,770,880) + norms 24·768 + 768. No KV cache.
+    {"mamba", Source::File, "mamba.json", 24, "mamba:24", 129135360, 0},
+    // falcon-mamba-7b: 7,272,665,088 (card 7.27B); intermediate_size 8192 wins over expand 16. No KV cache.
+    {"falcon_mamba", Source::File, "falcon_mamba.json", 64, "mamba:64", 7272665088, 0},
+    // AI21-Jamba-1.5-Mini: 51,570,323,328 (card 52B); attention at i % 8 == 4 (4 layers), MoE at i % 2 == 1
+    // (16 layers). KV 4·2·8·128·2.
+    {"jamba", Source::File, "jamba.json", 32, "mamba:28, full_attention:4", 51570323328, 16384},
+    // codegen: no verbatim config.json found; codegen.json names only the type, so every key is a
+    // CodeGenConfig default (configuration_codegen.py: the CodeGen 6B shape, vocab 50400, n_embd 4096,
+    // n_layer 28, n_head 16, rotary_dim 64, untied). CodeGenForCausalLM's tensors are GPT-J's, and the shape
+    // is gpt-j-6b's, so the total is gptj's 6,050,882,784: wte 50400·4096 = 206,438,400; per layer ln_1 8,192
+    // + q/k/v/out 4·4096² = 67,108,864 + fc_in 4096·16384 + 16384 + fc_out 16384·4096 + 4096 = 134,238,208
+    // → 201,355,264 × 28 = 5,637,947,392; ln_f 8,192; lm_head 206,438,400 + 50,400 bias. KV 28·2·16·256·2.
+    {"codegen", Source::File, "codegen.json", 28, "full_attention:28", 6050882784, 458752},
 };
 
 std::string config_text(const FamilyCase& c) {
@@ -195,14 +261,19 @@ TEST(FamilyRegistry, EveryRowHasACase) {
 }
 
 TEST(FamilyRegistry, GgufArchitecturesLiveOnTheirRows) {
-  // The nine GGUF architectures the reader maps, each on the row of the model_type it reads as.
+  // The GGUF architectures the reader maps, each on the row of the model_type it reads as: nine, and set
+  // A's ten (gemma, gemma2, phi2, command-r, gptneox, gptj, bloom, olmoe, stablelm, starcoder; each with a
+  // test in tests/weights/test_gguf_families.cpp).
   std::map<std::string_view, std::string_view> gguf;
   for (const llmg::FamilyRow& row : llmg::family_table())
     if (!row.gguf.name.empty()) {
       EXPECT_TRUE(gguf.emplace(row.gguf.name, row.model_type).second) << row.gguf.name;
     }
-  EXPECT_EQ(gguf.size(), 9u);
+  EXPECT_EQ(gguf.size(), 19u);
   EXPECT_EQ(gguf.at("qwen3moe"), "qwen3_moe");
+  EXPECT_EQ(gguf.at("phi2"), "phi");
+  EXPECT_EQ(gguf.at("command-r"), "cohere");
+  EXPECT_EQ(gguf.at("starcoder"), "gpt_bigcode");
   EXPECT_EQ(gguf.at("gemma3"), "gemma3_text");
 }
 
@@ -249,7 +320,76 @@ TEST(FamilyRegistry, TopKAboveTheExpertCountIsBadInputForEveryMoeFamily) {
                 message.find(llmg::key_spec(Key::ExpertsPerToken).name) != std::string::npos)
         << c.model_type << ": " << message;
   }
-  EXPECT_EQ(moe_families, 32);  // the rows whose case has MoE layers (31 catalog/text configs + longcat_flash)
+  // The rows whose case has MoE layers: 31 catalog/text configs + longcat_flash, and set A's mixtral,
+  // deepseek_v2, olmoe, granitemoe, phimoe, jamba.
+  EXPECT_EQ(moe_families, 38);
+}
+
+// Set A's MoE rows: active parameters (input embedding left out, LM head counted, top-k routed experts,
+// router and everything dense), from EXPECTED-a.tsv column active_params (compute-a.py).
+TEST(FamilyTable, SetAActiveCounts) {
+  const std::map<std::string_view, std::int64_t> active = {
+      {"mixtral", 12748853248},     // 32 × (attention + 2 experts + router + norms) + final norm + LM head
+      {"deepseek_v2", 2451435008},  // card: 2.4B activated
+      {"olmoe", 1178994688},        // card: 1B active (1,282,017,280 with the embedding)
+      {"granitemoe", 428658688},    // card: 400M active
+      {"phimoe", 6509665600},       // card: 6.6B active (6,640,999,744 with the embedding)
+      {"jamba", 11841875840},       // card: 12B active
+  };
+  for (const FamilyCase& c : kCases) {
+    auto it = active.find(c.model_type);
+    if (it == active.end()) continue;
+    auto model = read_case(config_text(c), c.model_type);
+    ASSERT_TRUE(model.has_value()) << model.error().message;
+    EXPECT_EQ(llmg::compute_facts(*model).params.active, it->second) << c.model_type;
+  }
+}
+
+// Set A's Mamba-1 rows: recurrent state per sequence = per Mamba layer inner × d_state × 4 bytes (fp32 SSM
+// state) + inner × (conv_kernel − 1) × 2 bytes (bf16 conv window), as analysis/memory.cpp counts it
+// (EXPECTED-a.tsv column recurrent_state_bytes).
+TEST(FamilyTable, SetAMambaRecurrentState) {
+  const std::map<std::string_view, std::int64_t> state = {
+      {"mamba", 2580480},          // 24 × (1536·16·4 + 1536·3·2)
+      {"falcon_mamba", 36700160},  // 64 × (8192·16·4 + 8192·3·2)
+      {"jamba", 16056320},         // 28 × (8192·16·4 + 8192·3·2)
+  };
+  for (const FamilyCase& c : kCases) {
+    auto it = state.find(c.model_type);
+    if (it == state.end()) continue;
+    auto model = read_case(config_text(c), c.model_type);
+    ASSERT_TRUE(model.has_value()) << model.error().message;
+    std::int64_t bytes = 0;
+    for (const llmg::Layer& layer : model->layers) bytes += llmg::recurrent_state_bytes(layer);
+    EXPECT_EQ(bytes, it->second) << c.model_type;
+  }
+}
+
+// Set A's refusals: each names the file, the key and the problem (bad input, exit 2 from the CLI).
+TEST(FamilyTable, SetARefusalsNameTheKey) {
+  struct Bad {
+    const char* file;
+    const char* key;
+    const char* value;  // JSON
+    const char* message;
+  };
+  const Bad cases[] = {
+      {"opt.json", "word_embed_proj_dim", "512", "key 'word_embed_proj_dim': expected hidden_size (768)"},
+      {"opt.json", "do_layer_norm_before", "false", "key 'do_layer_norm_before': expected true"},
+      {"gpt_neo.json", "attention_types", R"([[["global", "local"], 11]])",
+       "key 'attention_types': expected [[[\"global\" | \"local\", ...], repeat], ...], got 22 layer kinds for 24 layers"},
+      {"gpt_neo.json", "attention_types", R"([[["global", "lokal"], 12]])", "got the kind \"lokal\""},
+      {"jamba.json", "attn_layer_offset", "9", "key 'attn_layer_offset': expected less than attn_layer_period (8), got 9"},
+  };
+  for (const Bad& bad : cases) {
+    FamilyCase c{"", Source::File, bad.file, 0, "", 0, 0};
+    json config = json::parse(config_text(c));
+    config[bad.key] = json::parse(bad.value);
+    auto model = read_case(config.dump(), config.value("model_type", std::string()));
+    ASSERT_FALSE(model.has_value()) << bad.file << " " << bad.key;
+    EXPECT_EQ(model.error().kind, llmg::Error::Kind::BadInput);
+    EXPECT_NE(model.error().message.find(bad.message), std::string::npos) << model.error().message;
+  }
 }
 
 }  // namespace

@@ -96,8 +96,10 @@ TEST(ConfigKeys, EverySpellingAndGgufSuffixBelongsToOneRow) {
       EXPECT_TRUE(fresh) << suffix << " is in rows " << it->second << " and " << spec.name;
     }
   }
-  // llama.cpp's suffixes that the GGUF reader maps (25 before the tables merged).
-  EXPECT_EQ(suffix_row.size(), 25u);
+  // llama.cpp's suffixes that the GGUF reader maps (25 before the tables merged; 26 with gptneox's
+  // use_parallel_residual, issue 12 set A).
+  EXPECT_EQ(suffix_row.size(), 26u);
+  EXPECT_EQ(suffix_row.at("use_parallel_residual"), "use_parallel_residual");
   EXPECT_EQ(suffix_row.at("attention.head_count_kv"), "num_key_value_heads");
 }
 

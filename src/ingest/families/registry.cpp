@@ -16,6 +16,22 @@ constexpr std::string_view kGemma3TextDefaults = R"({
   "sliding_window": 4096, "sliding_window_pattern": 6, "tie_word_embeddings": true
 })";
 
+// FalconConfig defaults (transformers configuration_falcon.py): falcon-7b's config.json omits
+// max_position_embeddings, rope_theta and ffn_hidden_size.
+constexpr std::string_view kFalconDefaults = R"({
+  "vocab_size": 65024, "hidden_size": 4544, "num_hidden_layers": 32, "num_attention_heads": 71,
+  "layer_norm_epsilon": 1e-5, "max_position_embeddings": 2048, "rope_theta": 10000.0, "alibi": false,
+  "new_decoder_architecture": false, "multi_query": true, "parallel_attn": true, "bias": false,
+  "activation": "gelu"
+})";
+
+// CodeGenConfig defaults (transformers configuration_codegen.py, the CodeGen 6B shape = GPT-J 6B's):
+// n_embd 4096, n_layer 28, n_head 16, rotary_dim 64, n_inner null (4 × n_embd), untied.
+constexpr std::string_view kCodeGenDefaults = R"({
+  "vocab_size": 50400, "n_positions": 2048, "n_embd": 4096, "n_layer": 28, "n_head": 16, "rotary_dim": 64,
+  "activation_function": "gelu_new", "layer_norm_epsilon": 1e-5, "tie_word_embeddings": false
+})";
+
 constexpr FamilyRow kFamilies[] = {
     {"gpt2", "GPT-2", read_gpt2, kTied, {"gpt2", "GPT2LMHeadModel"}},
     {"llama", "Llama", read_llama, kUntied, {"llama", "LlamaForCausalLM"}},
@@ -67,6 +83,30 @@ constexpr FamilyRow kFamilies[] = {
     {"sarvam_moe", "Sarvam MoE", read_sarvam_moe},
     {"sarvam_mla", "Sarvam MLA", read_deepseek_v3},  // SarvamMLAConfig(DeepseekV3Config): DeepSeek V3 layout
     {"cohere2_moe", "Cohere2 MoE", read_cohere2_moe, kTied},
+    // Issue 12, set A (tests/data/families/EXPECTED-a.tsv). GGUF names are llama.cpp's LLM_ARCH_NAMES.
+    {"mixtral", "Mixtral", read_mixtral},  // llama.cpp converts Mixtral to its "llama" architecture
+    {"gemma", "Gemma", read_gemma, kTied, {"gemma", "GemmaForCausalLM"}},
+    {"gemma2", "Gemma 2", read_gemma2, kTied, {"gemma2", "Gemma2ForCausalLM"}},
+    {"deepseek_v2", "DeepSeek V2", read_deepseek_v3},  // DeepseekV2ForCausalLM: V3's layout, greedy top-k, no MTP
+    {"falcon", "Falcon", read_falcon, kTied, {}, "FalconConfig", kFalconDefaults},
+    {"phi", "Phi", read_phi, kUntied, {"phi2", "PhiForCausalLM"}},
+    {"cohere", "Cohere (Command R)", read_cohere, kTied, {"command-r", "CohereForCausalLM"}},
+    {"starcoder2", "StarCoder2", read_starcoder2, kTied},
+    {"gpt_neox", "GPT-NeoX", read_gpt_neox, kUntied, {"gptneox", "GPTNeoXForCausalLM"}},
+    {"gptj", "GPT-J", read_gptj, kUntied, {"gptj", "GPTJForCausalLM"}},
+    {"bloom", "BLOOM", read_bloom, kOwn, {"bloom", "BloomForCausalLM"}},
+    {"olmoe", "OLMoE", read_olmoe, kUntied, {"olmoe", "OlmoeForCausalLM"}},
+    {"granitemoe", "Granite MoE", read_mixtral},
+    {"stablelm", "StableLM", read_stablelm, kUntied, {"stablelm", "StableLmForCausalLM"}},
+    {"gpt_bigcode", "GPT-BigCode", read_gpt_bigcode, kTied, {"starcoder", "GPTBigCodeForCausalLM"}},
+    {"opt", "OPT", read_opt, kTied},
+    {"gpt_neo", "GPT-Neo", read_gpt_neo, kTied},
+    {"phimoe", "PhiMoE", read_phimoe},
+    {"mamba", "Mamba", read_mamba, kOwn},
+    {"falcon_mamba", "Falcon Mamba", read_mamba, kOwn},
+    {"jamba", "Jamba", read_jamba},
+    // CodeGenForCausalLM: GPT-J's tensors (fused qkv_proj without bias = q/k/v; one ln_1; lm_head with bias).
+    {"codegen", "CodeGen", read_gptj, kUntied, {}, "CodeGenConfig", kCodeGenDefaults},
 };
 
 }  // namespace

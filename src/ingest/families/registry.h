@@ -78,5 +78,24 @@ void read_hy_v3(ConfigView&, Model&);        // families/hy_v3.cpp
 void read_sarvam_moe(ConfigView&, Model&);   // families/sarvam_moe.cpp
 void read_cohere2_moe(ConfigView&, Model&);  // families/cohere2_moe.cpp
 void read_mistral_params(ConfigView&, Model&);  // native params.json (no model_type)
+// Issue 12, set A.
+void read_mixtral(ConfigView&, Model&);      // families/mixtral.cpp (also granitemoe)
+void read_olmoe(ConfigView&, Model&);        // families/olmoe.cpp
+void read_phimoe(ConfigView&, Model&);       // families/phimoe.cpp
+void read_gemma(ConfigView&, Model&);        // families/gemma.cpp
+void read_gemma2(ConfigView&, Model&);       // families/gemma.cpp
+void read_cohere(ConfigView&, Model&);       // families/cohere.cpp
+void read_falcon(ConfigView&, Model&);       // families/falcon.cpp
+void read_phi(ConfigView&, Model&);          // families/phi.cpp
+void read_starcoder2(ConfigView&, Model&);   // families/starcoder2.cpp
+void read_gpt_neox(ConfigView&, Model&);     // families/gpt_neox.cpp
+void read_gptj(ConfigView&, Model&);         // families/gptj.cpp
+void read_bloom(ConfigView&, Model&);        // families/bloom.cpp
+void read_stablelm(ConfigView&, Model&);     // families/stablelm.cpp
+void read_gpt_bigcode(ConfigView&, Model&);  // families/gpt_bigcode.cpp
+void read_opt(ConfigView&, Model&);          // families/opt.cpp
+void read_gpt_neo(ConfigView&, Model&);      // families/gpt_neo.cpp
+void read_mamba(ConfigView&, Model&);        // families/mamba.cpp (also falcon_mamba)
+void read_jamba(ConfigView&, Model&);        // families/jamba.cpp
 
 }  // namespace llmg

@@ -239,4 +239,36 @@ void read_llama_like(ConfigView& config, Model& model, const Layer& layer) {
   apply_layer_types(config, model, window);
 }
 
+FeedForwardSpec read_plain_ffn(ConfigView& config, const Model& model, const std::string& default_activation,
+                               bool bias, Key width_key) {
+  FeedForwardSpec ffn;
+  ffn.kind = FfnKind::Dense;
+  ffn.gated = false;
+  ffn.bias = bias;
+  ffn.activation = config.string_or(Key::HiddenAct, default_activation);
+  ffn.intermediate_size = config.int_or(width_key, 4 * model.hidden_size);
+  if (!config.find(width_key)) config.note_source("intermediate_size", "4 × hidden_size (not given)");
+  return ffn;
+}
+
+Layer read_mamba1_layer(ConfigView& config, const Model& model, std::int64_t inner, const MambaKeys& keys) {
+  Layer layer;
+  layer.mixer = MixerKind::Mamba;
+  layer.ffn.kind = FfnKind::None;
+  RecurrentSpec& r = layer.recurrent;
+  r.inner_size = inner;
+  r.state_size = config.int_named(keys.state, 16, 1, 1 << 16);
+  r.conv_kernel = config.int_named(keys.conv_kernel, 4, 1, 1 << 10);
+  r.conv_bias = config.bool_named(keys.conv_bias, true);
+  r.proj_bias = config.bool_named(keys.proj_bias, false);
+  const nlohmann::json* rank = config.find(keys.dt_rank);
+  if (!rank || (rank->is_string() && rank->get<std::string>() == "auto")) {
+    r.dt_rank = (model.hidden_size + 15) / 16;
+    config.note_source("dt_rank", "ceil(hidden_size / 16) (time-step rank \"auto\")");
+  } else {
+    r.dt_rank = config.int_named(keys.dt_rank, 0, 1, 1 << 20);
+  }
+  return layer;
+}
+
 }  // namespace llmg

@@ -98,4 +98,24 @@ Layer read_mla_layer(ConfigView& config, const Model& model);
 // of the token embedding and LM head that DeepSeek's checkpoints keep inside the MTP layer.
 Layer make_mtp_layer(const Model& model, const Layer& block, bool stores_embeddings);
 
+// A plain (ungated) MLP, up -> activation -> down (GPT-2, GPT-J, GPT-NeoX, BLOOM, Falcon, Phi, OPT):
+// width `width_key` (intermediate_size and its aliases by default), 4 × hidden_size when the file omits
+// it or gives null (the GPT-2-era convention), noted as such; activation from hidden_act and its
+// aliases, else `default_activation`.
+FeedForwardSpec read_plain_ffn(ConfigView& config, const Model& model, const std::string& default_activation,
+                               bool bias, Key width_key = Key::IntermediateSize);
+
+// A Mamba-1 mixer layer (MixerKind::Mamba, no FFN) from the keys a family spells its own way: Mamba and
+// Falcon Mamba (state_size, conv_kernel, time_step_rank, use_conv_bias, use_bias) or Jamba (mamba_d_state,
+// mamba_d_conv, mamba_dt_rank, mamba_conv_bias, mamba_proj_bias). `inner` is the mixer's inner width.
+// A dt rank of "auto" (or absent) is ceil(hidden_size / 16), as MambaConfig / JambaConfig compute it.
+struct MambaKeys {
+  Key state = Key::SsmStateSize;
+  Key conv_kernel = Key::ConvKernel;
+  Key dt_rank = Key::TimeStepRank;
+  Key conv_bias = Key::UseConvBias;
+  Key proj_bias = Key::UseBias;
+};
+Layer read_mamba1_layer(ConfigView& config, const Model& model, std::int64_t inner, const MambaKeys& keys);
+
 }  // namespace llmg

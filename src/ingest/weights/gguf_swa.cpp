@@ -27,6 +27,19 @@ constexpr GgufSwaRow kRows[] = {
     // LLM_ARCH_OLMO2 (OLMo 2 and OLMo 3 GGUFs): found_swa && n_swa > 0 => STANDARD, period 4; the
     // converter's bool-array pattern is not a uint32 and is ignored.
     {"olmo2", GgufSwaRule::Standard, 4, true, "llama.cpp LLM_ARCH_OLMO2: period 4 when a window is given"},
+    // Issue 12, set A. LLM_ARCH_GEMMA2: swa_type STANDARD, n_swa 4096 unless the key says otherwise,
+    // set_swa_pattern(2) (layer il sliding iff il % 2 == 0, as Gemma2Config's layer_types).
+    {"gemma2", GgufSwaRule::Standard, 2, false, "llama.cpp LLM_ARCH_GEMMA2: period 2"},
+    // LLM_ARCH_GEMMA / PHI2 / COMMAND_R / GPTNEOX / GPTJ / BLOOM / OLMOE / STABLELM / STARCODER: no window read.
+    {"gemma", GgufSwaRule::None, 0, false, "llama.cpp LLM_ARCH_GEMMA reads no window"},
+    {"phi2", GgufSwaRule::None, 0, false, "llama.cpp LLM_ARCH_PHI2 reads no window"},
+    {"command-r", GgufSwaRule::None, 0, false, "llama.cpp LLM_ARCH_COMMAND_R reads no window"},
+    {"gptneox", GgufSwaRule::None, 0, false, "llama.cpp LLM_ARCH_GPTNEOX reads no window"},
+    {"gptj", GgufSwaRule::None, 0, false, "llama.cpp LLM_ARCH_GPTJ reads no window"},
+    {"bloom", GgufSwaRule::None, 0, false, "llama.cpp LLM_ARCH_BLOOM reads no window"},
+    {"olmoe", GgufSwaRule::None, 0, false, "llama.cpp LLM_ARCH_OLMOE reads no window"},
+    {"stablelm", GgufSwaRule::None, 0, false, "llama.cpp LLM_ARCH_STABLELM reads no window"},
+    {"starcoder", GgufSwaRule::None, 0, false, "llama.cpp LLM_ARCH_STARCODER reads no window"},
 };
 
 }  // namespace

@@ -93,6 +93,7 @@ Line positions_line(const Model& model, const Layer& layer, int index) {
   const AttentionSpec& a = layer.attention;
   if (model.positions == PositionKind::NoPE || a.rope_fraction == 0.0) return {{"NoPE (no positional encoding)", ""}};
   if (model.positions == PositionKind::Learned) return {{"learned absolute positions", ""}};
+  if (model.positions == PositionKind::ALiBi) return {{"ALiBi (linear attention biases)", ""}};
   const double theta = a.rope_theta > 0 ? a.rope_theta : model.rope_theta;
   Line line;
   if (layer.mixer == MixerKind::LatentAttention) {
@@ -209,6 +210,12 @@ Box mixer_box(const Model& model, const Layer& layer, int index, bool thumbnail)
       box.lines.push_back({t("state "), n(r.state_size, "state"), t(" · groups "), n(r.num_groups, "groups")});
       if (r.conv_kernel > 0) box.lines.push_back({t("causal conv width "), n(r.conv_kernel, "conv")});
       break;
+    case MixerKind::Mamba:
+      heading = "Mamba";
+      box.lines.push_back({t("inner width "), n(r.inner_size, "ssm_inner"), t(" · dt rank "), n(r.dt_rank, "dt_rank")});
+      box.lines.push_back({t("state "), n(r.state_size, "state")});
+      if (r.conv_kernel > 0) box.lines.push_back({t("causal conv width "), n(r.conv_kernel, "conv")});
+      break;
     case MixerKind::LightningAttention:
     case MixerKind::MLSTM:
       heading = std::string(mixer_kind_label(layer.mixer));  // "mLSTM", "Lightning attention"
@@ -295,7 +302,8 @@ Drawn draw_block(const Model& model, const LayerGroup& group, std::string_view m
       const int start = static_cast<int>(items.size());
       switch (model.norm_placement) {
         case NormPlacement::Pre:
-        case NormPlacement::Parallel: add_box(norm); add_box(sub); break;
+        case NormPlacement::Parallel:
+        case NormPlacement::ParallelTwoNorms: add_box(norm); add_box(sub); break;
         case NormPlacement::Post: add_box(sub); add_box(norm); break;
         case NormPlacement::Sandwich: add_box(norm); add_box(sub); add_box(norm); break;
       }

@@ -36,6 +36,7 @@ const KindStyle kKinds[] = {
     layer_row(LayerKind::LightningAttention, "light", "#edc948", "#edc948"),
     layer_row(LayerKind::Mamba2, "mamba", "#e15759", "#ef7a7c"),
     layer_row(LayerKind::MLSTM, "mlstm", "#ff9d9a", "#ff9d9a"),
+    layer_row(LayerKind::Mamba, "mamba1", "#d4605f", "#e8898a"),
     layer_row(LayerKind::None, "nomix", "#e6e6e6", "#3a3f47"),
     ffn_row(FfnKind::Dense, "dense", "#bab0ac", "#8f8683"),
     ffn_row(FfnKind::MoE, "moe", "#b07aa1", "#c99bbd"),

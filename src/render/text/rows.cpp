@@ -89,6 +89,7 @@ std::string describe_attention(const Model& model) {
 std::string describe_positions(const Model& model) {
   if (model.positions == PositionKind::Learned) return "learned absolute positions";
   if (model.positions == PositionKind::NoPE) return "none (NoPE)";
+  if (model.positions == PositionKind::ALiBi) return "ALiBi (linear attention biases)";
   std::int64_t nope_layers = 0;
   double fraction = 1.0;
   for (std::size_t i = 0; i < model.layers.size(); ++i) {
@@ -192,6 +193,8 @@ std::vector<FactRow> fact_rows(const ModelView& view) {
   add("norm", "Norms",
       m.norm_placement == NormPlacement::Parallel
           ? fmt::format("{}, one norm before parallel attention and MLP", norm_kind_label(m.norm_kind))
+      : m.norm_placement == NormPlacement::ParallelTwoNorms
+          ? fmt::format("{}, parallel attention and MLP, each behind its own norm", norm_kind_label(m.norm_kind))
           : fmt::format("{}, {}-norm", norm_kind_label(m.norm_kind), norm_placement_key(m.norm_placement)));
   add("positions", "Positions", describe_positions(m), {}, source_of(m, "rope_theta"));
   add("tied_embeddings", "Embeddings", m.tied_embeddings ? "tied input/output" : "separate input and output",
