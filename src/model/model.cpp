@@ -18,7 +18,10 @@ bool Layer::is_softmax_attention() const {
     case MixerKind::KimiDeltaAttention:
     case MixerKind::LightningAttention:
     case MixerKind::Mamba2:
-    case MixerKind::MLSTM: return false;
+    case MixerKind::MLSTM:
+    case MixerKind::ShortConv:
+    case MixerKind::Rwkv4:
+    case MixerKind::RgLru: return false;
   }
   return false;
 }
@@ -29,7 +32,10 @@ bool Layer::is_recurrent() const {
     case MixerKind::KimiDeltaAttention:
     case MixerKind::LightningAttention:
     case MixerKind::Mamba2:
-    case MixerKind::MLSTM: return true;
+    case MixerKind::MLSTM:
+    case MixerKind::ShortConv:
+    case MixerKind::Rwkv4:
+    case MixerKind::RgLru: return true;
     case MixerKind::None:
     case MixerKind::Attention:
     case MixerKind::LatentAttention:
@@ -66,6 +72,9 @@ LayerKind layer_kind(const Layer& layer) {
     case MixerKind::LightningAttention: return LayerKind::LightningAttention;
     case MixerKind::Mamba2: return LayerKind::Mamba2;
     case MixerKind::MLSTM: return LayerKind::MLSTM;
+    case MixerKind::ShortConv: return LayerKind::ShortConv;
+    case MixerKind::Rwkv4: return LayerKind::Rwkv4;
+    case MixerKind::RgLru: return LayerKind::RgLru;
     case MixerKind::None: return LayerKind::None;
   }
   return LayerKind::None;

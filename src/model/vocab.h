@@ -39,6 +39,9 @@ enum class LayerKind : std::uint8_t {
   LightningAttention,
   Mamba2,
   MLSTM,
+  ShortConv,  // LFM2's gated short convolution
+  Rwkv4,      // RWKV-4 time mixing
+  RgLru,      // RecurrentGemma's RG-LRU recurrent block
   None,  // no token mixer
 };
 inline constexpr std::size_t kLayerKindCount = static_cast<std::size_t>(LayerKind::None) + 1;  // last + 1
@@ -90,6 +93,9 @@ inline constexpr VocabRow<LayerKind> kLayerKinds[] = {
     {LayerKind::LightningAttention, "lightning_attention", "Lightning attention", "Lightning"},
     {LayerKind::Mamba2, "mamba2", "Mamba-2", "Mamba-2"},
     {LayerKind::MLSTM, "mlstm", "mLSTM", "mLSTM"},
+    {LayerKind::ShortConv, "short_conv", "gated short convolution", "short conv"},
+    {LayerKind::Rwkv4, "rwkv4", "RWKV-4 time mixing", "RWKV-4"},
+    {LayerKind::RgLru, "rg_lru", "RG-LRU recurrent block", "RG-LRU"},
     {LayerKind::None, "none", "no token mixer", "FFN-only"},
 };
 static_assert(std::size(kLayerKinds) == kLayerKindCount);

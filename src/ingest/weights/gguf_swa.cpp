@@ -27,6 +27,15 @@ constexpr GgufSwaRow kRows[] = {
     // LLM_ARCH_OLMO2 (OLMo 2 and OLMo 3 GGUFs): found_swa && n_swa > 0 => STANDARD, period 4; the
     // converter's bool-array pattern is not a uint32 and is ignored.
     {"olmo2", GgufSwaRule::Standard, 4, true, "llama.cpp LLM_ARCH_OLMO2: period 4 when a window is given"},
+    // set B (issue 12): load_hparams of these architectures reads no sliding window (llama.cpp
+    // src/llama-model.cpp, e.g. LLM_ARCH_SEED_OSS reads only the RMS epsilon): every layer full.
+    {"qwen2moe", GgufSwaRule::None, 0, false, "llama.cpp LLM_ARCH_QWEN2MOE reads no window"},
+    {"ernie4_5", GgufSwaRule::None, 0, false, "llama.cpp LLM_ARCH_ERNIE4_5 reads no window"},
+    {"glm4", GgufSwaRule::None, 0, false, "llama.cpp LLM_ARCH_GLM4 reads no window"},
+    {"hunyuan-dense", GgufSwaRule::None, 0, false, "llama.cpp LLM_ARCH_HUNYUAN_DENSE reads no window"},
+    {"seed_oss", GgufSwaRule::None, 0, false, "llama.cpp LLM_ARCH_SEED_OSS reads no window"},
+    {"arcee", GgufSwaRule::None, 0, false, "llama.cpp LLM_ARCH_ARCEE reads no window"},
+    {"bitnet", GgufSwaRule::None, 0, false, "llama.cpp LLM_ARCH_BITNET reads no window"},
 };
 
 }  // namespace
