@@ -212,7 +212,7 @@ void read_llama_like(ConfigView& config, Model& model, const Layer& layer) {
 
 void qwen2_window_layers(ConfigView& config, Model& model, bool moe_rule) {
   if (!config.bool_named(Key::UseSlidingWindow, false)) {
-    config.note_source("layer mix", "use_sliding_window false (no windowed layer)");
+    config.note_source("layer mix", "use_sliding_window false or absent (no windowed layer)");
     return;
   }
   const std::int64_t window = config.int_or(Key::SlidingWindow, 0);
