@@ -256,6 +256,7 @@ std::string nope_text(const Model& model) {
 
 std::string rope_text(const Model& model) {
   if (model.positions == PositionKind::Learned) return "learned absolute positions";
+  if (model.positions == PositionKind::Sinusoidal) return "sinusoidal absolute positions";
   if (model.positions == PositionKind::NoPE) return "none";
   if (model.positions == PositionKind::ALiBi) return "ALiBi (linear attention biases)";
   std::string out = model.rope_theta > 0 ? fmt::format("RoPE θ={}", with_commas(std::int64_t(model.rope_theta)))

@@ -482,6 +482,9 @@ EngineLayerClass engine_layer_class(const Layer& layer) {
     case MixerKind::KimiDeltaAttention:
     case MixerKind::LightningAttention:
     case MixerKind::MLSTM:
+    case MixerKind::ShortConv:
+    case MixerKind::Rwkv4:
+    case MixerKind::RgLru:
       return EngineLayerClass::OtherRecurrent;
     case MixerKind::None:
       return EngineLayerClass::NoCache;

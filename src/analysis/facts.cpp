@@ -26,7 +26,10 @@ std::int64_t kv_values_per_token(const Layer& layer) {
     case MixerKind::LightningAttention:
     case MixerKind::Mamba2:
     case MixerKind::Mamba:
-    case MixerKind::MLSTM: return 0;
+    case MixerKind::MLSTM:
+    case MixerKind::ShortConv:
+    case MixerKind::Rwkv4:
+    case MixerKind::RgLru: return 0;
   }
   return 0;
 }

@@ -93,6 +93,19 @@ std::int64_t recurrent_state_bytes(const Layer& layer) {
       // A key_head_dim × value_head_dim matrix per head (plus normaliser vectors, negligible).
       return r.num_heads * r.key_head_dim * r.value_head_dim * kStateBytes;
     }
+    case MixerKind::ShortConv:
+      // The conv window at the model dtype: conv_kernel (L_cache) positions per channel, as transformers'
+      // Lfm2HybridConvCache keeps them (conv_states of shape [batch, hidden, L_cache]).
+      return r.conv_channels * r.conv_kernel * kConvStateBytes;
+    case MixerKind::Rwkv4:
+      // RwkvSelfAttention's state per channel: the WKV numerator, denominator and max at fp32, and the
+      // two token-shift vectors (time mixing, channel mixing) at the model dtype.
+      return r.value_head_dim * (3 * kStateBytes + 2 * kConvStateBytes);
+    case MixerKind::RgLru:
+      // The RG-LRU hidden state at fp32 (transformers keeps it in float32) and the conv window
+      // (conv_kernel − 1 positions) at the model dtype.
+      return r.conv_channels * kStateBytes +
+             r.conv_channels * std::max<std::int64_t>(r.conv_kernel - 1, 0) * kConvStateBytes;
     case MixerKind::None:  // softmax attention keeps a KV cache instead (kv_values_per_token)
     case MixerKind::Attention:
     case MixerKind::LatentAttention:

@@ -214,6 +214,60 @@ void mamba_tensors(TensorList& t, const Model& model, const RecurrentSpec& r) {
     t.add(Component::Attention, "mixer.b_layernorm.weight", {r.state_size});
     t.add(Component::Attention, "mixer.c_layernorm.weight", {r.state_size});
   }
+// MiniMax-01 lightning attention (MiniMaxLightningAttention): qkv_proj hidden -> 3 × heads × head_dim,
+// output_gate hidden -> heads × head_dim, an RMSNorm over heads × head_dim and out_proj, none with bias.
+// A layer without heads (MiniMax M2's attn_type_list 0 layers, whose shapes its config does not give)
+// lists nothing.
+void lightning_attention_tensors(TensorList& t, const Model& model, const RecurrentSpec& r) {
+  if (r.num_heads <= 0) return;
+  const std::int64_t h = model.hidden_size, width = r.num_heads * r.value_head_dim;
+  t.linear(Component::Attention, "self_attn.qkv_proj", h, 3 * width, false);
+  t.linear(Component::Attention, "self_attn.output_gate", h, width, false);
+  t.add(Component::Attention, "self_attn.norm.weight", {width});
+  t.linear(Component::Attention, "self_attn.out_proj", width, h, false);
+}
+
+// RWKV-4 time mixing (RwkvSelfAttention): time_decay and time_first per channel, token-shift mix
+// vectors for key, value and receptance (shape (1, 1, hidden)), key/value/receptance Linear(hidden,
+// channels) and output Linear(channels, hidden), none with bias.
+void rwkv4_tensors(TensorList& t, const Model& model, const RecurrentSpec& r) {
+  const std::int64_t h = model.hidden_size, c = r.value_head_dim;
+  t.add(Component::Attention, "attention.time_decay", {c});
+  t.add(Component::Attention, "attention.time_first", {c});
+  for (const char* mix : {"attention.time_mix_key", "attention.time_mix_value", "attention.time_mix_receptance"})
+    t.add(Component::Attention, mix, {1, 1, h});
+  for (const char* proj : {"attention.key", "attention.value", "attention.receptance"})
+    t.linear(Component::Attention, proj, h, c, false);
+  t.linear(Component::Attention, "attention.output", c, h, false);
+}
+
+// RecurrentGemma's recurrent block (RecurrentGemmaRecurrentBlock + RecurrentGemmaRglru): linear_y and
+// linear_x hidden -> lru_width, linear_out back, all biased; a depthwise Conv1d of conv_kernel with bias; the
+// RG-LRU's block-diagonal gates (num_heads blocks of lru_width / num_heads square, with biases) and its
+// recurrent_param (lru_width).
+void rg_lru_tensors(TensorList& t, const Model& model, const RecurrentSpec& r) {
+  const std::int64_t h = model.hidden_size, w = r.conv_channels, blocks = r.num_heads;
+  const std::int64_t block = blocks > 0 ? w / blocks : 0;
+  t.linear(Component::Attention, "temporal_block.linear_y", h, w, true);
+  t.linear(Component::Attention, "temporal_block.linear_x", h, w, true);
+  t.linear(Component::Attention, "temporal_block.linear_out", w, h, true);
+  t.add(Component::Attention, "temporal_block.conv_1d.weight", {w, 1, r.conv_kernel});
+  t.add(Component::Attention, "temporal_block.conv_1d.bias", {w});
+  t.add(Component::Attention, "temporal_block.rg_lru.input_gate_weight", {blocks, block, block});
+  t.add(Component::Attention, "temporal_block.rg_lru.input_gate_bias", {blocks, block});
+  t.add(Component::Attention, "temporal_block.rg_lru.recurrent_gate_weight", {blocks, block, block});
+  t.add(Component::Attention, "temporal_block.rg_lru.recurrent_gate_bias", {blocks, block});
+  t.add(Component::Attention, "temporal_block.rg_lru.recurrent_param", {w});
+}
+
+// LFM2's gated short convolution (Lfm2ShortConv): in_proj hidden -> 3 × hidden (B, C, x), a depthwise
+// Conv1d(hidden, hidden, L_cache, groups=hidden) and out_proj; conv_bias puts a bias on all three.
+void short_conv_tensors(TensorList& t, const Model& model, const RecurrentSpec& r) {
+  const std::int64_t h = model.hidden_size;
+  t.linear(Component::Attention, "conv.in_proj", h, 3 * r.conv_channels, r.conv_bias);
+  t.add(Component::Attention, "conv.conv.weight", {r.conv_channels, 1, r.conv_kernel});
+  if (r.conv_bias) t.add(Component::Attention, "conv.conv.bias", {r.conv_channels});
+  t.linear(Component::Attention, "conv.out_proj", r.conv_channels, h, r.conv_bias);
 }
 
 void mlp_tensors(TensorList& t, Component component, const std::string& name, std::int64_t h,
@@ -313,8 +367,10 @@ std::vector<TensorSpec> layer_tensors(const Model& model, const Layer& layer, co
     case MixerKind::MLSTM: mlstm_tensors(t, model, layer.recurrent); break;
     case MixerKind::Mamba: mamba_tensors(t, model, layer.recurrent); break;
     case MixerKind::CompressedAttention: compressed_attention_tensors(t, model, layer.attention); break;
-    // Lightning attention (MiniMax M2's attn_type_list 0 layers) has no tensor list yet: it counts nothing.
-    case MixerKind::LightningAttention:
+    case MixerKind::ShortConv: short_conv_tensors(t, model, layer.recurrent); break;
+    case MixerKind::Rwkv4: rwkv4_tensors(t, model, layer.recurrent); break;
+    case MixerKind::RgLru: rg_lru_tensors(t, model, layer.recurrent); break;
+    case MixerKind::LightningAttention: lightning_attention_tensors(t, model, layer.recurrent); break;
     case MixerKind::None: break;
   }
   ffn_tensors(t, model, layer.ffn);
@@ -339,8 +395,10 @@ std::vector<TensorSpec> model_tensors(const Model& model) {
     auto tensors = layer_tensors(model, model.layers[i], fmt::format("model.layers.{}.", i));
     out.insert(out.end(), tensors.begin(), tensors.end());
   }
-  out.push_back({Component::Norm, "model.norm.weight", {h}});
-  if (model.norm_kind == NormKind::LayerNorm) out.push_back({Component::Norm, "model.norm.bias", {h}});
+  if (model.final_norm) {
+    out.push_back({Component::Norm, "model.norm.weight", {h}});
+    if (model.norm_kind == NormKind::LayerNorm) out.push_back({Component::Norm, "model.norm.bias", {h}});
+  }
   if (!model.tied_embeddings) out.push_back({Component::LmHead, "lm_head.weight", {model.vocab_size, h}});
   if (model.lm_head_bias) out.push_back({Component::LmHead, "lm_head.bias", {model.vocab_size}});
   for (std::size_t i = 0; i < model.mtp_layers.size(); ++i) {

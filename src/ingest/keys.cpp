@@ -171,6 +171,32 @@ constexpr std::string_view kZayaMlpExpansion[] = {"zaya_mlp_expansion"};
 constexpr std::string_view kZayaUseEda[] = {"zaya_use_eda"};
 constexpr std::string_view kZayaUseMod[] = {"zaya_use_mod"};
 constexpr std::string_view kZeroExpertNum[] = {"zero_expert_num"};
+// set B (issue 12)
+constexpr std::string_view kAttentionOutBias[] = {"attention_out_bias"};
+constexpr std::string_view kMaxWindowLayers[] = {"max_window_layers"};
+constexpr std::string_view kUseSlidingWindow[] = {"use_sliding_window"};
+constexpr std::string_view kMoeNumSharedExperts[] = {"moe_num_shared_experts"};
+constexpr std::string_view kMoeLayerStartIndex[] = {"moe_layer_start_index"};
+constexpr std::string_view kMoeLayerEndIndex[] = {"moe_layer_end_index"};
+constexpr std::string_view kMoeLayerInterval[] = {"moe_layer_interval"};
+constexpr std::string_view kFullAttnIdxs[] = {"full_attn_idxs"};
+constexpr std::string_view kConvLCache[] = {"conv_L_cache"};
+constexpr std::string_view kConvBias[] = {"conv_bias"};
+constexpr std::string_view kBlockAutoAdjustFfDim[] = {"block_auto_adjust_ff_dim"};
+constexpr std::string_view kBlockFfnDimMultiplier[] = {"block_ffn_dim_multiplier"};
+constexpr std::string_view kBlockMultipleOf[] = {"block_multiple_of"};
+constexpr std::string_view kBlockFfDim[] = {"block_ff_dim"};
+constexpr std::string_view kAfn[] = {"afn"};
+constexpr std::string_view kDff[] = {"dff"};
+constexpr std::string_view kFfnDim[] = {"ffn_dim"};
+constexpr std::string_view kAttentionHeads[] = {"attention_heads"};
+constexpr std::string_view kQkLayernorm[] = {"qk_layernorm"};
+constexpr std::string_view kAttentionHiddenSize[] = {"attention_hidden_size"};
+constexpr std::string_view kRwkvContextLength[] = {"context_length"};
+constexpr std::string_view kLruWidth[] = {"lru_width"};
+constexpr std::string_view kAttentionWindowSize[] = {"attention_window_size"};
+constexpr std::string_view kConv1dWidth[] = {"conv1d_width"};
+constexpr std::string_view kBlockTypes[] = {"block_types"};
 
 constexpr std::string_view kAlibi[] = {"alibi"};
 constexpr std::string_view kAttentionTypes[] = {"attention_types"};
@@ -412,6 +438,32 @@ constexpr KeySpec kKeys[] = {
     {Key::ZayaUseEda, "zaya_use_eda", kZayaUseEda, 0, 0},  // zaya
     {Key::ZayaUseMod, "zaya_use_mod", kZayaUseMod, 0, 0},  // zaya
     {Key::ZeroExpertNum, "zero_expert_num", kZeroExpertNum, 0, 1 << 16},  // longcat
+    // set B (issue 12)
+    {Key::AttentionOutBias, "attention_out_bias", kAttentionOutBias, 0, 0},  // seed_oss
+    {Key::MaxWindowLayers, "max_window_layers", kMaxWindowLayers, 0, kMaxLayers},  // qwen2, qwen2_moe
+    {Key::UseSlidingWindow, "use_sliding_window", kUseSlidingWindow, 0, 0},  // qwen2, qwen2_moe
+    {Key::MoeNumSharedExperts, "moe_num_shared_experts", kMoeNumSharedExperts, 0, 1 << 10},  // ernie4_5_moe
+    {Key::MoeLayerStartIndex, "moe_layer_start_index", kMoeLayerStartIndex, 0, kMaxLayers},  // ernie4_5_moe
+    {Key::MoeLayerEndIndex, "moe_layer_end_index", kMoeLayerEndIndex, -1, kMaxLayers},  // ernie4_5_moe
+    {Key::MoeLayerInterval, "moe_layer_interval", kMoeLayerInterval, 1, kMaxLayers},  // ernie4_5_moe
+    {Key::FullAttnIdxs, "full_attn_idxs", kFullAttnIdxs, 0, 0},  // lfm2
+    {Key::ConvLCache, "conv_L_cache", kConvLCache, 1, 1 << 10},  // lfm2
+    {Key::ConvBias, "conv_bias", kConvBias, 0, 0},  // lfm2
+    {Key::BlockAutoAdjustFfDim, "block_auto_adjust_ff_dim", kBlockAutoAdjustFfDim, 0, 0},  // lfm2
+    {Key::BlockFfnDimMultiplier, "block_ffn_dim_multiplier", kBlockFfnDimMultiplier, 0, 64},  // lfm2
+    {Key::BlockMultipleOf, "block_multiple_of", kBlockMultipleOf, 1, 1 << 20},  // lfm2
+    {Key::BlockFfDim, "block_ff_dim", kBlockFfDim, 1, 1 << 22},  // lfm2
+    {Key::Afn, "afn", kAfn, 0, 0},  // openai_gpt
+    {Key::Dff, "dff", kDff, 1, 1 << 22},  // ctrl
+    {Key::FfnDim, "ffn_dim", kFfnDim, 1, 1 << 22},  // xglm
+    {Key::AttentionHeads, "attention_heads", kAttentionHeads, 1, 1 << 16},  // xglm
+    {Key::QkLayernorm, "qk_layernorm", kQkLayernorm, 0, 0},  // persimmon
+    {Key::AttentionHiddenSize, "attention_hidden_size", kAttentionHiddenSize, 1, 1 << 20},  // rwkv
+    {Key::RwkvContextLength, "context_length", kRwkvContextLength, 1, 1LL << 34},  // rwkv
+    {Key::LruWidth, "lru_width", kLruWidth, 1, 1 << 20},  // recurrent_gemma
+    {Key::AttentionWindowSize, "attention_window_size", kAttentionWindowSize, 1, 1LL << 34},  // recurrent_gemma
+    {Key::Conv1dWidth, "conv1d_width", kConv1dWidth, 1, 1 << 10},  // recurrent_gemma
+    {Key::BlockTypes, "block_types", kBlockTypes, 0, 0},  // recurrent_gemma
 };
 
 constexpr bool rows_in_key_order() {

@@ -19,7 +19,10 @@ bool Layer::is_softmax_attention() const {
     case MixerKind::LightningAttention:
     case MixerKind::Mamba2:
     case MixerKind::Mamba:
-    case MixerKind::MLSTM: return false;
+    case MixerKind::MLSTM:
+    case MixerKind::ShortConv:
+    case MixerKind::Rwkv4:
+    case MixerKind::RgLru: return false;
   }
   return false;
 }
@@ -31,7 +34,10 @@ bool Layer::is_recurrent() const {
     case MixerKind::LightningAttention:
     case MixerKind::Mamba2:
     case MixerKind::Mamba:
-    case MixerKind::MLSTM: return true;
+    case MixerKind::MLSTM:
+    case MixerKind::ShortConv:
+    case MixerKind::Rwkv4:
+    case MixerKind::RgLru: return true;
     case MixerKind::None:
     case MixerKind::Attention:
     case MixerKind::LatentAttention:
@@ -69,6 +75,9 @@ LayerKind layer_kind(const Layer& layer) {
     case MixerKind::Mamba2: return LayerKind::Mamba2;
     case MixerKind::MLSTM: return LayerKind::MLSTM;
     case MixerKind::Mamba: return LayerKind::Mamba;
+    case MixerKind::ShortConv: return LayerKind::ShortConv;
+    case MixerKind::Rwkv4: return LayerKind::Rwkv4;
+    case MixerKind::RgLru: return LayerKind::RgLru;
     case MixerKind::None: return LayerKind::None;
   }
   return LayerKind::None;

@@ -30,8 +30,20 @@ enum class MixerKind : std::uint8_t {
   // whole context (CSA: an indexer picks compressed_top_k of them; HCA: all).
   CompressedAttention,
   Mamba,  // Mamba-1 selective state-space layer (Mamba, Falcon Mamba, Jamba): per-channel state, dt_rank
+  // LFM2's gated short convolution (Lfm2ShortConv): in_proj to B, C, x (3 × hidden), a depthwise causal
+  // conv of width conv_kernel (config conv_L_cache) over B·x, C gating, out_proj. Its state is the conv
+  // window: conv_channels × conv_kernel values per sequence.
+  ShortConv,
+  // RWKV-4 time mixing (RwkvSelfAttention): key, value, receptance and output projections of
+  // value_head_dim (attention_hidden_size) channels, per-channel time_decay / time_first and token-shift
+  // mix vectors. State: the WKV numerator, denominator and running max (fp32) and two token-shift vectors.
+  Rwkv4,
+  // RecurrentGemma's recurrent block (RecurrentGemmaRecurrentBlock): linear_x / linear_y / linear_out of
+  // conv_channels (lru_width), a depthwise conv of conv_kernel with bias, and the RG-LRU with block-diagonal
+  // input and recurrence gates (num_heads blocks). State: the LRU vector (fp32) and the conv window.
+  RgLru,
 };
-inline constexpr std::size_t kMixerKindCount = static_cast<std::size_t>(MixerKind::Mamba) + 1;
+inline constexpr std::size_t kMixerKindCount = static_cast<std::size_t>(MixerKind::RgLru) + 1;
 
 // How far back a softmax-attention layer sees.
 enum class AttentionSpan : std::uint8_t {
@@ -96,6 +108,7 @@ struct RecurrentSpec {
   std::int64_t inner_size = 0;
   std::int64_t dt_rank = 0;
   bool dt_bc_norms = false;  // RMSNorm weights on dt (dt_rank), B and C (state_size each): Jamba
+  std::int64_t conv_channels = 0;  // ShortConv: channels of the depthwise conv (LFM2: hidden_size)
   bool operator==(const RecurrentSpec&) const = default;
 };
 
@@ -202,8 +215,9 @@ enum class NormPlacement : std::uint8_t {
 inline constexpr std::size_t kNormPlacementCount = static_cast<std::size_t>(NormPlacement::ParallelTwoNorms) + 1;
 
 // ALiBi: linear biases on the attention logits, no position parameters (BLOOM, MPT, Falcon alibi).
-enum class PositionKind : std::uint8_t { RoPE, Learned, NoPE, ALiBi };
-inline constexpr std::size_t kPositionKindCount = static_cast<std::size_t>(PositionKind::ALiBi) + 1;
+// Sinusoidal: fixed absolute sin/cos positions added to the embeddings, a buffer, no parameters (CTRL, XGLM).
+enum class PositionKind : std::uint8_t { RoPE, Learned, NoPE, ALiBi, Sinusoidal };
+inline constexpr std::size_t kPositionKindCount = static_cast<std::size_t>(PositionKind::Sinusoidal) + 1;
 
 // Provenance of a reconstructed or inferred value: which config key, or which convention.
 using KeySources = std::map<std::string, std::string>;
@@ -230,6 +244,7 @@ struct Model {
   NormPlacement norm_placement = NormPlacement::Pre;
   double norm_eps = 0.0;
   bool lm_head_bias = false;
+  bool final_norm = true;  // a norm after the last layer (false: GPT-1, whose blocks end in their own LayerNorm)
 
   std::vector<TensorSpec> extra;  // model-level tensors a family adds (per-layer input tables, ...)
 

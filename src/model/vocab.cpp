@@ -18,6 +18,9 @@ constexpr VocabRow<MixerKind> kMixerRows[] = {
     {MixerKind::MLSTM, "mlstm", "mLSTM", "mLSTM"},
     {MixerKind::CompressedAttention, "compressed_attention", "compressed attention", "compressed"},
     {MixerKind::Mamba, "mamba", "Mamba", "Mamba"},
+    {MixerKind::ShortConv, "short_conv", "gated short convolution", "short conv"},
+    {MixerKind::Rwkv4, "rwkv4", "RWKV-4 time mixing", "RWKV-4"},
+    {MixerKind::RgLru, "rg_lru", "RG-LRU recurrent block", "RG-LRU"},
 };
 static_assert(std::size(kMixerRows) == kMixerKindCount);
 static_assert(rows_in_order(kMixerRows));
@@ -71,6 +74,7 @@ constexpr VocabRow<PositionKind> kPositionKinds[] = {
     {PositionKind::Learned, "learned", "learned absolute positions", "learned"},
     {PositionKind::NoPE, "nope", "none (NoPE)", "NoPE"},
     {PositionKind::ALiBi, "alibi", "ALiBi (linear attention biases)", "ALiBi"},
+    {PositionKind::Sinusoidal, "sinusoidal", "sinusoidal absolute positions", "sinusoidal"},
 };
 static_assert(std::size(kPositionKinds) == kPositionKindCount);
 static_assert(rows_in_order(kPositionKinds));

@@ -40,6 +40,9 @@ enum class LayerKind : std::uint8_t {
   Mamba2,
   MLSTM,
   Mamba,  // Mamba-1
+  ShortConv,  // LFM2's gated short convolution
+  Rwkv4,      // RWKV-4 time mixing
+  RgLru,      // RecurrentGemma's RG-LRU recurrent block
   None,  // no token mixer
 };
 inline constexpr std::size_t kLayerKindCount = static_cast<std::size_t>(LayerKind::None) + 1;  // last + 1
@@ -92,6 +95,9 @@ inline constexpr VocabRow<LayerKind> kLayerKinds[] = {
     {LayerKind::Mamba2, "mamba2", "Mamba-2", "Mamba-2"},
     {LayerKind::MLSTM, "mlstm", "mLSTM", "mLSTM"},
     {LayerKind::Mamba, "mamba", "Mamba", "Mamba"},
+    {LayerKind::ShortConv, "short_conv", "gated short convolution", "short conv"},
+    {LayerKind::Rwkv4, "rwkv4", "RWKV-4 time mixing", "RWKV-4"},
+    {LayerKind::RgLru, "rg_lru", "RG-LRU recurrent block", "RG-LRU"},
     {LayerKind::None, "none", "no token mixer", "FFN-only"},
 };
 static_assert(std::size(kLayerKinds) == kLayerKindCount);

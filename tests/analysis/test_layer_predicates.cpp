@@ -44,6 +44,9 @@ TEST(LayerPredicates, EveryMixerKind) {
       {MixerKind::MLSTM, false, true},
       {MixerKind::CompressedAttention, true, false},
       {MixerKind::Mamba, false, true},
+      {MixerKind::ShortConv, false, true},  // set B (issue 12): LFM2, RWKV-4, RecurrentGemma
+      {MixerKind::Rwkv4, false, true},
+      {MixerKind::RgLru, false, true},
   };
   static_assert(std::size(cases) == llmg::kMixerKindCount, "a case per mixer kind");
   for (const Case& c : cases) {

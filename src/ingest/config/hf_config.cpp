@@ -62,6 +62,7 @@ Result<void> validate(const Model& model, const std::string& file_name) {
 Result<Model> read_config_json(const json& config, const std::string& file_name) {
   if (!config.is_object()) return bad_input(fmt::format("{}: expected a JSON object at the top level", file_name));
   std::string model_type;
+  bool type_from_architecture = false;
   const std::string model_type_key(key_spec(Key::ModelType).name);
   if (auto it = config.find(model_type_key); it != config.end()) {
     if (!it->is_string())
@@ -69,6 +70,13 @@ Result<Model> read_config_json(const json& config, const std::string& file_name)
     model_type = it->get<std::string>();
   } else if (looks_like_mistral_params(config)) {
     model_type = "mistral_params";
+  } else if (auto arch = config.find("architectures"); arch != config.end() && arch->is_array() && !arch->empty() &&
+                                                       (*arch)[0].is_string() &&
+                                                       find_family_by_architecture((*arch)[0].get<std::string>())) {
+    // No model_type, but architectures[0] names a class a row reads (transformers' AutoConfig would fail;
+    // the class is unambiguous). Noted on the fact sheet.
+    model_type = std::string(find_family_by_architecture((*arch)[0].get<std::string>())->model_type);
+    type_from_architecture = true;
   } else {
     return bad_input(fmt::format("{}: key 'model_type': required key is missing (not a Hugging Face config.json "
                                  "nor a Mistral params.json)",
@@ -90,6 +98,7 @@ Result<Model> read_config_json(const json& config, const std::string& file_name)
 
   json defaults;
   ConfigView view(config, file_name, &model.key_sources);
+  if (type_from_architecture) view.note_source("model_type", "architectures[0] (no model_type key)");
   if (!family->defaults_json.empty()) {
     defaults = json::parse(family->defaults_json);
     view.set_defaults(&defaults, std::string(family->defaults_label));

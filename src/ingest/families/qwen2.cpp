@@ -4,12 +4,14 @@
 
 namespace llmg {
 
-// Qwen2/2.5: bias on q, k and v but not on o_proj (Qwen2Attention).
+// Qwen2/2.5: bias on q, k and v but not on o_proj (Qwen2Attention). Windows: qwen2_window_layers
+// (use_sliding_window, layer_types, max_window_layers as Qwen2Config applies them).
 void read_qwen2(ConfigView& config, Model& model) {
   Layer layer = llama_layer(config, model);
   layer.attention.q_bias = layer.attention.k_bias = layer.attention.v_bias = true;
   layer.attention.o_bias = false;
-  read_llama_like(config, model, layer);
+  fill_layers(config, model, layer);
+  qwen2_window_layers(config, model, /*moe_rule=*/false);
 }
 
 }  // namespace llmg

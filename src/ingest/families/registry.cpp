@@ -107,11 +107,44 @@ constexpr FamilyRow kFamilies[] = {
     {"jamba", "Jamba", read_jamba},
     // CodeGenForCausalLM: GPT-J's tensors (fused qkv_proj without bias = q/k/v; one ln_1; lm_head with bias).
     {"codegen", "CodeGen", read_gptj, kUntied, {}, "CodeGenConfig", kCodeGenDefaults},
+    // set B (issue 12): configs in tests/data/families (EXPECTED-b.tsv)
+    {"qwen2_moe", "Qwen2-MoE", read_qwen2_moe, kUntied, {"qwen2moe", "Qwen2MoeForCausalLM"}},
+    {"lfm2", "LFM2", read_lfm2, kTied, {}, {}, {}, "Lfm2ForCausalLM"},
+    {"ernie4_5", "ERNIE 4.5", read_ernie4_5, kTied, {"ernie4_5", "Ernie4_5_ForCausalLM"}},
+    {"ernie4_5_moe", "ERNIE 4.5 MoE", read_ernie4_5_moe, kTied, {}, {}, {}, "Ernie4_5_MoeForCausalLM"},
+    {"glm", "GLM", read_glm, kUntied, {}, {}, {}, "GlmForCausalLM"},
+    {"glm4", "GLM-4", read_glm4, kUntied, {"glm4", "Glm4ForCausalLM"}},
+    {"helium", "Helium", read_helium, kUntied, {}, {}, {}, "HeliumForCausalLM"},
+    {"ministral", "Ministral", read_ministral, kUntied, {}, {}, {}, "MinistralForCausalLM"},
+    {"hunyuan_v1_dense", "Hunyuan (dense)", read_hunyuan_v1_dense, kUntied, {"hunyuan-dense", "HunYuanDenseV1ForCausalLM"}},
+    {"seed_oss", "Seed-OSS", read_seed_oss, kUntied, {"seed_oss", "SeedOssForCausalLM"}},
+    {"exaone4", "EXAONE 4.0", read_exaone4, kUntied, {}, {}, {}, "Exaone4ForCausalLM"},
+    {"apertus", "Apertus", read_apertus, kUntied, {}, {}, {}, "ApertusForCausalLM"},
+    {"arcee", "Arcee (AFM)", read_arcee, kUntied, {"arcee", "ArceeForCausalLM"}},
+    {"bitnet", "BitNet", read_bitnet, kUntied, {"bitnet", "BitNetForCausalLM"}},
+    {"vaultgemma", "VaultGemma", read_vaultgemma, kTied, {}, {}, {}, "VaultGemmaForCausalLM"},
+    {"cwm", "CWM", read_cwm, kUntied, {}, {}, {}, "CwmForCausalLM"},
+    {"minimax", "MiniMax-01", read_minimax, kUntied, {}, {}, {}, "MiniMaxForCausalLM"},
+    {"lfm2_moe", "LFM2-MoE", read_lfm2_moe, kTied, {}, {}, {}, "Lfm2MoeForCausalLM"},
+    {"openai-gpt", "GPT-1", read_openai_gpt, kTied, {}, {}, {}, "OpenAIGPTLMHeadModel"},
+    {"ctrl", "CTRL", read_ctrl, kTied, {}, {}, {}, "CTRLLMHeadModel"},
+    {"biogpt", "BioGPT", read_biogpt, kTied, {}, {}, {}, "BioGptForCausalLM"},
+    {"xglm", "XGLM", read_xglm, kTied, {}, {}, {}, "XGLMForCausalLM"},
+    {"recurrent_gemma", "RecurrentGemma", read_recurrent_gemma, kOwn, {}, {}, {}, "RecurrentGemmaForCausalLM"},
+    {"rwkv", "RWKV-4", read_rwkv, kOwn, {}, {}, {}, "RwkvForCausalLM"},
+    {"persimmon", "Persimmon", read_persimmon, kUntied, {}, {}, {}, "PersimmonForCausalLM"},
 };
 
 }  // namespace
 
 std::span<const FamilyRow> family_table() { return kFamilies; }
+
+const FamilyRow* find_family_by_architecture(std::string_view architecture) {
+  if (architecture.empty()) return nullptr;
+  for (const FamilyRow& row : kFamilies)
+    if (row.architecture == architecture || row.gguf.architecture == architecture) return &row;
+  return nullptr;
+}
 
 const FamilyRow* find_family(std::string_view model_type) {
   for (const FamilyRow& row : kFamilies)

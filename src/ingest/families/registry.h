@@ -36,10 +36,16 @@ struct FamilyRow {
   GgufName gguf = {};
   std::string_view defaults_label = {};  // config class whose defaults apply, e.g. "Gemma3TextConfig"
   std::string_view defaults_json = {};   // its defaults for keys files are known to omit
+  // transformers' causal-LM class (config.json architectures[0]) when the GGUF name does not already give
+  // it: a config without model_type is read by the row whose class its architectures[0] names.
+  std::string_view architecture = {};
 };
 
 std::span<const FamilyRow> family_table();
 const FamilyRow* find_family(std::string_view model_type);
+// The row whose transformers class (FamilyRow::architecture, else gguf.architecture) is `architecture`
+// ("Qwen2MoeForCausalLM"), or nullptr.
+const FamilyRow* find_family_by_architecture(std::string_view architecture);
 
 // Readers, one file per model_type (families/<model_type>.cpp; rows sharing a reader share the file
 // named after the first of them). The dispatcher runs read_basics before the reader (Basics above).
@@ -97,5 +103,31 @@ void read_opt(ConfigView&, Model&);          // families/opt.cpp
 void read_gpt_neo(ConfigView&, Model&);      // families/gpt_neo.cpp
 void read_mamba(ConfigView&, Model&);        // families/mamba.cpp (also falcon_mamba)
 void read_jamba(ConfigView&, Model&);        // families/jamba.cpp
+// set B (issue 12)
+void read_qwen2_moe(ConfigView&, Model&);     // families/qwen2_moe.cpp
+void read_lfm2(ConfigView&, Model&);          // families/lfm2.cpp
+void read_ernie4_5(ConfigView&, Model&);      // families/ernie4_5.cpp
+void read_ernie4_5_moe(ConfigView&, Model&);  // families/ernie4_5_moe.cpp
+void read_glm(ConfigView&, Model&);           // families/glm.cpp
+void read_glm4(ConfigView&, Model&);          // families/glm.cpp
+void read_helium(ConfigView&, Model&);        // families/helium.cpp
+void read_ministral(ConfigView&, Model&);     // families/helium.cpp
+void read_hunyuan_v1_dense(ConfigView&, Model&);  // families/hunyuan_v1_dense.cpp
+void read_seed_oss(ConfigView&, Model&);      // families/seed_oss.cpp
+void read_exaone4(ConfigView&, Model&);       // families/exaone4.cpp
+void read_apertus(ConfigView&, Model&);       // families/apertus.cpp
+void read_arcee(ConfigView&, Model&);         // families/apertus.cpp
+void read_bitnet(ConfigView&, Model&);        // families/bitnet.cpp
+void read_vaultgemma(ConfigView&, Model&);    // families/vaultgemma.cpp
+void read_cwm(ConfigView&, Model&);           // families/vaultgemma.cpp
+void read_minimax(ConfigView&, Model&);       // families/minimax.cpp
+void read_lfm2_moe(ConfigView&, Model&);      // families/lfm2.cpp
+void read_openai_gpt(ConfigView&, Model&);    // families/openai_gpt.cpp
+void read_ctrl(ConfigView&, Model&);          // families/openai_gpt.cpp
+void read_biogpt(ConfigView&, Model&);        // families/openai_gpt.cpp
+void read_xglm(ConfigView&, Model&);          // families/openai_gpt.cpp
+void read_persimmon(ConfigView&, Model&);     // families/openai_gpt.cpp
+void read_rwkv(ConfigView&, Model&);          // families/rwkv.cpp
+void read_recurrent_gemma(ConfigView&, Model&);  // families/recurrent_gemma.cpp
 
 }  // namespace llmg

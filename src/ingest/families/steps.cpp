@@ -271,4 +271,31 @@ Layer read_mamba1_layer(ConfigView& config, const Model& model, std::int64_t inn
   return layer;
 }
 
+void qwen2_window_layers(ConfigView& config, Model& model, bool moe_rule) {
+  if (!config.bool_named(Key::UseSlidingWindow, false)) {
+    config.note_source("layer mix", "use_sliding_window false or absent (no windowed layer)");
+    return;
+  }
+  const std::int64_t window = config.int_or(Key::SlidingWindow, 0);
+  if (config.find(Key::LayerTypes)) {
+    apply_layer_types(config, model, window);
+    return;
+  }
+  if (window <= 0) return;  // sliding_window null: no window
+  const std::int64_t max_window_layers = config.int_named(Key::MaxWindowLayers, 28);
+  for (std::size_t i = 0; i < model.layers.size(); ++i) {
+    const auto index = static_cast<std::int64_t>(i);
+    const bool sliding = moe_rule ? (index % 2 == 0 && index < max_window_layers) : index >= max_window_layers;
+    if (sliding) make_sliding(model.layers[i], window);
+  }
+  config.note_source("layer mix", "use_sliding_window, max_window_layers");
+}
+
+void sliding_when_window_set(ConfigView& config, Model& model) {
+  const std::int64_t window = config.int_or(Key::SlidingWindow, 0);
+  if (window <= 0) return;
+  for (Layer& layer : model.layers) make_sliding(layer, window);
+  config.note_source("layer mix", "sliding_window without layer_types (every layer windowed)");
+}
+
 }  // namespace llmg

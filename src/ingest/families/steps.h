@@ -118,4 +118,17 @@ struct MambaKeys {
 };
 Layer read_mamba1_layer(ConfigView& config, const Model& model, std::int64_t inner, const MambaKeys& keys);
 
+// ---- set B (issue 12) ------------------------------------------------------------------------------
+
+// Windowed layers of the Qwen2 families (Qwen2Config / Qwen2MoeConfig __post_init__ in transformers
+// @008e5743): `use_sliding_window` false (the default) sets sliding_window to None, so no layer is windowed
+// whatever layer_types says; else layer_types when given; else Qwen2: layer i sliding when
+// i >= max_window_layers (default 28); Qwen2-MoE (`moe_rule`): layer i sliding when i is even and
+// i < max_window_layers. Window: sliding_window (tokens).
+void qwen2_window_layers(ConfigView& config, Model& model, bool moe_rule);
+
+// Mistral-v0.1-style configs without layer_types (MinistralConfig): every layer is sliding_attention over
+// sliding_window when that key is set (non-null), none otherwise.
+void sliding_when_window_set(ConfigView& config, Model& model);
+
 }  // namespace llmg

@@ -40,6 +40,15 @@ constexpr GgufSwaRow kRows[] = {
     {"olmoe", GgufSwaRule::None, 0, false, "llama.cpp LLM_ARCH_OLMOE reads no window"},
     {"stablelm", GgufSwaRule::None, 0, false, "llama.cpp LLM_ARCH_STABLELM reads no window"},
     {"starcoder", GgufSwaRule::None, 0, false, "llama.cpp LLM_ARCH_STARCODER reads no window"},
+    // set B (issue 12): load_hparams of these architectures reads no sliding window (llama.cpp
+    // src/llama-model.cpp, e.g. LLM_ARCH_SEED_OSS reads only the RMS epsilon): every layer full.
+    {"qwen2moe", GgufSwaRule::None, 0, false, "llama.cpp LLM_ARCH_QWEN2MOE reads no window"},
+    {"ernie4_5", GgufSwaRule::None, 0, false, "llama.cpp LLM_ARCH_ERNIE4_5 reads no window"},
+    {"glm4", GgufSwaRule::None, 0, false, "llama.cpp LLM_ARCH_GLM4 reads no window"},
+    {"hunyuan-dense", GgufSwaRule::None, 0, false, "llama.cpp LLM_ARCH_HUNYUAN_DENSE reads no window"},
+    {"seed_oss", GgufSwaRule::None, 0, false, "llama.cpp LLM_ARCH_SEED_OSS reads no window"},
+    {"arcee", GgufSwaRule::None, 0, false, "llama.cpp LLM_ARCH_ARCEE reads no window"},
+    {"bitnet", GgufSwaRule::None, 0, false, "llama.cpp LLM_ARCH_BITNET reads no window"},
 };
 
 }  // namespace

@@ -91,6 +91,7 @@ std::string theta_text(double theta) {
 
 Line positions_line(const Model& model, const Layer& layer, int index) {
   const AttentionSpec& a = layer.attention;
+  if (model.positions == PositionKind::Sinusoidal) return {{"sinusoidal absolute positions", ""}};
   if (model.positions == PositionKind::NoPE || a.rope_fraction == 0.0) return {{"NoPE (no positional encoding)", ""}};
   if (model.positions == PositionKind::Learned) return {{"learned absolute positions", ""}};
   if (model.positions == PositionKind::ALiBi) return {{"ALiBi (linear attention biases)", ""}};
@@ -223,6 +224,19 @@ Box mixer_box(const Model& model, const Layer& layer, int index, bool thumbnail)
       if (r.key_head_dim > 0 || r.value_head_dim > 0)
         box.lines.push_back({t("head dim K "), n(r.key_head_dim, "linear_key_dim"), t(" · V "),
                              n(r.value_head_dim, "linear_value_dim")});
+      break;
+    case MixerKind::RgLru:
+      heading = std::string(mixer_kind_label(layer.mixer));
+      box.lines.push_back({t("width "), n(r.conv_channels, "lru_width"), t(" · blocks "), n(r.num_heads, "lru_blocks")});
+      box.lines.push_back({t("causal conv width "), n(r.conv_kernel, "conv")});
+      break;
+    case MixerKind::Rwkv4:
+      heading = std::string(mixer_kind_label(layer.mixer));
+      box.lines.push_back({t("channels "), n(r.value_head_dim, "rwkv_channels")});
+      break;
+    case MixerKind::ShortConv:
+      heading = std::string(mixer_kind_label(layer.mixer));
+      box.lines.push_back({t("causal conv width "), n(r.conv_kernel, "conv")});
       break;
     case MixerKind::None: break;
   }

@@ -88,6 +88,7 @@ std::string describe_attention(const Model& model) {
 
 std::string describe_positions(const Model& model) {
   if (model.positions == PositionKind::Learned) return "learned absolute positions";
+  if (model.positions == PositionKind::Sinusoidal) return "sinusoidal absolute positions";
   if (model.positions == PositionKind::NoPE) return "none (NoPE)";
   if (model.positions == PositionKind::ALiBi) return "ALiBi (linear attention biases)";
   std::int64_t nope_layers = 0;
