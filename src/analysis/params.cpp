@@ -214,6 +214,8 @@ void mamba_tensors(TensorList& t, const Model& model, const RecurrentSpec& r) {
     t.add(Component::Attention, "mixer.b_layernorm.weight", {r.state_size});
     t.add(Component::Attention, "mixer.c_layernorm.weight", {r.state_size});
   }
+}
+
 // MiniMax-01 lightning attention (MiniMaxLightningAttention): qkv_proj hidden -> 3 × heads × head_dim,
 // output_gate hidden -> heads × head_dim, an RMSNorm over heads × head_dim and out_proj, none with bias.
 // A layer without heads (MiniMax M2's attn_type_list 0 layers, whose shapes its config does not give)

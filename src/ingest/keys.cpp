@@ -202,7 +202,6 @@ constexpr std::string_view kAlibi[] = {"alibi"};
 constexpr std::string_view kAttentionTypes[] = {"attention_types"};
 constexpr std::string_view kDoLayerNormBefore[] = {"do_layer_norm_before"};
 constexpr std::string_view kEnableBias[] = {"enable_bias"};
-constexpr std::string_view kFfnDim[] = {"ffn_dim"};
 constexpr std::string_view kLmHeadBias[] = {"lm_head_bias"};
 constexpr std::string_view kMultiQuery[] = {"multi_query"};
 constexpr std::string_view kNEmbed[] = {"n_embed"};
@@ -210,7 +209,6 @@ constexpr std::string_view kNHeadKv[] = {"n_head_kv"};
 constexpr std::string_view kNewDecoderArchitecture[] = {"new_decoder_architecture"};
 constexpr std::string_view kNumLnInParallelAttn[] = {"num_ln_in_parallel_attn"};
 constexpr std::string_view kParallelAttn[] = {"parallel_attn"};
-constexpr std::string_view kQkLayernorm[] = {"qk_layernorm"};
 constexpr std::string_view kUseParallelResidual[] = {"use_parallel_residual"};
 constexpr std::string_view kUseQkvBias[] = {"use_qkv_bias"};
 constexpr std::string_view kWindowSize[] = {"window_size"};
@@ -332,7 +330,7 @@ constexpr KeySpec kKeys[] = {
     {Key::ExpertFfnHiddenSize, "expert_ffn_hidden_size", kExpertFfnHiddenSize, 1, 1 << 22},  // longcat
     {Key::ExpertLayerOffset, "expert_layer_offset", kExpertLayerOffset, 0, 4096},  // jamba
     {Key::ExpertLayerPeriod, "expert_layer_period", kExpertLayerPeriod, 1, 4096},  // jamba
-    {Key::FfnDim, "ffn_dim", kFfnDim, 1, 1 << 22},  // opt
+    {Key::FfnDim, "ffn_dim", kFfnDim, 1, 1 << 22},  // opt, xglm
     {Key::FfnHiddenSizeList, "ffn_hidden_size_list", kFfnHiddenSizeList, 0, 1 << 22},  // zaya.cpp
     {Key::FfnProjFactor, "ffn_proj_factor", kFfnProjFactor, 0.01, 64},  // xlstm
     {Key::FfnRoundUpToMultipleOf, "ffn_round_up_to_multiple_of", kFfnRoundUpToMultipleOf, 1, 1 << 20},  // xlstm
@@ -397,7 +395,7 @@ constexpr KeySpec kKeys[] = {
     {Key::PrefixDenseIntermediateSize, "prefix_dense_intermediate_size", kPrefixDenseIntermediateSize, 1, 1 << 22},  // cohere2_moe
     {Key::PrefixDenseSlidingWindowPattern, "prefix_dense_sliding_window_pattern", kPrefixDenseSlidingWindowPattern, 0, 4096},  // cohere2_moe
     {Key::QkDimFactor, "qk_dim_factor", kQkDimFactor, 0.01, 64},  // xlstm
-    {Key::QkLayernorm, "qk_layernorm", kQkLayernorm, 0, 0},  // phi, stablelm
+    {Key::QkLayernorm, "qk_layernorm", kQkLayernorm, 0, 0},  // phi, stablelm, persimmon
     {Key::QkNorm, "qk_norm", kQkNorm, 0, 0},  // hy_v3
     {Key::QkNormType, "qk_norm_type", kQkNormType, 0, 0},  // moe
     {Key::ResidualMoe, "residual_moe", kResidualMoe, 0, 0},  // moe
@@ -455,9 +453,7 @@ constexpr KeySpec kKeys[] = {
     {Key::BlockFfDim, "block_ff_dim", kBlockFfDim, 1, 1 << 22},  // lfm2
     {Key::Afn, "afn", kAfn, 0, 0},  // openai_gpt
     {Key::Dff, "dff", kDff, 1, 1 << 22},  // ctrl
-    {Key::FfnDim, "ffn_dim", kFfnDim, 1, 1 << 22},  // xglm
     {Key::AttentionHeads, "attention_heads", kAttentionHeads, 1, 1 << 16},  // xglm
-    {Key::QkLayernorm, "qk_layernorm", kQkLayernorm, 0, 0},  // persimmon
     {Key::AttentionHiddenSize, "attention_hidden_size", kAttentionHiddenSize, 1, 1 << 20},  // rwkv
     {Key::RwkvContextLength, "context_length", kRwkvContextLength, 1, 1LL << 34},  // rwkv
     {Key::LruWidth, "lru_width", kLruWidth, 1, 1 << 20},  // recurrent_gemma

@@ -192,7 +192,7 @@ const Concept kConcepts[] = {
    "q, k, v, input and forget gates, output gate and projections.",
    mlstm, nullptr, ConceptFocus::Mixer, "xlstm-7b", ""},
   {"short-convolution", "Short convolution", kLinear,
-   "A causal depthwise convolution over the last few tokens (kernel 4 typically) in front of a linear-attention or state-space mixer, giving it exact local context.",
+   "A causal depthwise convolution over the last few tokens (kernel 4 typically) in front of a linear-attention or state-space mixer, giving it exact local context. LFM2 makes it a token mixer of its own: its gated short-convolution blocks (in_proj to B, C and x, B·x convolved, gated by C, out_proj) replace attention in most layers.",
    "None per token: kernel − 1 past inputs per channel are kept as state.",
    "channels × kernel (plus a bias when the config has one).",
    short_conv, nullptr, ConceptFocus::Mixer, "qwen3-next-80b-a3b", ""},

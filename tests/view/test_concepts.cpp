@@ -198,7 +198,7 @@ TEST(Concepts, EveryUsedMechanismHasAConceptAndAPage) {
         EXPECT_TRUE(covered(m, l, {"sliding-window", "chunked"})) << v.slug;
       }
       if (l.is_recurrent()) {
-        EXPECT_TRUE(covered(m, l, {"gated-deltanet", "kimi-delta-attention", "lightning-attention", "mamba2", "mlstm"}))
+        EXPECT_TRUE(covered(m, l, {"gated-deltanet", "kimi-delta-attention", "lightning-attention", "mamba2", "mlstm", "short-convolution"}))
             << v.slug;
       }
       if (l.is_moe()) {
