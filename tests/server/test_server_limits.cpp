@@ -289,9 +289,9 @@ TEST_F(ServerLimits, PostBodiesAreCappedAndBothFormEncodingsWork) {
   EXPECT_EQ(urlencoded.status, 200);
   EXPECT_NE(urlencoded.body.find("Compared with Qwen3"), std::string::npos);
   EXPECT_NE(urlencoded.body.find("8.03B"), std::string::npos);
-  const std::string multipart = "--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"mine.json\"\r\n"
-                                "Content-Type: application/json\r\n\r\n" + config + "\r\n--b--\r\n";
-  const Answer file = raw("POST /inspect HTTP/1.1\r\nHost: x\r\nContent-Type: multipart/form-data; boundary=b\r\n"
+  const std::string multipart = "--llmg7MA4YWxkTrZu0gW\r\nContent-Disposition: form-data; name=\"file\"; filename=\"mine.json\"\r\n"
+                                "Content-Type: application/json\r\n\r\n" + config + "\r\n--llmg7MA4YWxkTrZu0gW--\r\n";
+  const Answer file = raw("POST /inspect HTTP/1.1\r\nHost: x\r\nContent-Type: multipart/form-data; boundary=llmg7MA4YWxkTrZu0gW\r\n"
                           "Content-Length: " + std::to_string(multipart.size()) + "\r\nConnection: close\r\n\r\n" + multipart);
   EXPECT_EQ(file.status, 200);
   EXPECT_NE(file.body.find("mine.json"), std::string::npos);
