@@ -42,6 +42,7 @@ constexpr const char* kHtml = "text/html; charset=utf-8";
 constexpr const char* kJson = "application/json; charset=utf-8";
 constexpr const char* kSvg = "image/svg+xml; charset=utf-8";
 constexpr std::size_t kMinGzipBytes = 256;  // smaller bodies are sent as they are
+constexpr std::size_t kDrainFactor = 4;     // a body up to 4 × the cap is read (and dropped) before its 413
 
 // `text` with every byte sequence that is not UTF-8 replaced by U+FFFD, cut to `max_bytes` (whole
 // characters) with "…": what a client sent is echoed in messages only in this form.
@@ -532,9 +533,10 @@ struct GalleryServer::Impl {
     if (!x) return self.begin(connection, url, method, context);
     if (*upload_size > 0) {
       x->body_bytes += *upload_size;
+      if (x->body_bytes > kDrainFactor * self.limits.max_payload_bytes) return MHD_NO;  // closed without reading more
       if (x->body_bytes > self.limits.max_payload_bytes)
         x->too_large = true;  // the rest is read and dropped (within the request deadline), then 413
-      else if (x->post && !x->malformed && MHD_post_process(x->post, upload_data, *upload_size) != MHD_YES)
+      else if (x->post && !x->malformed && !x->too_large && MHD_post_process(x->post, upload_data, *upload_size) != MHD_YES)
         x->malformed = true;
       *upload_size = 0;
       return MHD_YES;
@@ -592,10 +594,17 @@ struct GalleryServer::Impl {
       x->route = match->route;
       req.args = std::move(match->args);
     }
+    // A body over the cap: up to kDrainFactor times the cap it is read and dropped, then 413 (a client still
+    // sending would otherwise lose the answer to the reset of a close with unread data); beyond, 413 now
+    // and the connection is closed.
     const std::string length = req.header(MHD_HTTP_HEADER_CONTENT_LENGTH);
-    if (!length.empty() && (length.size() > 18 || std::strtoull(length.c_str(), nullptr, 10) > limits.max_payload_bytes)) {
-      fail(res, 413, fmt::format("The request body is larger than the {} bytes the server accepts.", limits.max_payload_bytes));
-      return queue(req, res);
+    const unsigned long long announced = length.size() > 18 ? ~0ull : std::strtoull(length.c_str(), nullptr, 10);
+    if (!length.empty() && announced > limits.max_payload_bytes) {
+      if (announced > kDrainFactor * limits.max_payload_bytes) {
+        fail(res, 413, fmt::format("The request body is larger than the {} bytes the server accepts.", limits.max_payload_bytes));
+        return queue(req, res);
+      }
+      x->too_large = true;
     }
     if (x->route && req.method == MHD_HTTP_METHOD_POST && post_handlers.contains(x->route->name)) {
       std::string type = req.header(MHD_HTTP_HEADER_CONTENT_TYPE);
