@@ -5,7 +5,7 @@ report). Loopback only, bounded in time (about 40 s), python3's standard library
   hostile_clients.py LLMGALLERY_BINARY CATALOG_CONFIG_DIR
 
 Starts the server on a free port and attacks it: many ranges, header floods (10,000 headers; a 1 MiB header
-block), 70 slow clients trickling a byte a second (from 127.0.0.2 and 127.0.0.3, under the per-client cap)
+block), 70 slow clients trickling a byte a second (from four addresses, under the per-client cap)
 while a normal GET / from 127.0.0.1 must answer within 1 s, idle connections past the per-client cap,
 invalid UTF-8 and %-junk in paths and queries, huge query strings, pipelining, bodies past the cap, and
 concurrent POSTs of mutated catalog configs. Passes when no answer is a 5xx, the server is alive at the end,
@@ -263,7 +263,7 @@ def slow_clients():
     # 1 s throughout, and the server cuts the trickling requests at its deadline (10 s).
     slow = []
     for i in range(70):
-        s = connect("127.0.0.2" if i % 2 else "127.0.0.3")
+        s = connect(("127.0.0.2", "127.0.0.3", "127.0.0.5", "127.0.0.6")[i % 4])  # under the per-client cap
         s.sendall(b"GET / HTTP/1.1\r\nHost: x\r\nX-Slow: ")
         slow.append(s)
     start = time.monotonic()
@@ -302,7 +302,18 @@ def idle_clients():
     idle = [connect("127.0.0.4") for _ in range(70)]
     status, took = timed_get()
     check(status == 200 and took < 1.0, f"GET / beside 70 idle connections: {status} in {took:.2f} s")
-    time.sleep(7)
+    time.sleep(0.5)
+    refused = 0
+    for s in idle:
+        try:
+            s.settimeout(0.05)
+            refused += s.recv(10) == b""
+        except socket.timeout:
+            pass
+        except OSError:
+            refused += 1
+    check(refused == 6, f"{refused} of 70 connections from one address closed at once (cap 64: want 6)")
+    time.sleep(6.5)
     closed = 0
     for s in idle:
         try:
