@@ -6,8 +6,8 @@
 # checks every .cpp and .h under SRC/FOLDER (FILES=a.cpp,b.h instead checks just those files).
 cmake_minimum_required(VERSION 3.25)
 set(project_folders base model ingest analysis catalog view site render server export cli)
-# Third-party headers owned by one folder: the HTTP library by the server, librsvg/cairo by render.
-set(owned_headers "httplib.h=server" "librsvg/=render" "cairo=render")
+# Third-party headers owned by one folder: the HTTP libraries by the server, librsvg/cairo by render.
+set(owned_headers "httplib.h=server" "microhttpd.h=server" "librsvg/=render" "cairo=render")
 string(REPLACE "," ";" ALLOWED "${ALLOWED}")
 if(DEFINED FILES)
   string(REPLACE "," ";" FILES "${FILES}")

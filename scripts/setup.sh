@@ -8,7 +8,7 @@
 set -euo pipefail
 
 packages=(g++ cmake make pkg-config nlohmann-json3-dev libfmt-dev libcli11-dev libexpected-dev
-          libcpp-httplib-dev
+          libmicrohttpd-dev zlib1g-dev libcpp-httplib-dev  # server: libmicrohttpd, gzip; tests: cpp-httplib client
           libfreetype-dev fonts-dejavu-core librsvg2-dev libcairo2-dev)  # diagrams: font metrics, PNG/PDF
 if [[ "${1:-}" == "--test" ]]; then
   # chromium + nodejs: browser tests; libxml2: diagram XML checks; poppler: poster checks; clang: libFuzzer

@@ -1,6 +1,11 @@
-// The web gallery's HTTP layer (cpp-httplib): routes, limits, headers and a cache of rendered pages.
+// The web gallery's HTTP layer (GNU libmicrohttpd): routes, limits, headers and a cache of rendered pages.
 // Pages come from the pure renderers in src/render/html/; the catalog is immutable, so every page
 // without parameters is rendered once at start-up and every other one on first request.
+//
+// libmicrohttpd serves every connection from a few event-loop threads (epoll): a connection that is slow
+// or idle holds a slot and at most `connection_memory_bytes` of memory, never a thread. Every client is
+// bounded (README, "HTTP server"): request line and headers, number of headers, body, connections in total
+// and per client address, idle time, and a total deadline per request.
 #pragma once
 
 #include <cstddef>
@@ -15,16 +20,25 @@ namespace llmg::server {
 struct Limits {
   std::size_t max_payload_bytes = 512 * 1024;  // whole request body (413 beyond)
   std::size_t max_config_bytes = 256 * 1024;   // one uploaded config (413 beyond)
-  int read_timeout_seconds = 5;
-  int write_timeout_seconds = 5;
-  int keep_alive_timeout_seconds = 5;
-  std::size_t keep_alive_max_requests = 1000;
+  // Request headers: at most this many lines and bytes (names + values), 431 beyond. The request line,
+  // headers and read buffer of one connection also live in a pool of `connection_memory_bytes`: what does
+  // not fit is answered 414/431 by libmicrohttpd before it is all read.
+  std::size_t max_header_count = 100;
+  std::size_t max_header_bytes = 8 * 1024;
+  std::size_t connection_memory_bytes = 32 * 1024;
+  // Connections: in total and from one client address (beyond: accepted and closed at once).
+  unsigned max_connections = 1000;
+  unsigned max_connections_per_client = 64;
+  // A connection that sends or accepts nothing for this long is closed (also between keep-alive requests).
+  unsigned idle_timeout_seconds = 5;
+  // Total time for one request, from the connection's start (or the previous response's end) until its
+  // response is sent: a client trickling its request or reading its response slowly is cut here.
+  unsigned request_deadline_seconds = 10;
   // Rendered pages kept in memory; past this budget pages are rendered per request (any query string
   // makes a page, so the cache must not grow with what clients ask for).
   std::size_t max_cached_bytes = 64 * 1024 * 1024;
-  // cpp-httplib gives each open connection a pool thread for its whole keep-alive life, so the pool is
-  // also the number of clients served at once (others queue).
-  std::size_t worker_threads = 64;  // rendered pages kept in memory (then rendered per request)
+  // Event-loop threads; 0: one per CPU (at least 2).
+  unsigned worker_threads = 0;
 };
 
 // Content-Security-Policy of every response: only this origin. Inline style attributes are allowed for
@@ -40,9 +54,11 @@ class GalleryServer {
   GalleryServer(const GalleryServer&) = delete;
   GalleryServer& operator=(const GalleryServer&) = delete;
 
-  // Binds to host:port (port 0: any free port) and returns the port, or an error naming the address.
+  // Binds to host:port (port 0: any free port), starts answering, and returns the port, or an error
+  // naming the address.
   Result<int> bind(const std::string& host, int port);
-  // Serves until stop() (from another thread or a signal-waiting thread).
+  // Returns when stop() is called (from another thread or a signal-waiting thread); the server no
+  // longer answers afterwards.
   void run();
   void stop();
 

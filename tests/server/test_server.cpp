@@ -353,7 +353,9 @@ TEST_F(ServerTest, BadRequestsGet400And404And405NeverA500) {
 }
 
 TEST_F(ServerTest, HostileRawRequestsAreRejectedAndTheServerStaysUp) {
-  EXPECT_NE(raw("GARBAGE\r\nConnection: close\r\n\r\n").find(" 400 "), std::string::npos);
+  // A request line without a target: libmicrohttpd closes the connection without an answer (or 400).
+  const std::string garbage = raw("GARBAGE\r\nConnection: close\r\n\r\n");
+  EXPECT_TRUE(garbage.empty() || garbage.find(" 400 ") != std::string::npos) << garbage;
   EXPECT_NE(raw("GET /" + std::string(10000, 'a') + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n").find(" 4"), std::string::npos);
   EXPECT_EQ(raw("GET / HTTP/1.1\r\nHost: x\r\nX-Big: " + std::string(10000, 'b') + "\r\nConnection: close\r\n\r\n").find(" 200 "),
             std::string::npos);
