@@ -130,7 +130,8 @@ Result<GalleryQuery> parse_gallery_query(const QueryParams& params) {
     if (value.empty()) continue;  // an empty form field means "any"
     if (name == "sort") {
       const auto& keys = sort_keys();
-      if (std::none_of(keys.begin(), keys.end(), [&](const SortKey& k) { return value == k.key; }))
+      const std::string& wanted = value;  // clang 14 cannot capture a structured binding
+      if (std::none_of(keys.begin(), keys.end(), [&](const SortKey& k) { return wanted == k.key; }))
         return bad_input(fmt::format("parameter 'sort': expected one of date, name, total, active, kv, context, "
                                      "layers, score, got '{}'", shown(value)));
       query.sort = value;
