@@ -16,6 +16,14 @@ namespace {
 std::string entry(std::string_view bytes) {
   std::string out = "\"";
   for (char c : bytes) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (byte < 0x20 || byte >= 0x7F) {  // libFuzzer reads other bytes only as \xHH
+      static const char* kHex = "0123456789ABCDEF";
+      out += "\\x";
+      out += kHex[byte >> 4];
+      out += kHex[byte & 15];
+      continue;
+    }
     if (c == '"' || c == '\\') out += '\\';
     out += c;
   }
