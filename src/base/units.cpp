@@ -1,5 +1,7 @@
 #include "base/units.h"
 
+#include "base/utf8.h"
+
 #include <cmath>
 
 #include <fmt/format.h>
@@ -64,10 +66,16 @@ std::string percent(double fraction) {
   return fmt::format("{:.1f}%", p);
 }
 
-std::string xml_escape(std::string_view text) {
+std::string xml_escape(std::string_view raw) {
+  const std::string text = valid_utf8(raw);  // invalid UTF-8 -> U+FFFD (base/utf8.h)
   std::string out;
   out.reserve(text.size() + text.size() / 8);
   for (char c : text) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (byte < 0x20 && c != '\t' && c != '\n' && c != '\r') {  // not a character of XML 1.0 (section 2.2)
+      out += "\xEF\xBF\xBD";  // U+FFFD
+      continue;
+    }
     switch (c) {
       case '&': out += "&amp;"; break;
       case '<': out += "&lt;"; break;

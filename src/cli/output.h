@@ -6,12 +6,13 @@
 
 #include <nlohmann/json.hpp>
 
+#include "render/text/json.h"
 #include "cli/exit_codes.h"
 
 namespace llmg::cli {
 
 inline int report(const Error& error) { return report_error(error); }
 
-inline void print_json(const nlohmann::json& document) { std::cout << document.dump(2) << "\n"; }
+inline void print_json(const nlohmann::json& document) { std::cout << json_text(document, 2) << "\n"; }
 
 }  // namespace llmg::cli

@@ -9,6 +9,7 @@
 
 #include "export/static_site.h"
 #include "site/base_url.h"
+#include "render/text/json.h"
 #include "base/units.h"
 #include "cli/exit_codes.h"
 
@@ -39,13 +40,13 @@ int run_build(const BuildVerb& verb) {
   if (!summary) return report_error(summary.error());
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   if (verb.json) {
-    std::cout << nlohmann::json{{"out", verb.out_dir},
+    std::cout << json_text(nlohmann::json{{"out", verb.out_dir},
                                 {"files", summary->files},
                                 {"bytes", summary->bytes},
                                 {"model_pages", summary->model_pages},
                                 {"diff_pages", summary->diff_pages},
-                                {"seconds", seconds}}
-                     .dump(2)
+                                {"seconds", seconds}},
+                           2)
               << "\n";
   } else {
     std::cout << fmt::format("Wrote {} files ({}) to {}: {} model pages, {} pre-rendered diffs, in {:.0f} ms.\n"

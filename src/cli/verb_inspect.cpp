@@ -66,7 +66,7 @@ std::optional<int> run_inspect_weights(const std::string& argument, bool json) {
       document = {{"slug", name}, {"name", name}, {"known", false}, {"unknown_reason", unknown_reason}};
     }
     document["files"] = checkpoint_json(*report);
-    std::cout << document.dump(2) << "\n";
+    std::cout << json_text(document, 2) << "\n";
     return 0;
   }
   std::string text;

@@ -235,7 +235,7 @@ SiteFiles build_site(const Catalog& catalog) {
     const html::GalleryItem* b = gallery.find(pair.substr(slash + 1));
     if (!a || !b) continue;
     pages[fmt::format("diff/{}.html", pair)] = html::diff_page(gallery, *a, *b, memory);
-    files[fmt::format("api/diff/{}.json", pair)] = diff_json(a->view, b->view).dump(2);
+    files[fmt::format("api/diff/{}.json", pair)] = json_text(diff_json(a->view, b->view), 2);
   }
 
   for (auto& [path, document] : pages) {
@@ -245,14 +245,14 @@ SiteFiles build_site(const Catalog& catalog) {
   nlohmann::json list = nlohmann::json::array();
   for (const html::GalleryItem& item : gallery.items) {
     list.push_back(list_item_json(item.view));
-    files[fmt::format("api/models/{}.json", item.view.slug)] = model_json(item.view).dump(2);
+    files[fmt::format("api/models/{}.json", item.view.slug)] = json_text(model_json(item.view), 2);
     if (item.view.model) files[fmt::format("diagrams/{}.svg", item.view.slug)] = diagram_svg(item.view);
   }
-  files["api/models.json"] = list.dump(2);
+  files["api/models.json"] = json_text(list, 2);
   for (const embedded::File& asset : embedded::asset_files()) files["assets/" + std::string(asset.path)] = asset.data;
   // Data for static.js, as scripts (a page opened from file:// may not fetch() files beside it).
-  files["assets/site-data.js"] = "window.LLMG_SITE = " + site_data(gallery, pairs).dump() + ";\n";
-  files["assets/diff-summaries.js"] = "window.LLMG_SUMMARIES = " + pair_summaries(gallery).dump() + ";\n";
+  files["assets/site-data.js"] = "window.LLMG_SITE = " + json_text(site_data(gallery, pairs)) + ";\n";
+  files["assets/diff-summaries.js"] = "window.LLMG_SUMMARIES = " + json_text(pair_summaries(gallery)) + ";\n";
   return files;
 }
 

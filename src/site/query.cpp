@@ -11,9 +11,45 @@
 
 #include "analysis/facts.h"
 #include "base/units.h"
+#include "base/utf8.h"
 #include "view/select.h"
 
 namespace llmg::site {
+
+std::string shown(std::string_view value) {
+  std::string text = valid_utf8(value);
+  if (text.size() <= kShownBytes) return text;
+  std::size_t cut = kShownBytes;
+  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;  // not inside a character
+  return text.substr(0, cut) + "…";
+}
+
+Result<void> check_query_size(const QueryParams& params) {
+  if (params.size() > kMaxQueryParams)
+    return bad_input(fmt::format("query: {} parameters, more than the {} allowed", params.size(), kMaxQueryParams));
+  for (const auto& [name, value] : params) {
+    if (name.size() > kMaxValueBytes || !is_valid_utf8(name))
+      return bad_input(fmt::format("query: parameter name '{}' is not text of at most {} bytes", shown(name),
+                                   kMaxValueBytes));
+    if (value.size() > kMaxValueBytes)
+      return bad_input(fmt::format("parameter '{}': longer than {} bytes", shown(name), kMaxValueBytes));
+    if (!is_valid_utf8(value)) return bad_input(fmt::format("parameter '{}': not UTF-8 text", shown(name)));
+    if (std::any_of(value.begin(), value.end(), [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7F; }))
+      return bad_input(fmt::format("parameter '{}': control characters in '{}'", shown(name), shown(value)));
+  }
+  return {};
+}
+
+namespace {
+
+// attn=KIND: a layer mixer key or attention flavour ("sliding_attention", "gqa"): 1-40 of [a-z0-9_].
+bool identifier_shaped(std::string_view value) {
+  return !value.empty() && value.size() <= 40 && std::all_of(value.begin(), value.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
+  });
+}
+
+}  // namespace
 
 const std::vector<SortKey>& sort_keys() {
   // The index form's keys: the rows of the sort table (view/select.h) the index offers, in table order.
@@ -28,7 +64,7 @@ const std::vector<SortKey>& sort_keys() {
 
 Result<std::int64_t> parse_size(std::string_view text, std::string_view parameter) {
   auto fail = [&] {
-    return bad_input(fmt::format("parameter '{}': expected a size such as 500M, 7B or 1.5T, got '{}'", parameter, text));
+    return bad_input(fmt::format("parameter '{}': expected a size such as 500M, 7B or 1.5T, got '{}'", parameter, shown(text)));
   };
   if (text.empty() || text.size() > 24) return fail();
   double scale = 1e9;
@@ -58,7 +94,10 @@ Result<std::string> parse_date_bound(std::string_view text, std::string_view par
   const bool month = text.size() == 7 && digits(0, 4) && text[4] == '-' && digits(5, 2);
   const bool day = text.size() == 10 && digits(0, 4) && text[4] == '-' && digits(5, 2) && text[7] == '-' && digits(8, 2);
   if (!year && !month && !day)
-    return bad_input(fmt::format("parameter '{}': expected a date YYYY, YYYY-MM or YYYY-MM-DD, got '{}'", parameter, text));
+    return bad_input(fmt::format("parameter '{}': expected a date YYYY, YYYY-MM or YYYY-MM-DD, got '{}'", parameter, shown(text)));
+  const int year_number = (text[0] - '0') * 1000 + (text[1] - '0') * 100 + (text[2] - '0') * 10 + (text[3] - '0');
+  if (year_number < kFirstYear || year_number > kLastYear)
+    return bad_input(fmt::format("parameter '{}': year {} outside {} to {}", parameter, year_number, kFirstYear, kLastYear));
   // A calendar date, not just digits: 2025-13-45, 2025-02-30 and 2025-00 are bad input.
   if (!year) {
     const auto number = [&](std::size_t from, std::size_t count) {
@@ -86,37 +125,37 @@ Result<GalleryQuery> parse_gallery_query(const QueryParams& params) {
   GalleryQuery query;
   std::optional<bool> order;
   std::string view;
-  auto too_long = [](const std::string& name, const std::string& value) -> Result<void> {
-    if (value.size() > 200) return bad_input(fmt::format("parameter '{}': longer than 200 characters", name));
-    return {};
-  };
+  if (auto ok = check_query_size(params); !ok) return tl::unexpected(ok.error());
   for (const auto& [name, value] : params) {
-    if (auto ok = too_long(name, value); !ok) return tl::unexpected(ok.error());
     if (value.empty()) continue;  // an empty form field means "any"
     if (name == "sort") {
       const auto& keys = sort_keys();
-      if (std::none_of(keys.begin(), keys.end(), [&](const SortKey& k) { return value == k.key; }))
+      const std::string& wanted = value;  // clang 14 cannot capture a structured binding
+      if (std::none_of(keys.begin(), keys.end(), [&](const SortKey& k) { return wanted == k.key; }))
         return bad_input(fmt::format("parameter 'sort': expected one of date, name, total, active, kv, context, "
-                                     "layers, score, got '{}'", value));
+                                     "layers, score, got '{}'", shown(value)));
       query.sort = value;
     } else if (name == "order") {
       if (value != "asc" && value != "desc")
-        return bad_input(fmt::format("parameter 'order': expected asc or desc, got '{}'", value));
+        return bad_input(fmt::format("parameter 'order': expected asc or desc, got '{}'", shown(value)));
       order = value == "desc";
     } else if (name == "view") {
       if (value != "cards" && value != "compact")
-        return bad_input(fmt::format("parameter 'view': expected cards or compact, got '{}'", value));
+        return bad_input(fmt::format("parameter 'view': expected cards or compact, got '{}'", shown(value)));
       view = value;
     } else if (name == "type") {
       if (!known_decoder_type(value))
-        return bad_input(fmt::format("parameter 'type': expected dense, moe, hybrid or recurrent, got '{}'", value));
+        return bad_input(fmt::format("parameter 'type': expected dense, moe, hybrid or recurrent, got '{}'", shown(value)));
       query.types.insert(value);
     } else if (name == "attn") {
+      if (!identifier_shaped(value))
+        return bad_input(fmt::format("parameter 'attn': expected a mixer or attention kind such as sliding_attention "
+                                     "or gqa (1 to 40 of a-z, 0-9, _), got '{}'", shown(value)));
       query.attention.insert(value);
-    } else if (name == "vendor") {
-      query.vendors.insert(value);
-    } else if (name == "license") {
-      query.licenses.insert(value);
+    } else if (name == "vendor" || name == "license") {
+      if (value.size() > kMaxNameBytes)
+        return bad_input(fmt::format("parameter '{}': longer than {} bytes", name, kMaxNameBytes));
+      (name == "vendor" ? query.vendors : query.licenses).insert(value);
     } else if (name == "from" || name == "to") {
       auto date = parse_date_bound(value, name, name == "to");
       if (!date) return tl::unexpected(date.error());
@@ -135,6 +174,11 @@ Result<GalleryQuery> parse_gallery_query(const QueryParams& params) {
       (name == "a" ? query.compare_a : query.compare_b) = value;
     }
   }
+  if (!query.date_from.empty() && !query.date_to.empty() && query.date_from > query.date_to)
+    return bad_input(fmt::format("parameters 'from' and 'to': {} is after {}", query.date_from, query.date_to));
+  if (query.min_total && query.max_total && *query.min_total > *query.max_total)
+    return bad_input(fmt::format("parameters 'min' and 'max': {} parameters is more than {}", *query.min_total,
+                                 *query.max_total));
   const auto& keys = sort_keys();
   const auto key = std::find_if(keys.begin(), keys.end(), [&](const SortKey& k) { return query.sort == k.key; });
   query.descending = order ? *order : key->descending_by_default;
@@ -166,13 +210,13 @@ constexpr std::int64_t kMaxContext = std::int64_t(1) << 26;  // 64M tokens
 
 Result<MemorySettings> parse_memory_settings(const QueryParams& params) {
   MemorySettings s;
+  if (auto ok = check_query_size(params); !ok) return tl::unexpected(ok.error());
   for (const auto& [name, value] : params) {
     if (value.empty()) continue;
     if (name == "context") {
       auto context = parse_token_count(value, "context");
-      if (!context) return tl::unexpected(context.error());
-      if (*context < 1 || *context > kMaxContext)
-        return bad_input(fmt::format("parameter 'context': expected 1 to 64M tokens, got '{}'", value));
+      if (!context || *context < 1 || *context > kMaxContext)
+        return bad_input(fmt::format("parameter 'context': expected 1 to 64M tokens, got '{}'", shown(value)));
       s.context = *context;
       s.context_text = value;
       s.canonical.emplace_back("context", value);
@@ -182,7 +226,7 @@ Result<MemorySettings> parse_memory_settings(const QueryParams& params) {
       for (char c : value) ok = ok && c >= '0' && c <= '9';
       if (ok) batch = std::stoll(value);
       if (!ok || batch < 1 || batch > kMaxBatch)
-        return bad_input(fmt::format("parameter 'batch': expected an integer from 1 to {}, got '{}'", kMaxBatch, value));
+        return bad_input(fmt::format("parameter 'batch': expected an integer from 1 to {}, got '{}'", kMaxBatch, shown(value)));
       s.batch = batch;
       if (batch != 1) s.canonical.emplace_back("batch", value);
     } else if (name == "kv" || name == "weights") {
@@ -193,12 +237,39 @@ Result<MemorySettings> parse_memory_settings(const QueryParams& params) {
       if (value != "bf16") s.canonical.emplace_back(name, value);
     } else if (name == "engine") {  // issue 16: the engine preset beside the logical figure
       auto engine = engine_by_name(value, "engine");
-      if (!engine) return bad_input(fmt::format("parameter 'engine': expected llama.cpp or vllm, got '{}'", value));
+      if (!engine) return bad_input(fmt::format("parameter 'engine': expected llama.cpp or vllm, got '{}'", shown(value)));
       s.engine = std::string(engine_name(*engine));
       s.canonical.emplace_back("engine", s.engine);
     }
   }
   return s;
+}
+
+Result<std::string> parse_slug(std::string_view text, std::string_view parameter) {
+  const bool ok = !text.empty() && text.size() <= kMaxSlugBytes && std::all_of(text.begin(), text.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '_';
+  });
+  if (!ok)
+    return bad_input(fmt::format("parameter '{}': expected a model slug (1 to {} of a-z, A-Z, 0-9, '-', '.', '_'), "
+                                 "got '{}'", parameter, kMaxSlugBytes, shown(text)));
+  return std::string(text);
+}
+
+Result<DiffQuery> parse_diff_query(const QueryParams& params) {
+  if (auto ok = check_query_size(params); !ok) return tl::unexpected(ok.error());
+  DiffQuery query;
+  for (const auto& [name, value] : params) {
+    if (name != "a" && name != "b") continue;
+    auto slug = parse_slug(value, name);
+    if (!slug) return tl::unexpected(slug.error());
+    (name == "a" ? query.a : query.b) = *slug;
+  }
+  if (query.a.empty() || query.b.empty())
+    return bad_input("parameters 'a' and 'b': name two models, /diff?a=SLUG&b=SLUG");
+  auto memory = parse_memory_settings(params);
+  if (!memory) return tl::unexpected(memory.error());
+  query.memory = std::move(*memory);
+  return query;
 }
 
 }  // namespace llmg::site

@@ -19,6 +19,18 @@ namespace llmg::site {
 // The query string of a URL as ordered (name, value) pairs, already percent-decoded.
 using QueryParams = std::vector<std::pair<std::string, std::string>>;
 
+// Bounds of every query (issue 17): more parameters, a longer name or value, bytes that are not UTF-8 or
+// control characters are a 400 naming the parameter. Values echoed in messages are cut to kShownBytes.
+constexpr std::size_t kMaxQueryParams = 64;
+constexpr std::size_t kMaxValueBytes = 200;
+constexpr std::size_t kMaxNameBytes = 100;  // vendor=, license=
+constexpr std::size_t kMaxSlugBytes = 100;
+constexpr std::size_t kShownBytes = 60;
+constexpr int kFirstYear = 1900, kLastYear = 2100;  // from= / to=
+Result<void> check_query_size(const QueryParams& params);
+// A value as an error message may quote it: invalid UTF-8 replaced by U+FFFD, cut to kShownBytes + "…".
+std::string shown(std::string_view value);
+
 // Sort keys, in the order the form lists them.
 struct SortKey {
   const char* key;
@@ -40,7 +52,9 @@ struct GalleryQuery {
 };
 
 // Parses the index query string. Unknown names are ignored; a malformed value is an error naming the
-// parameter and what was expected (HTTP 400).
+// parameter and what was expected (HTTP 400): enums known, attn identifier-shaped, dates real calendar
+// dates in kFirstYear..kLastYear with from <= to, sizes finite up to 1e15 with min <= max, vendor/license
+// at most kMaxNameBytes, and check_query_size.
 //   sort=date|name|total|active|kv|context|layers|score  order=asc|desc  view=cards|compact
 //   type=dense|moe|hybrid|recurrent (repeatable)  attn=KIND (repeatable)  vendor=V  license=L
 //   from=YYYY[-MM[-DD]]  to=YYYY[-MM[-DD]]  min=SIZE  max=SIZE (500M, 7B, 1.5T; a bare number is billions)
@@ -48,7 +62,8 @@ struct GalleryQuery {
 Result<GalleryQuery> parse_gallery_query(const QueryParams& params);
 // "7B" -> 7e9 etc.; exposed for tests.
 Result<std::int64_t> parse_size(std::string_view text, std::string_view parameter);
-// YYYY, YYYY-MM or YYYY-MM-DD; `upper` widens a partial date to the end of its period.
+// YYYY, YYYY-MM or YYYY-MM-DD (a calendar date, year kFirstYear..kLastYear); `upper` widens a partial date
+// to the end of its period.
 Result<std::string> parse_date_bound(std::string_view text, std::string_view parameter, bool upper);
 // dense, moe, hybrid, recurrent (decoder_type_key of a DecoderType).
 bool known_decoder_type(std::string_view key);
@@ -69,5 +84,14 @@ struct MemorySettings {
 // context=128k batch=1..4096 kv=bf16|fp16|fp8|int8|int4 weights=... engine=llama.cpp|vllm; malformed values are
 // errors (HTTP 400).
 Result<MemorySettings> parse_memory_settings(const QueryParams& params);
+
+// The diff form's query (/diff?a=SLUG&b=SLUG plus the memory settings): both slugs present and slug-shaped
+// (parse_slug), the memory settings as parse_memory_settings; errors name the parameter (HTTP 400).
+struct DiffQuery {
+  std::string a, b;
+  MemorySettings memory;
+};
+Result<std::string> parse_slug(std::string_view text, std::string_view parameter);
+Result<DiffQuery> parse_diff_query(const QueryParams& params);
 
 }  // namespace llmg::site

@@ -233,4 +233,8 @@ nlohmann::json memory_json(const ModelView& view, const MemoryReport& report) {
           {"fits", fits}};
 }
 
+std::string json_text(const nlohmann::json& document, int indent) {
+  return document.dump(indent, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
 }  // namespace llmg

@@ -101,7 +101,9 @@ std::string describe_positions(const Model& model) {
       fraction = model.layers[i].attention.rope_fraction;
   }
   std::string out = model.rope_theta > 0
-                        ? fmt::format("RoPE θ={}", with_commas(static_cast<std::int64_t>(model.rope_theta)))
+                        ? (model.rope_theta < 9e18  // beyond int64 (a bound the reader does not set): %g
+                               ? fmt::format("RoPE θ={}", with_commas(static_cast<std::int64_t>(model.rope_theta)))
+                               : fmt::format("RoPE θ={:g}", model.rope_theta))
                         : std::string("RoPE (θ not declared in the config)");
   if (fraction < 1.0) out += fmt::format(", partial ({:.0f}% of head dim)", fraction * 100);
   if (nope_layers > 0) out += fmt::format(", {} NoPE layers", nope_layers);
