@@ -271,7 +271,7 @@ struct GalleryServer::Impl {
   std::string api_models() const {
     nlohmann::json out = nlohmann::json::array();
     for (const html::GalleryItem& item : gallery.items) out.push_back(list_item_json(item.view));
-    return out.dump(2);
+    return out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace);
   }
 
   void prerender() {
@@ -389,7 +389,7 @@ struct GalleryServer::Impl {
     get["api_model"] = [this](const Request& req, Response& res) {
       const html::GalleryItem* item = gallery.find(req.args[0]);
       if (!item) return fail(res, 404, fmt::format("no model '{}' in the catalog", quoted_slug(req.args[0])), true);
-      send_page(res, page("/api/models/" + item->view.slug, kJson, [&] { return model_json(item->view).dump(2); }));
+      send_page(res, page("/api/models/" + item->view.slug, kJson, [&] { return model_json(item->view).dump(2, ' ', false, nlohmann::json::error_handler_t::replace); }));
     };
     get["api_diff"] = [this](const Request& req, Response& res) {
       const html::GalleryItem* a = gallery.find(req.args[0]);
@@ -397,7 +397,7 @@ struct GalleryServer::Impl {
       if (!a || !b)
         return fail(res, 404, fmt::format("no model '{}' in the catalog", quoted_slug(a ? req.args[1] : req.args[0])), true);
       send_page(res, page("/api/diff/" + a->view.slug + "/" + b->view.slug, kJson,
-                          [&] { return diff_json(a->view, b->view).dump(2); }));
+                          [&] { return diff_json(a->view, b->view).dump(2, ' ', false, nlohmann::json::error_handler_t::replace); }));
     };
     std::size_t posts = 0;
     for (const site::Route& route : site::routes()) {
@@ -430,7 +430,12 @@ struct GalleryServer::Impl {
     if (const Request::Field* a = field("against")) against = a->value;
     if (text.size() > limits.max_config_bytes)
       return fail(res, 413, fmt::format("The config is more than {} bytes, the most accepted.", limits.max_config_bytes));
-    auto memory = html::parse_memory_settings(req.query);
+    // The memory settings come from the other fields; the config itself is not a query value (its size
+    // is capped above, not by the query's per-value limit).
+    site::QueryParams settings;
+    for (const auto& [name, value] : req.query)
+      if (name != "config" && name != "file") settings.emplace_back(name, value);
+    auto memory = html::parse_memory_settings(settings);
     if (!memory) return fail(res, 400, memory.error().message);
     html::InspectResult result;
     result.file_name = file_name;

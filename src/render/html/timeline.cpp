@@ -63,7 +63,7 @@ std::string timeline_data_json(const Gallery& gallery) {
                    {"active_text", human_count(v.facts.params.active)},
                    {"kv_text", human_bytes(v.facts.kv_cache.bytes_per_token_bf16)}});
   }
-  std::string text = out.dump();
+  std::string text = out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
   // Inside <script type="application/json">: no "</" may close the element early.
   std::string safe;
   for (char c : text) safe += c == '<' ? std::string("\\u003c") : std::string(1, c);
