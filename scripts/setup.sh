@@ -35,7 +35,12 @@ fi
 if [[ "${1:-}" == "--test" ]]; then
   root="$(cd "$(dirname "$0")/.." && pwd)"
   # playwright-core only drives a browser; PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD keeps npm from fetching one.
-  if [[ ! -d "$root/tests/browser/node_modules/playwright-core" ]]; then
-    (cd "$root/tests/browser" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --silent)
+  # `npm ci` again whenever package-lock.json changed since the last install (a stamp of its checksum), so a
+  # checkout that gains a dependency (axe-core) gets it without a hand step.
+  browser="$root/tests/browser"
+  lock_sum="$(sha256sum "$browser/package-lock.json" | cut -d' ' -f1)"
+  if [[ "$(cat "$browser/node_modules/.llmg-lock-sha256" 2>/dev/null)" != "$lock_sum" ]]; then
+    (cd "$browser" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --silent)
+    echo "$lock_sum" > "$browser/node_modules/.llmg-lock-sha256"
   fi
 fi

@@ -135,7 +135,7 @@ std::string date_scatter_svg(const Gallery& gallery, const std::vector<Series>& 
     return kH - kB - (std::log(v) / std::log(base) - t0) / std::max(0.5, t1 - t0) * (kH - kT - kB);
   };
   std::string svg = fmt::format(
-      "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"stats-chart\" viewBox=\"0 0 {} {}\" role=\"img\"><title>{}</title>",
+      "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"stats-chart\" viewBox=\"0 0 {} {}\" role=\"group\"><title>{}</title>",
       kW, kH, escape(title));
   for (double t = t0; t <= t1 + 1e-9; t += 1) {
     const double y = y_of(std::pow(base, t));
@@ -277,7 +277,7 @@ std::string adoption_svg(const Gallery& gallery, const Concept& c) {
   all += fmt::format(" H{:.1f}", x_of(d1));
   used += fmt::format(" H{:.1f}", x_of(d1));
   std::string svg = fmt::format(
-      "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"adoption\" viewBox=\"0 0 {} {}\" role=\"img\"><title>Adoption of {}: "
+      "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"adoption\" viewBox=\"0 0 {} {}\" role=\"group\"><title>Adoption of {}: "
       "{} of {} catalog models with a known architecture, cumulative by release date</title>",
       kW, kH, escape(c.title), count_used, count_all);
   for (int step : {0, 1, 2, 3, 4}) {
