@@ -21,13 +21,7 @@ void read_gemma2(ConfigView& config, Model& model) {
   model.norm_placement = NormPlacement::Sandwich;
   Layer layer = llama_layer(config, model);
   fill_layers(config, model, layer);
-  const std::int64_t window = config.int_or(Key::SlidingWindow, 0);
-  if (config.find(Key::LayerTypes)) {
-    apply_layer_types(config, model, window);
-  } else if (window > 0) {
-    set_global_every(model, 2, window);
-    config.note_source("layer mix", "Gemma2Config default: every second layer global (layer i sliding when (i + 1) % 2)");
-  }
+  layer_types_or_global_every(config, model, 2, false, "Gemma2Config default: every second layer global (layer i sliding when (i + 1) % 2)");
 }
 
 }  // namespace llmg

@@ -129,6 +129,17 @@ void set_global_every(Model& model, std::int64_t n, std::int64_t window, bool de
   }
 }
 
+void layer_types_or_global_every(ConfigView& config, Model& model, std::int64_t n, bool dense_first,
+                                 std::string_view default_note) {
+  const std::int64_t window = config.int_or(Key::SlidingWindow, 0);
+  if (config.find(Key::LayerTypes)) {
+    apply_layer_types(config, model, window);
+  } else if (window > 0) {
+    set_global_every(model, n, window, dense_first);
+    config.note_source("layer mix", std::string(default_note));
+  }
+}
+
 bool apply_layer_types(ConfigView& config, Model& model, std::int64_t window,
                        const std::function<void(Layer&)>& linear) {
   const auto types = config.per_layer_list<std::string>(Key::LayerTypes, model.layers.size());

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <functional>
 #include <string>
+#include <string_view>
 
 #include "ingest/config/config_view.h"
 #include "model/model.h"
@@ -80,6 +81,12 @@ void make_sliding(Layer& layer, std::int64_t window);
 //   dense_first = true:                            G S S S G S S S
 // n = 1 leaves every layer global; n <= 0 is a caller error (readers bound n to [1, 4096]).
 void set_global_every(Model& model, std::int64_t n, std::int64_t window, bool dense_first = false);
+
+// The windowed layers of a family whose config class defaults to a fixed period: `layer_types` when the
+// file has them (apply_layer_types), else, when sliding_window (tokens) is set, set_global_every(n,
+// dense_first) with `default_note` as the layer mix's source; no window, no sliding layer.
+void layer_types_or_global_every(ConfigView& config, Model& model, std::int64_t n, bool dense_first,
+                                 std::string_view default_note);
 
 // MoE placement for DeepSeek-style configs: the first `first_k_dense_replace` layers dense,
 // then MoE on every `moe_layer_freq`-th layer; a list-valued moe_layer_freq gives 0/1 per layer.

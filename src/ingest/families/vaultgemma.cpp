@@ -10,13 +10,7 @@ namespace llmg {
 void read_vaultgemma(ConfigView& config, Model& model) {
   Layer layer = llama_layer(config, model);
   fill_layers(config, model, layer);
-  const std::int64_t window = config.int_or(Key::SlidingWindow, 0);
-  if (config.find(Key::LayerTypes)) {
-    apply_layer_types(config, model, window);
-  } else if (window > 0) {
-    set_global_every(model, 2, window);
-    config.note_source("layer mix", "alternating sliding / full (VaultGemmaConfig default)");
-  }
+  layer_types_or_global_every(config, model, 2, false, "alternating sliding / full (VaultGemmaConfig default)");
 }
 
 // CwmConfig (Code World Model): the Llama layout; without layer_types, layer i is full attention when
@@ -24,13 +18,7 @@ void read_vaultgemma(ConfigView& config, Model& model) {
 void read_cwm(ConfigView& config, Model& model) {
   Layer layer = llama_layer(config, model);
   fill_layers(config, model, layer);
-  const std::int64_t window = config.int_or(Key::SlidingWindow, 0);
-  if (config.find(Key::LayerTypes)) {
-    apply_layer_types(config, model, window);
-  } else if (window > 0) {
-    set_global_every(model, 4, window, /*dense_first=*/true);
-    config.note_source("layer mix", "full every 4th layer from 0 (CwmConfig default)");
-  }
+  layer_types_or_global_every(config, model, 4, true, "full every 4th layer from 0 (CwmConfig default)");
 }
 
 }  // namespace llmg
