@@ -25,6 +25,7 @@
 #include "cli/memory_engine.h"
 #include "cli/resolve.h"
 #include "cli/verb_diff.h"
+#include "cli/verb_families.h"
 #include "cli/verb_list.h"
 #include "cli/verb_memory.h"
 #include "cli/verb_show.h"
@@ -67,6 +68,11 @@ int main(int argc, char** argv) {
   diff->add_option("a", target, "slug or path")->required();
   diff->add_option("b", other, "slug or path")->required();
   diff->add_flag("--json", json, "JSON document");
+
+  bool families_markdown = false;
+  auto* families = app.add_subcommand("families", "the model types read (config and GGUF names) and those declined");
+  families->add_flag("--json", json, "JSON document");
+  families->add_flag("--markdown", families_markdown, "the README's table");
 
   std::vector<std::string> memory_models;
   llmg::cli::MemoryOptions memory_options;
@@ -122,6 +128,10 @@ int main(int argc, char** argv) {
       return run_show(target, json, false);
     }
     if (diff->parsed()) return run_diff(target, other, json);
+    if (families->parsed())
+      return llmg::cli::run_families(json ? llmg::cli::FamiliesFormat::Json
+                                          : families_markdown ? llmg::cli::FamiliesFormat::Markdown
+                                                              : llmg::cli::FamiliesFormat::Text);
     if (memory->parsed()) {
       cli::finish_engine_options(*memory, engine_options);
       return run_memory(memory_models, memory_options, engine_options, json);

@@ -84,10 +84,12 @@ Result<Model> read_config_json(const json& config, const std::string& file_name)
   }
   const FamilyRow* family = find_family(model_type);
   if (!family) {
-    std::string known;
-    for (const FamilyRow& row : family_table()) known += (known.empty() ? "" : ", ") + std::string(row.model_type);
-    return bad_input(fmt::format("{}: key 'model_type': unknown model type \"{}\" (known: {})", file_name,
-                                 model_type, known));
+    if (const DeclinedFamily* declined = find_declined(model_type))
+      return bad_input(fmt::format("{}: key 'model_type': model type {} is not read: {}", file_name,
+                                   describe_json(nlohmann::json(model_type)), declined->reason));
+    return bad_input(fmt::format("{}: key 'model_type': unknown model type {} ({} types are read: "
+                                 "`llmgallery families` lists them)",
+                                 file_name, describe_json(nlohmann::json(model_type)), family_table().size()));
   }
   Model model;
   model.model_type = model_type;

@@ -131,3 +131,17 @@ void read_rwkv(ConfigView&, Model&);          // families/rwkv.cpp
 void read_recurrent_gemma(ConfigView&, Model&);  // families/recurrent_gemma.cpp
 
 }  // namespace llmg
+
+namespace llmg {
+
+// A model_type llmgallery recognises but does not read, with the reason (not a decoder-only causal LM, or
+// no public definition of its tensors). A config of such a type is refused naming the reason, never guessed.
+struct DeclinedFamily {
+  std::string_view model_type;
+  std::string_view reason;
+};
+
+std::span<const DeclinedFamily> declined_families();  // families/declined.cpp
+const DeclinedFamily* find_declined(std::string_view model_type);
+
+}  // namespace llmg
