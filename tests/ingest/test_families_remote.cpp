@@ -113,6 +113,23 @@ TEST(RemoteFamilies, BaichuanSevenBRotatesThirteenBUsesAlibi) {
   EXPECT_EQ(llmg::compute_facts(*model).params.total, 7505973248);
 }
 
+// OpenELM-1.1B's layer-wise scaling: each layer has its own heads and FFN width, width_i =
+// make_divisible(ffn_multipliers[i] × 2048, 256) — 1,024, 1,280, 4,608 and 8,192 for layers 0, 1, 13 and 27,
+// the values another port of modeling_openelm.py asserts for this config (find_string id 61360280119).
+TEST(RemoteFamilies, OpenElmLayerWiseScaling) {
+  const llmg::Model model = read_file("openelm.json");
+  ASSERT_EQ(model.layers.size(), 28u);
+  EXPECT_EQ(model.layers[0].attention.num_heads, 16);
+  EXPECT_EQ(model.layers[0].attention.num_kv_heads, 4);
+  EXPECT_EQ(model.layers[27].attention.num_heads, 32);
+  EXPECT_EQ(model.layers[27].attention.num_kv_heads, 8);
+  EXPECT_EQ(model.layers[0].ffn.intermediate_size, 1024);
+  EXPECT_EQ(model.layers[1].ffn.intermediate_size, 1280);
+  EXPECT_EQ(model.layers[13].ffn.intermediate_size, 4608);
+  EXPECT_EQ(model.layers[27].ffn.intermediate_size, 8192);
+  EXPECT_TRUE(model.tied_embeddings);
+}
+
 // Refusals name the file, the key and the problem.
 TEST(RemoteFamilies, RefusalsNameTheKey) {
   // ChatGLM-6B (v1) shares the model_type but not the layout (inner_hidden_size, 2-D positions).
@@ -132,6 +149,15 @@ TEST(RemoteFamilies, RefusalsNameTheKey) {
   ASSERT_FALSE(odd);
   EXPECT_NE(odd.error().message.find("key 'intermediate_size': expected an even number"), std::string::npos)
       << odd.error().message;
+  // OpenELM: 20 query heads cannot be grouped over 3 KV heads.
+  json elm = json::parse(family_text("openelm.json"));
+  elm["num_kv_heads"][3] = 3;
+  auto ungrouped = read_text(elm.dump(), "openelm.json");
+  ASSERT_FALSE(ungrouped);
+  EXPECT_NE(ungrouped.error().message.find(
+                "openelm.json: key 'num_kv_heads[3]': expected a divisor of num_query_heads[3] (20), got 3"),
+            std::string::npos)
+      << ungrouped.error().message;
 }
 
 }  // namespace
