@@ -197,6 +197,25 @@ constexpr std::string_view kLruWidth[] = {"lru_width"};
 constexpr std::string_view kAttentionWindowSize[] = {"attention_window_size"};
 constexpr std::string_view kConv1dWidth[] = {"conv1d_width"};
 constexpr std::string_view kBlockTypes[] = {"block_types"};
+// remote-code families (issue 12 item 3)
+constexpr std::string_view kAutoMapCausalLm[] = {"auto_map.AutoModelForCausalLM"};
+constexpr std::string_view kNoBias[] = {"no_bias"};
+constexpr std::string_view kAddBiasLinear[] = {"add_bias_linear"};
+constexpr std::string_view kAddQkvBias[] = {"add_qkv_bias"};
+constexpr std::string_view kMultiQueryAttention[] = {"multi_query_attention"};
+constexpr std::string_view kPostLayerNorm[] = {"post_layer_norm"};
+constexpr std::string_view kRmsNormFlag[] = {"rmsnorm"};
+constexpr std::string_view kRopeRatio[] = {"rope_ratio"};
+constexpr std::string_view kModelDim[] = {"model_dim"};
+constexpr std::string_view kNumTransformerLayers[] = {"num_transformer_layers"};
+constexpr std::string_view kNumQueryHeads[] = {"num_query_heads"};
+constexpr std::string_view kFfnMultipliers[] = {"ffn_multipliers"};
+constexpr std::string_view kFfnDimDivisor[] = {"ffn_dim_divisor"};
+constexpr std::string_view kMaxContextLength[] = {"max_context_length"};
+constexpr std::string_view kRopeFreqConstant[] = {"rope_freq_constant"};
+constexpr std::string_view kShareInputOutputLayers[] = {"share_input_output_layers"};
+constexpr std::string_view kNormalizeQkProjections[] = {"normalize_qk_projections"};
+constexpr std::string_view kFfnWithGlu[] = {"ffn_with_glu"};
 
 constexpr std::string_view kAlibi[] = {"alibi"};
 constexpr std::string_view kAttentionTypes[] = {"attention_types"};
@@ -460,6 +479,25 @@ constexpr KeySpec kKeys[] = {
     {Key::AttentionWindowSize, "attention_window_size", kAttentionWindowSize, 1, 1LL << 34},  // recurrent_gemma
     {Key::Conv1dWidth, "conv1d_width", kConv1dWidth, 1, 1 << 10},  // recurrent_gemma
     {Key::BlockTypes, "block_types", kBlockTypes, 0, 0},  // recurrent_gemma
+    // remote-code families (issue 12 item 3)
+    {Key::AutoMapCausalLm, "auto_map.AutoModelForCausalLM", kAutoMapCausalLm, 0, 0},  // remote.cpp
+    {Key::NoBias, "no_bias", kNoBias, 0, 0},  // qwen (Qwen-1)
+    {Key::AddBiasLinear, "add_bias_linear", kAddBiasLinear, 0, 0},  // chatglm
+    {Key::AddQkvBias, "add_qkv_bias", kAddQkvBias, 0, 0},  // chatglm
+    {Key::MultiQueryAttention, "multi_query_attention", kMultiQueryAttention, 0, 0},  // chatglm
+    {Key::PostLayerNorm, "post_layer_norm", kPostLayerNorm, 0, 0},  // chatglm
+    {Key::RmsNormFlag, "rmsnorm", kRmsNormFlag, 0, 0},  // chatglm
+    {Key::RopeRatio, "rope_ratio", kRopeRatio, 1e-6, 1e9},  // chatglm (GLM-4-9B-chat: 500)
+    {Key::ModelDim, "model_dim", kModelDim, 1, 1 << 20},  // openelm
+    {Key::NumTransformerLayers, "num_transformer_layers", kNumTransformerLayers, 1, kMaxLayers},  // openelm
+    {Key::NumQueryHeads, "num_query_heads", kNumQueryHeads, 1, 1 << 16},  // openelm
+    {Key::FfnMultipliers, "ffn_multipliers", kFfnMultipliers, 0.01, 1024},  // openelm
+    {Key::FfnDimDivisor, "ffn_dim_divisor", kFfnDimDivisor, 1, 1 << 20},  // openelm
+    {Key::MaxContextLength, "max_context_length", kMaxContextLength, 1, 1LL << 34},  // openelm
+    {Key::RopeFreqConstant, "rope_freq_constant", kRopeFreqConstant, 1, 1e12},  // openelm
+    {Key::ShareInputOutputLayers, "share_input_output_layers", kShareInputOutputLayers, 0, 0},  // openelm
+    {Key::NormalizeQkProjections, "normalize_qk_projections", kNormalizeQkProjections, 0, 0},  // openelm
+    {Key::FfnWithGlu, "ffn_with_glu", kFfnWithGlu, 0, 0},  // openelm
 };
 
 constexpr bool rows_in_key_order() {

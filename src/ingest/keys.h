@@ -219,6 +219,25 @@ enum class Key : std::uint8_t {
   AttentionWindowSize,
   Conv1dWidth,
   BlockTypes,
+  // remote-code families (issue 12 item 3, branch remote)
+  AutoMapCausalLm,
+  NoBias,
+  AddBiasLinear,
+  AddQkvBias,
+  MultiQueryAttention,
+  PostLayerNorm,
+  RmsNormFlag,
+  RopeRatio,
+  ModelDim,
+  NumTransformerLayers,
+  NumQueryHeads,
+  FfnMultipliers,
+  FfnDimDivisor,
+  MaxContextLength,
+  RopeFreqConstant,
+  ShareInputOutputLayers,
+  NormalizeQkProjections,
+  FfnWithGlu,
   Count,  // sentinel: the number of keys (kKeys has one row per key, in this order)
 };
 

@@ -261,6 +261,46 @@ const FamilyCase kCases[] = {
     // KV: 8 × 2 × 10 × 256 × 2 (window 2048 not applied).
     {"recurrent_gemma", Source::File, "recurrent_gemma.json", 26, "rg_lru:18, sliding_attention:8", 2010263040, 81920},
     {"lfm2_moe", Source::File, "lfm2_moe.json", 24, "short_conv:18, full_attention:6", 8339929856, 12288},
+    // remote-code families (issue 12 item 3): tests/data/families/<type>.json (provenance in SOURCES-remote.tsv),
+    // totals from the remote modeling files' tensor shapes (compute-remote.py, EXPECTED-remote.tsv).
+    // Qwen-7B (modeling_qwen.py): c_attn 4096·12288 + 12288 bias, c_proj 4096², w1/w2/c_proj 3·4096·11008
+    // (intermediate_size 22016 / 2), norms 8,192 → 202,395,648 × 32 + 4,096 + 2 × 151936·4096 = 7,721,324,544
+    // (card: 7.7B). KV 32 × 2 × 32 × 128 × 2.
+    {"qwen", Source::File, "qwen.json", 32, "full_attention:32", 7721324544, 524288},
+    // chatglm2-6b (modeling_chatglm.py): query_key_value 4096·4608 + 4608 bias (32 heads + 2 × 2 groups of 128),
+    // dense 4096², dense_h_to_4h 4096·27392, dense_4h_to_h 13696·4096, norms 8,192 → 203,960,832 × 28 + 4,096 +
+    // 2 × 65024·4096 = 6,243,584,000 (card: 6.2B). MQA groups: KV 28 × 2 × 2 × 128 × 2.
+    {"chatglm", Source::File, "chatglm.json", 28, "full_attention:28", 6243584000, 28672},
+    // Baichuan-13B-Chat shape (modeling_baichuan.py, ALiBi): W_pack 5120·15360, o_proj 5120², MLP 3·5120·13696,
+    // norms 10,240 → 315,238,400 × 40 + 5,120 + 2 × 64000·5120 = 13,264,901,120 (card: 13B). KV 40·2·40·128·2.
+    {"baichuan", Source::File, "baichuan.json", 40, "full_attention:40", 13264901120, 819200},
+    // internlm2-chat-1_8b (modeling_internlm2.py): wqkv 2048·4096, wo 2048², w1/w3/w2 3·2048·8192, norms 4,096 →
+    // 62,918,656 × 24 + 2,048 + 2 × 92544·2048 = 1,889,110,016 (card: 1.8B; 1.89B). KV 24 × 2 × 8 × 128 × 2.
+    {"internlm2", Source::File, "internlm2.json", 24, "full_attention:24", 1889110016, 98304},
+    // InternLM3-8B-Instruct (modeling_internlm3.py): q 4096·4096, k/v 2 × 4096·256, o 4096², MLP 3·4096·10240,
+    // norms 8,192 → 161,488,896 × 48 + 4,096 + 2 × 128512·4096 = 8,804,241,408 (card: 8B class). KV 48·2·2·128·2.
+    {"internlm3", Source::File, "internlm3.json", 48, "full_attention:48", 8804241408, 49152},
+    // MiniCPM-1B (modeling_minicpm.py, tied): 23,989,248 × 52 + 1,536 = 1,247,442,432 non-embedding (card:
+    // "1.2B non-embedding") + 73448·1536 = 1,360,258,560. KV 52 × 2 × 8 × 64 × 2.
+    {"minicpm", Source::File, "minicpm.json", 52, "full_attention:52", 1360258560, 106496},
+    // MiniCPM3-4B (MLA, tied, v_head_dim = 2560 / 40 = 64): attention 13,517,824 + MLP 3·2560·6400 + norms 5,120
+    // = 62,674,944 × 62 + 2,560 + 73448·2560 = 4,073,875,968 (HF: 4.07B). KV 62 × (256 + 32) × 2.
+    {"minicpm3", Source::File, "minicpm3.json", 62, "latent_attention:62", 4073875968, 35712},
+    // deepseek-moe-16b-base (modeling_deepseek.py): layer 0 dense 84,021,248; 27 MoE layers × 587,862,016
+    // (attention 16,777,216 + 64 experts 553,648,128 + shared 2 × 1408 wide 17,301,504 + gate 131,072 + norms
+    // 4,096); + 2,048 + 2 × 102400·2048 = 16,375,728,128 (card: 16.4B). KV 28 × 2 × 16 × 128 × 2.
+    {"deepseek", Source::File, "deepseek.json", 28, "full_attention:28", 16375728128, 229376},
+    // MiMo-7B (modeling_mimo.py = Qwen2 + MTP): 177,223,680 × 36 + 4,096 + 2 × 151680·4096 = 7,622,619,136;
+    // the MTP layer's 210,790,400 apart (sum 7,833,409,536: HF's 7.83B). KV 36 × 2 × 8 × 128 × 2.
+    {"mimo", Source::File, "mimo.json", 36, "full_attention:36", 7622619136, 147456},
+    // EXAONE-3.0-7.8B (modeling_exaone.py): 218,112,000 × 32 + 4,096 + 2 × 102400·4096 = 7,818,448,896
+    // (card: 7.8B). KV 32 × 2 × 8 × 128 × 2.
+    {"exaone", Source::File, "exaone.json", 32, "full_attention:32", 7818448896, 131072},
+    // OpenELM-1.1B (modeling_openelm.py, tied, per-layer heads and FFN widths): layer i qkv_proj 2048 × (q_i + 2 k_i)
+    // × 64, out_proj q_i × 64 × 2048, q/k norms 2 × 64, proj_1 2048 × 2 w_i, proj_2 w_i × 2048 with w_i =
+    // make_divisible(ffn_multipliers[i] × 2048, 256), norms 4,096; + 2,048 + 32000 · 2048 = 1,079,891,456 (paper:
+    // 1.08B). KV Σ 2 × k_i × 64 × 2 = 43,264.
+    {"openelm", Source::File, "openelm.json", 28, "full_attention:28", 1079891456, 43264},
 };
 
 std::string config_text(const FamilyCase& c) {
@@ -341,7 +381,9 @@ TEST(FamilyRegistry, GgufArchitecturesLiveOnTheirRows) {
     if (!row.gguf.name.empty()) {
       EXPECT_TRUE(gguf.emplace(row.gguf.name, row.model_type).second) << row.gguf.name;
     }
-  EXPECT_EQ(gguf.size(), 26u);
+  // remote-code families: seven more (qwen, chatglm, baichuan, internlm2, minicpm, deepseek, exaone;
+  // tests/weights/test_gguf_families_remote.cpp).
+  EXPECT_EQ(gguf.size(), 26u + 7u);
   EXPECT_EQ(gguf.at("qwen3moe"), "qwen3_moe");
   EXPECT_EQ(gguf.at("phi2"), "phi");
   EXPECT_EQ(gguf.at("command-r"), "cohere");
@@ -396,7 +438,8 @@ TEST(FamilyRegistry, TopKAboveTheExpertCountIsBadInputForEveryMoeFamily) {
   }
   // The rows whose case has MoE layers: 31 catalog/text configs + longcat_flash, set A's mixtral,
   // deepseek_v2, olmoe, granitemoe, phimoe, jamba, and set B's qwen2_moe, ernie4_5_moe, minimax, lfm2_moe.
-  EXPECT_EQ(moe_families, 42);
+  // remote-code families: deepseek (V1 MoE).
+  EXPECT_EQ(moe_families, 42 + 1);
 }
 
 // Set A's MoE rows: active parameters (input embedding left out, LM head counted, top-k routed experts,

@@ -133,6 +133,19 @@ constexpr FamilyRow kFamilies[] = {
     {"recurrent_gemma", "RecurrentGemma", read_recurrent_gemma, kOwn, {}, {}, {}, "RecurrentGemmaForCausalLM"},
     {"rwkv", "RWKV-4", read_rwkv, kOwn, {}, {}, {}, "RwkvForCausalLM"},
     {"persimmon", "Persimmon", read_persimmon, kUntied, {}, {}, {}, "PersimmonForCausalLM"},
+    // remote-code families (issue 12 item 3; configs carry auto_map): tests/data/families (EXPECTED-remote.tsv,
+    // SOURCES-remote.tsv). GGUF names are llama.cpp's LLM_ARCH_NAMES.
+    {"qwen", "Qwen (Qwen-1)", read_qwen, kUntied, {"qwen", "QWenLMHeadModel"}},
+    {"chatglm", "ChatGLM / GLM-4 (remote)", read_chatglm, kUntied, {"chatglm", "ChatGLMModel"}},
+    {"baichuan", "Baichuan", read_baichuan, kUntied, {"baichuan", "BaichuanForCausalLM"}},
+    {"internlm2", "InternLM2", read_internlm2, kUntied, {"internlm2", "InternLM2ForCausalLM"}},
+    {"internlm3", "InternLM3", read_internlm3, kUntied, {}, {}, {}, "InternLM3ForCausalLM"},
+    {"minicpm", "MiniCPM", read_minicpm, kTied, {"minicpm", "MiniCPMForCausalLM"}},
+    {"minicpm3", "MiniCPM3", read_minicpm3, kTied, {}, {}, {}, "MiniCPM3ForCausalLM"},
+    {"deepseek", "DeepSeek V1 (DeepSeekMoE)", read_deepseek, kUntied, {"deepseek", "DeepseekForCausalLM"}},
+    {"mimo", "MiMo", read_mimo, kUntied, {}, {}, {}, "MiMoForCausalLM"},
+    {"exaone", "EXAONE 3", read_exaone, kUntied, {"exaone", "ExaoneForCausalLM"}},
+    {"openelm", "OpenELM", read_openelm, kOwn, {}, {}, {}, "OpenELMForCausalLM"},
 };
 
 }  // namespace

@@ -129,6 +129,18 @@ void read_xglm(ConfigView&, Model&);          // families/openai_gpt.cpp
 void read_persimmon(ConfigView&, Model&);     // families/openai_gpt.cpp
 void read_rwkv(ConfigView&, Model&);          // families/rwkv.cpp
 void read_recurrent_gemma(ConfigView&, Model&);  // families/recurrent_gemma.cpp
+// remote-code families (issue 12 item 3): auto_map configs, dispatched by model_type
+void read_qwen(ConfigView&, Model&);       // families/qwen.cpp (Qwen-1)
+void read_chatglm(ConfigView&, Model&);    // families/chatglm.cpp
+void read_baichuan(ConfigView&, Model&);   // families/baichuan.cpp
+void read_internlm2(ConfigView&, Model&);  // families/internlm2.cpp
+void read_internlm3(ConfigView&, Model&);  // families/internlm2.cpp
+void read_minicpm(ConfigView&, Model&);    // families/minicpm.cpp
+void read_minicpm3(ConfigView&, Model&);   // families/minicpm.cpp
+void read_deepseek(ConfigView&, Model&);   // families/deepseek.cpp (DeepSeek V1 MoE)
+void read_mimo(ConfigView&, Model&);       // families/mimo.cpp
+void read_exaone(ConfigView&, Model&);     // families/exaone.cpp
+void read_openelm(ConfigView&, Model&);    // families/openelm.cpp
 
 }  // namespace llmg
 

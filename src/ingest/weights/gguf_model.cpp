@@ -8,6 +8,7 @@
 
 #include "ingest/config/hf_config.h"
 #include "ingest/families/registry.h"
+#include "ingest/weights/gguf_remote.h"
 #include "ingest/weights/gguf_swa.h"
 
 namespace llmg {
@@ -160,6 +161,7 @@ Result<json> gguf_config(const GgufFile& file, std::map<std::string, std::string
   } else if (arch == "llama" && file.find_tensor("rope_freqs.weight")) {
     config["rope_scaling"] = {{"rope_type", "llama3"}};
   }
+  undo_remote_gguf_conventions(file, arch, config, sources);  // qwen, chatglm (gguf_remote.h)
   return config;
 }
 

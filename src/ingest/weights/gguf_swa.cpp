@@ -49,6 +49,14 @@ constexpr GgufSwaRow kRows[] = {
     {"seed_oss", GgufSwaRule::None, 0, false, "llama.cpp LLM_ARCH_SEED_OSS reads no window"},
     {"arcee", GgufSwaRule::None, 0, false, "llama.cpp LLM_ARCH_ARCEE reads no window"},
     {"bitnet", GgufSwaRule::None, 0, false, "llama.cpp LLM_ARCH_BITNET reads no window"},
+    // remote-code families (issue 12 item 3): load_hparams reads no sliding window for these: every layer full.
+    {"qwen", GgufSwaRule::None, 0, false, "llama.cpp LLM_ARCH_QWEN reads no window"},
+    {"chatglm", GgufSwaRule::None, 0, false, "llama.cpp LLM_ARCH_CHATGLM reads no window"},
+    {"baichuan", GgufSwaRule::None, 0, false, "llama.cpp LLM_ARCH_BAICHUAN reads no window"},
+    {"internlm2", GgufSwaRule::None, 0, false, "llama.cpp LLM_ARCH_INTERNLM2 reads no window"},
+    {"minicpm", GgufSwaRule::None, 0, false, "llama.cpp LLM_ARCH_MINICPM reads no window"},
+    {"deepseek", GgufSwaRule::None, 0, false, "llama.cpp LLM_ARCH_DEEPSEEK reads no window"},
+    {"exaone", GgufSwaRule::None, 0, false, "llama.cpp LLM_ARCH_EXAONE reads no window"},
 };
 
 }  // namespace
