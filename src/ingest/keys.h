@@ -10,7 +10,7 @@
 
 namespace llmg {
 
-enum class Key : std::uint8_t {
+enum class Key : std::uint16_t {
   ModelType,
   HiddenSize,
   NumLayers,
