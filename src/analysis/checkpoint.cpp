@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "analysis/params.h"
+#include "base/units.h"
 
 namespace llmg {
 
@@ -232,9 +233,9 @@ Result<CheckpointReport> checkpoint_report(const Checkpoint& checkpoint, const M
         case Component::Router:
         case Component::Norm:
         case Component::LmHead:
-          row.explanation = fmt::format("{}: the checkpoint holds {} {} than the config layout",
-                                        component_label(component), delta > 0 ? "more" : "fewer",
-                                        delta > 0 ? delta : -delta);
+          row.explanation = fmt::format("{}: the checkpoint holds {} parameters {} than the config layout",
+                                        component_label(component), with_commas(delta > 0 ? delta : -delta),
+                                        delta > 0 ? "more" : "fewer");
       }
       if (component != Component::Vision && component != Component::QuantScale)
         check.notes.push_back(row.explanation);

@@ -22,14 +22,26 @@ struct NumberFormat {
 // Looks a format up by name; an error names the argument and the choices.
 Result<NumberFormat> number_format(std::string_view name, std::string_view argument);
 
+// The context memory figures use when none is asked for and the config declares none (Mamba, xLSTM,
+// RecurrentGemma: no position limit; facts.context_length 0): 8,192 tokens, named on every sheet
+// (MemoryQuery::context_assumed, JSON `context_assumed`). Recurrent state does not grow with it.
+inline constexpr std::int64_t kUndeclaredContext = 8192;
+
 struct MemoryQuery {
   std::int64_t context = 0;  // tokens per sequence
+  bool context_assumed = false;  // true: the config declares no context and none was asked for (kUndeclaredContext)
   std::int64_t batch = 1;    // sequences
   NumberFormat kv{"bf16", 16};
   NumberFormat weights{"bf16", 16};
 };
 
 // One group of identical layers (same mixer key), with what each kind keeps per sequence.
+// The query's context when none is asked for: the declared context_length, else kUndeclaredContext (assumed).
+inline void set_default_context(MemoryQuery& query, std::int64_t declared_context) {
+  query.context = declared_context > 0 ? declared_context : kUndeclaredContext;
+  query.context_assumed = declared_context <= 0;
+}
+
 struct LayerMemory {
   std::string kind;            // layer_mixer_key: "sliding_attention", "gated_deltanet", ...
   std::int64_t layers = 0;

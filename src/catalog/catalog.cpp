@@ -178,7 +178,12 @@ Catalog build_catalog(bool read_models) {
     }
     if (entry.config_text.empty()) {
       entry.config_status = ConfigStatus::Unknown;
-      entry.unknown_reason = entry.config_note.empty() ? "no config has been found for this model" : entry.config_note;
+      // The reason pages show; the research behind it (what was searched, partial values) stays the
+      // provenance note (config_note), shown apart as such.
+      entry.unknown_reason = entry.config_note.empty()
+                                 ? "no config has been found for this model"
+                                 : "no config.json of this model has been found in public sources, so its architecture "
+                                   "is not derived (the provenance notes say what is known)";
       entry.unknown_short = "no config";
     } else if (read_models) {
       read_model(entry);

@@ -72,7 +72,7 @@ int main(int argc, char** argv) {
   bool families_markdown = false;
   auto* families = app.add_subcommand("families", "the model types read (config and GGUF names) and those declined");
   families->add_flag("--json", json, "JSON document");
-  families->add_flag("--markdown", families_markdown, "the README's table");
+  families->add_flag("--markdown", families_markdown, "the README's table")->excludes(families->get_option("--json"));
 
   std::vector<std::string> memory_models;
   llmg::cli::MemoryOptions memory_options;

@@ -33,6 +33,9 @@ int run_diagram(const DiagramVerb& verb) {
   else if (verb.theme != "light")
     return report_error({Error::Kind::BadInput, fmt::format("argument '--theme {}': expected light or dark", verb.theme)});
   options.thumbnail = verb.thumbnail;
+  if (!verb.out.empty() && !std::string_view(verb.out).ends_with(".svg") && !std::string_view(verb.out).ends_with(".png"))
+    return report_error({Error::Kind::BadInput,
+                         fmt::format("argument '--out {}': expected a .svg or .png file name", verb.out)});
   const bool png = verb.png || std::string_view(verb.out).ends_with(".png");
   if (png && verb.out.empty())
     return report_error({Error::Kind::BadInput, "argument '--png': needs --out FILE.png (PNG is not written to stdout)"});

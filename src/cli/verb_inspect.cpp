@@ -28,7 +28,11 @@ std::string display_name(const std::filesystem::path& argument) {
     if (path.filename().empty()) path = path.parent_path();
     return path.filename().string();
   }
-  return path.filename().string();
+  // model.safetensors / model-00001-of-00002.safetensors / model.safetensors.index.json: named by their folder,
+  // as cli/resolve.cpp names a config.json; another file by its stem (Llama-3-8B-Q4_K_M).
+  const std::string file = path.filename().string();
+  if (file.starts_with("model.") || file.starts_with("model-")) return path.parent_path().filename().string();
+  return path.stem().string();
 }
 
 }  // namespace
@@ -47,8 +51,16 @@ std::optional<int> run_inspect_weights(const std::string& argument, bool json) {
     model = std::make_unique<Model>(std::move(*config));
   } else if (weights.gguf) {
     auto from_gguf = checked_model(model_from_gguf(*weights.gguf), argument);
-    if (from_gguf) model = std::make_unique<Model>(std::move(*from_gguf));
-    else unknown_reason = from_gguf.error().message;
+    if (from_gguf) {
+      model = std::make_unique<Model>(std::move(*from_gguf));
+    } else {
+      // An architecture with no mapping yet: the tensor report is still worth printing (exit 0, facts
+      // unknown). A mapped architecture whose metadata is invalid (NaN rope base, 4G blocks) is bad input.
+      const GgufValue* arch = weights.gguf->find("general.architecture");
+      if (arch && arch->type == GgufType::String && find_gguf_architecture(arch->text))
+        return report_error(from_gguf.error());
+      unknown_reason = from_gguf.error().message;
+    }
   } else {
     unknown_reason = "no config.json beside the safetensors files; the tensor report below is all the files say";
   }

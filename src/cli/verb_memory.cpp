@@ -40,7 +40,7 @@ int run_memory(const std::vector<std::string>& models, const MemoryOptions& opti
     query.kv = *kv;
     query.weights = *weights;
     if (options.context.empty()) {
-      query.context = resolved->view.facts.context_length;
+      set_default_context(query, resolved->view.facts.context_length);
     } else {
       auto context = parse_token_count(options.context, "--context");
       if (!context) return report(context.error());

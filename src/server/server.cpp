@@ -32,6 +32,7 @@
 #include "render/html/gallery.h"
 #include "render/html/model_page.h"
 #include "render/html/views.h"
+#include "site/query.h"
 #include "render/text/json.h"
 #include "site/routes.h"
 
@@ -546,6 +547,18 @@ struct GalleryServer::Impl {
     return MHD_YES;
   }
 
+  // libmicrohttpd's percent-decoding, except that %00 decodes to DEL (0x7F): a NUL would end the C string
+  // the path and arguments are handed over as (/models/llama-3-8b%00junk read as /models/llama-3-8b); DEL
+  // matches no route and fails the query check, so both are refused (404, 400).
+  static size_t unescape(void*, MHD_Connection*, char* s) {
+    for (char* p = s; *p; ++p)
+      if (p[0] == '%' && p[1] == '0' && p[2] == '0') {
+        p[1] = '7';
+        p[2] = 'F';
+      }
+    return MHD_http_unescape(s);
+  }
+
   static MHD_Result on_request(void* cls, MHD_Connection* connection, const char* url, const char* method, const char*,
                                const char* upload_data, size_t* upload_size, void** context) {
     Impl& self = *static_cast<Impl*>(cls);
@@ -608,6 +621,12 @@ struct GalleryServer::Impl {
           return MHD_YES;
         },
         &req.query);
+    // Every GET argument is checked here, for every route (count, size, UTF-8, no control characters; a %00
+    // reaches us as DEL, see unescape below): the index checked its own, the timeline, tree and changelog not.
+    if (auto checked = site::check_query_size(req.query); !checked) {
+      fail(res, 400, checked.error().message);
+      return queue(req, res);
+    }
     // Answers are queued once the whole request is in (the next call): libmicrohttpd closes a connection
     // whose answer was queued in this first call, which is right only for refusals.
     if (auto match = site::match_route(req.path)) {
@@ -706,7 +725,7 @@ struct GalleryServer::Impl {
         MHD_OPTION_PER_IP_CONNECTION_LIMIT, limits.max_connections_per_client, MHD_OPTION_CONNECTION_TIMEOUT,
         limits.idle_timeout_seconds, MHD_OPTION_CONNECTION_MEMORY_LIMIT, limits.connection_memory_bytes,
         MHD_OPTION_NOTIFY_COMPLETED, &Impl::on_completed, this, MHD_OPTION_NOTIFY_CONNECTION, &Impl::on_connection, this,
-        MHD_OPTION_END);
+        MHD_OPTION_UNESCAPE_CALLBACK, &Impl::unescape, nullptr, MHD_OPTION_END);
     if (!daemon) {
       ::close(fd);
       return cannot();

@@ -42,11 +42,19 @@ Result<void> check_query_size(const QueryParams& params) {
 
 namespace {
 
-// attn=KIND: a layer mixer key or attention flavour ("sliding_attention", "gqa"): 1-40 of [a-z0-9_].
+// attn=KIND: a layer mixer key or attention flavour ("sliding_attention", "GQA", "gqa"): 1-40 of [A-Za-z0-9_],
+// compared without case (the form sends the flavours as the gallery writes them, GQA; a typed URL may not).
 bool identifier_shaped(std::string_view value) {
   return !value.empty() && value.size() <= 40 && std::all_of(value.begin(), value.end(), [](char c) {
-    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
   });
+}
+
+std::string ascii_lower(std::string_view value) {
+  std::string out(value);
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z') c = char(c - 'A' + 'a');
+  return out;
 }
 
 }  // namespace
@@ -150,8 +158,8 @@ Result<GalleryQuery> parse_gallery_query(const QueryParams& params) {
     } else if (name == "attn") {
       if (!identifier_shaped(value))
         return bad_input(fmt::format("parameter 'attn': expected a mixer or attention kind such as sliding_attention "
-                                     "or gqa (1 to 40 of a-z, 0-9, _), got '{}'", shown(value)));
-      query.attention.insert(value);
+                                     "or GQA (1 to 40 of letters, digits, _), got '{}'", shown(value)));
+      query.attention.insert(ascii_lower(value));
     } else if (name == "vendor" || name == "license") {
       if (value.size() > kMaxNameBytes)
         return bad_input(fmt::format("parameter '{}': longer than {} bytes", name, kMaxNameBytes));

@@ -42,7 +42,7 @@ const std::vector<SortKey>& sort_keys();
 struct GalleryQuery {
   std::string sort = "date";
   bool descending = true;
-  std::set<std::string> types, attention, vendors, licenses;
+  std::set<std::string> types, attention, vendors, licenses;  // attention: lower-case (compared without case)
   std::string date_from, date_to;             // inclusive, YYYY-MM-DD (partial dates widened)
   std::optional<std::int64_t> min_total, max_total;  // parameters
   std::string text;                           // full-text search

@@ -304,5 +304,17 @@ TEST_F(ServerLimits, PostBodiesAreCappedAndBothFormEncodingsWork) {
   EXPECT_EQ(get("/").status, 200);
 }
 
+// Newcomer review 5, finding 4: %00 no longer cuts a path (it reached the handlers as the end of a C string),
+// and every route refuses control characters in its query, not only the index.
+TEST_F(ServerLimits, NulInPathsAndControlCharactersInAnyQueryAreRefused) {
+  for (const char* path : {"/models/llama-3-8b%00junk", "/api/models/llama-3-8b%00.svg", "/diagrams/llama-3-8b.svg%00x"})
+    EXPECT_EQ(get(path).status, 404) << path;
+  for (const char* path : {"/?q=%00", "/?q=%01", "/timeline?from=%01", "/tree?vendor=%01", "/changelog?x=%01",
+                           "/concepts?x=%7f"})
+    EXPECT_EQ(get(path).status, 400) << path;
+  EXPECT_EQ(get("/models/llama-3-8b").status, 200);
+  EXPECT_EQ(get("/?q=llama%20gqa").status, 200);
+}
+
 }  // namespace
 }  // namespace llmg

@@ -1,5 +1,7 @@
 #include "ingest/families/steps.h"
 
+#include <cmath>
+
 #include <fmt/format.h>
 
 #include "ingest/config/json_text.h"
@@ -18,6 +20,13 @@ void read_basics(ConfigView& config, Model& model, bool tied_default) {
     config.fail(config.spelling(Key::RopeScaling),
                 fmt::format("expected an object (rope_type, factor, ...), got {}", describe_json(*scaling)));
   } else if (scaling) {
+    // The scaling factor plays no part in a count, but a config whose factor is not a positive finite
+    // number is not one any reference implementation loads.
+    if (auto factor = scaling->find("factor"); factor != scaling->end() && !factor->is_null() &&
+                                               (!factor->is_number() || !std::isfinite(factor->get<double>()) ||
+                                                factor->get<double>() <= 0 || factor->get<double>() > 1e6))
+      config.fail(std::string(config.spelling(Key::RopeScaling)) + ".factor",
+                  fmt::format("expected a number in (0, 1e6], got {}", describe_json(*factor)));
     for (const char* key : {"rope_type", "type"}) {
       auto it = scaling->find(key);
       if (it != scaling->end() && it->is_string()) {

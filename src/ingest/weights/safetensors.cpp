@@ -221,6 +221,17 @@ Result<ShardedSafetensors> read_sharded_safetensors(const std::filesystem::path&
       if (shard == out.index.shards[s] && !present.count(tensor))
         return bad_input(fmt::format("{}: key 'weight_map.{}': names shard {}, which has no such tensor",
                                      out.index.path, tensor, shard));
+    // And every tensor a shard holds must be the one the index names there: a tensor also stored in another
+    // shard, or one the index does not know, would be counted twice or unaccounted for.
+    for (const SafetensorsTensor& t : out.shards[s].tensors) {
+      const auto named = out.index.weight_map.find(std::string(t.name));
+      if (named == out.index.weight_map.end())
+        return bad_input(fmt::format("{}: shard {} holds tensor {}, which key 'weight_map' does not name",
+                                     out.index.path, out.index.shards[s], t.name));
+      if (named->second != out.index.shards[s])
+        return bad_input(fmt::format("{}: shard {} holds tensor {}, which key 'weight_map' assigns to {}",
+                                     out.index.path, out.index.shards[s], t.name, named->second));
+    }
   }
   return out;
 }

@@ -206,7 +206,7 @@ std::string worked_section(const Concept& c, const WorkedExample& ex) {
                      human_count(ex.model_total),
                      human_count(ex.model_active));
   if (!ex.tensors.empty())
-    out += fmt::format("<div class=\"table-wrap\"><table class=\"worked\"><caption>{}: <span data-fact=\"params\">{}</span> "
+    out += fmt::format("<div class=\"table-wrap\"><table class=\"worked numeric\"><caption>{}: <span data-fact=\"params\">{}</span> "
                        "parameters{}</caption><thead><tr><th scope=\"col\">tensor</th><th scope=\"col\">shape</th>{}<th "
                        "scope=\"col\">parameters</th></tr></thead><tbody>{}</tbody></table></div>",
                        what, with_commas(ex.params),

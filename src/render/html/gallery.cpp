@@ -88,7 +88,7 @@ bool matches(const GalleryItem& item, const GalleryQuery& q) {
   if (!q.types.empty() && !q.types.contains(std::string(decoder_type_key(v.facts.decoder_type)))) return false;
   if (!q.attention.empty() &&
       std::none_of(item.attention_kinds.begin(), item.attention_kinds.end(),
-                   [&](const std::string& k) { return q.attention.contains(k); }))
+                   [&](const std::string& k) { return q.attention.contains(lower(k)); }))  // stored lower-case
     return false;
   if (!q.vendors.empty() && !(e && q.vendors.contains(e->vendor))) return false;
   if (!q.licenses.empty() && !q.licenses.contains(item.license_group)) return false;
@@ -277,12 +277,13 @@ std::string compare_bar(const Gallery& gallery, const GalleryQuery& query) {
 
 namespace {
 
+// ignore_case: `selected` holds lower-case values (the attention filter, site/query.h).
 std::string options_html(const std::vector<std::pair<std::string, std::string>>& options,
-                         const std::set<std::string>& selected) {
+                         const std::set<std::string>& selected, bool ignore_case = false) {
   std::string out = "<option value=\"\">any</option>";
   for (const auto& [value, label] : options)
-    out += fmt::format("<option value=\"{}\"{}>{}</option>", escape(value), selected.contains(value) ? " selected" : "",
-                       escape(label));
+    out += fmt::format("<option value=\"{}\"{}>{}</option>", escape(value),
+                       selected.contains(ignore_case ? lower(value) : value) ? " selected" : "", escape(label));
   return out;
 }
 
@@ -356,7 +357,7 @@ std::string filter_form(const Gallery& g, const GalleryQuery& q) {
       "<div class=\"actions\">{}<button type=\"submit\">Apply</button> <a href=\"/\">Reset</a></div>"
       "</form>",
       escape(q.text), sort_options, q.descending ? " selected" : "", q.descending ? "" : " selected",
-      options_html(types, q.types), options_html(attention, q.attention), options_html(vendors, q.vendors),
+      options_html(types, q.types), options_html(attention, q.attention, true), options_html(vendors, q.vendors),
       options_html(licenses, q.licenses), value_of("from"), value_of("to"), value_of("min"), value_of("max"),
       q.compact ? "" : " selected", q.compact ? " selected" : "", compare_inputs(q));
 }

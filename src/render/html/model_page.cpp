@@ -129,7 +129,11 @@ std::string model_page(const Gallery& gallery, const GalleryItem& item, const Me
                           kv_text(v), human_tokens(v.facts.context_length)) +
               concept_chips(v);
   else if (e)
-    summary = fmt::format("<p class=\"why\"><strong>Architecture unknown:</strong> {}</p>", escape(e->unknown_reason));
+    summary = fmt::format("<p class=\"why\"><strong>Architecture unknown:</strong> {}</p>{}", escape(e->unknown_reason),
+                          e->config_note.empty() ? std::string()
+                                                 : fmt::format("<details class=\"provenance\"><summary>Provenance "
+                                                               "notes</summary><p>{}</p></details>",
+                                                               escape(e->config_note)));
   const std::string self_path = site::link_to(site::route("model"), {url_encode(v.slug)});
   std::string body = fmt::format(
       "<nav class=\"crumbs\" aria-label=\"Breadcrumb\"><a href=\"/\">Gallery</a> › {}</nav>"

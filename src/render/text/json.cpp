@@ -218,6 +218,7 @@ nlohmann::json memory_json(const ModelView& view, const MemoryReport& report) {
   return {{"slug", view.slug},
           {"name", view.name},
           {"context", report.query.context},
+          {"context_assumed", report.query.context_assumed},
           {"batch", report.query.batch},
           {"kv_dtype", report.query.kv.name},
           {"weights_dtype", report.query.weights.name},

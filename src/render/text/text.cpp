@@ -59,7 +59,7 @@ std::string sheet_text(const ModelView& view) {
     if (!row.source.empty()) out += "   [" + row.source + "]";
     out += "\n";
   }
-  if (view.entry && view.model && view.entry->config_status != ConfigStatus::Verbatim && !view.entry->config_note.empty())
+  if (view.entry && view.entry->config_status != ConfigStatus::Verbatim && !view.entry->config_note.empty())
     out += "\nConfig provenance: " + view.entry->config_note + "\n";
   if (view.model && !view.model->notes.empty()) {
     out += "\nConventions applied:\n";
@@ -145,8 +145,10 @@ namespace llmg {
 
 std::string memory_text(const ModelView& view, const MemoryReport& report) {
   const MemoryQuery& q = report.query;
-  std::string out = fmt::format("{}  ·  {}\ncontext {} tokens, batch {}, KV cache {}, weights {}\n\n", view.name,
-                                view.slug, with_commas(q.context), q.batch, q.kv.name, q.weights.name);
+  std::string out = fmt::format("{}  ·  {}\ncontext {} tokens{}, batch {}, KV cache {}, weights {}\n\n", view.name,
+                                view.slug, with_commas(q.context),
+                                q.context_assumed ? " (assumed: the config declares no context; --context sets it)" : "",
+                                with_commas(q.batch), q.kv.name, q.weights.name);
   out += fmt::format("{:<30}{:>7}{:>14}{:>14}{:>14}\n", "layer kind", "layers", "tokens kept", "KV cache", "state");
   for (const LayerMemory& g : report.by_kind)
     out += fmt::format("{:<30}{:>7}{:>14}{:>14}{:>14}\n", g.kind, g.layers,
