@@ -197,6 +197,23 @@ constexpr std::string_view kLruWidth[] = {"lru_width"};
 constexpr std::string_view kAttentionWindowSize[] = {"attention_window_size"};
 constexpr std::string_view kConv1dWidth[] = {"conv1d_width"};
 constexpr std::string_view kBlockTypes[] = {"block_types"};
+// set C (issue 12)
+constexpr std::string_view kEmbeddingMultiplier[] = {"embedding_multiplier"};
+constexpr std::string_view kResidualMultiplier[] = {"residual_multiplier"};
+constexpr std::string_view kAttentionMultiplier[] = {"attention_multiplier"};
+constexpr std::string_view kLogitsScaling[] = {"logits_scaling"};
+constexpr std::string_view kDbrxKvNHeads[] = {"attn_config.kv_n_heads"};
+constexpr std::string_view kDbrxRopeTheta[] = {"attn_config.rope_theta"};
+constexpr std::string_view kDbrxFfnHiddenSize[] = {"ffn_config.ffn_hidden_size"};
+constexpr std::string_view kDbrxMoeNumExperts[] = {"ffn_config.moe_num_experts"};
+constexpr std::string_view kDbrxMoeTopK[] = {"ffn_config.moe_top_k"};
+constexpr std::string_view kDbrxFfnActName[] = {"ffn_config.ffn_act_fn.name"};
+constexpr std::string_view kMambaNHeads[] = {"mamba_n_heads"};
+constexpr std::string_view kMambaDHead[] = {"mamba_d_head"};
+constexpr std::string_view kAttnLayerIndices[] = {"attn_layer_indices"};
+constexpr std::string_view kMambaDSsm[] = {"mamba_d_ssm"};
+constexpr std::string_view kMambaRmsNorm[] = {"mamba_rms_norm"};
+constexpr std::string_view kProjectorsBias[] = {"projectors_bias"};
 
 constexpr std::string_view kAlibi[] = {"alibi"};
 constexpr std::string_view kAttentionTypes[] = {"attention_types"};
@@ -460,6 +477,23 @@ constexpr KeySpec kKeys[] = {
     {Key::AttentionWindowSize, "attention_window_size", kAttentionWindowSize, 1, 1LL << 34},  // recurrent_gemma
     {Key::Conv1dWidth, "conv1d_width", kConv1dWidth, 1, 1 << 10},  // recurrent_gemma
     {Key::BlockTypes, "block_types", kBlockTypes, 0, 0},  // recurrent_gemma
+    // set C (issue 12)
+    {Key::EmbeddingMultiplier, "embedding_multiplier", kEmbeddingMultiplier, 0, kBig},  // granite
+    {Key::ResidualMultiplier, "residual_multiplier", kResidualMultiplier, 0, kBig},  // granite
+    {Key::AttentionMultiplier, "attention_multiplier", kAttentionMultiplier, 0, kBig},  // granite
+    {Key::LogitsScaling, "logits_scaling", kLogitsScaling, 0, kBig},  // granite
+    {Key::DbrxKvNHeads, "attn_config.kv_n_heads", kDbrxKvNHeads, 1, 1 << 16},  // dbrx
+    {Key::DbrxRopeTheta, "attn_config.rope_theta", kDbrxRopeTheta, 0, kBig},  // dbrx
+    {Key::DbrxFfnHiddenSize, "ffn_config.ffn_hidden_size", kDbrxFfnHiddenSize, 1, 1 << 22},  // dbrx
+    {Key::DbrxMoeNumExperts, "ffn_config.moe_num_experts", kDbrxMoeNumExperts, 1, 1 << 16},  // dbrx
+    {Key::DbrxMoeTopK, "ffn_config.moe_top_k", kDbrxMoeTopK, 1, 1 << 16},  // dbrx
+    {Key::DbrxFfnActName, "ffn_config.ffn_act_fn.name", kDbrxFfnActName, 0, 0},  // dbrx
+    {Key::MambaNHeads, "mamba_n_heads", kMambaNHeads, 1, 1 << 16},  // bamba, falcon_h1
+    {Key::MambaDHead, "mamba_d_head", kMambaDHead, 1, 1 << 16},  // bamba, falcon_h1 (or "auto")
+    {Key::AttnLayerIndices, "attn_layer_indices", kAttnLayerIndices, 0, kMaxLayers},  // bamba
+    {Key::MambaDSsm, "mamba_d_ssm", kMambaDSsm, 1, 1 << 22},  // falcon_h1
+    {Key::MambaRmsNorm, "mamba_rms_norm", kMambaRmsNorm, 0, 0},  // falcon_h1
+    {Key::ProjectorsBias, "projectors_bias", kProjectorsBias, 0, 0},  // falcon_h1
 };
 
 constexpr bool rows_in_key_order() {

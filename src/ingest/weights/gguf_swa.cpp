@@ -49,6 +49,11 @@ constexpr GgufSwaRow kRows[] = {
     {"seed_oss", GgufSwaRule::None, 0, false, "llama.cpp LLM_ARCH_SEED_OSS reads no window"},
     {"arcee", GgufSwaRule::None, 0, false, "llama.cpp LLM_ARCH_ARCEE reads no window"},
     {"bitnet", GgufSwaRule::None, 0, false, "llama.cpp LLM_ARCH_BITNET reads no window"},
+    // set C (issue 12): LLM_ARCH_DOTS1 reads the RMS epsilon and the expert keys only; LLM_ARCH_GRANITE the
+    // four scales (windowed Granite is a separate architecture, granite_swa); LLM_ARCH_DBRX clamp_kqv.
+    {"granite", GgufSwaRule::None, 0, false, "llama.cpp LLM_ARCH_GRANITE reads no window"},
+    {"dbrx", GgufSwaRule::None, 0, false, "llama.cpp LLM_ARCH_DBRX reads no window"},
+    {"dots1", GgufSwaRule::None, 0, false, "llama.cpp LLM_ARCH_DOTS1 reads no window"},
 };
 
 }  // namespace
