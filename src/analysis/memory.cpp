@@ -67,8 +67,22 @@ Result<NumberFormat> number_format(std::string_view name, std::string_view argum
   return bad_input(fmt::format("argument '{} {}': expected one of bf16, fp16, fp8, int8, int4", argument, name));
 }
 
+namespace {
+
+// Mamba-2's state per sequence: head_dim × d_state per head (fp32) and the conv window over x, B and C.
+std::int64_t mamba2_state_bytes(const RecurrentSpec& r) {
+  const std::int64_t inner = r.num_heads * r.value_head_dim;
+  const std::int64_t state = inner * r.state_size;
+  const std::int64_t conv_channels = inner + 2 * r.num_groups * r.state_size;
+  return state * kStateBytes + conv_channels * std::max<std::int64_t>(r.conv_kernel - 1, 0) * kConvStateBytes;
+}
+
+}  // namespace
+
 std::int64_t recurrent_state_bytes(const Layer& layer) {
   const RecurrentSpec& r = layer.recurrent;
+  // Falcon-H1: the attention's KV cache (kv_values_per_token) plus the parallel Mamba-2's state.
+  if (layer.parallel_mamba2) return mamba2_state_bytes(r);
   switch (layer.mixer) {
     case MixerKind::GatedDeltaNet:
     case MixerKind::KimiDeltaAttention: {
@@ -77,13 +91,7 @@ std::int64_t recurrent_state_bytes(const Layer& layer) {
       const std::int64_t conv_channels = 2 * r.num_key_heads * r.key_head_dim + r.num_heads * r.value_head_dim;
       return state * kStateBytes + conv_channels * std::max<std::int64_t>(r.conv_kernel - 1, 0) * kConvStateBytes;
     }
-    case MixerKind::Mamba2: {
-      // SSM state: head_dim × d_state per head; conv over x, B and C.
-      const std::int64_t inner = r.num_heads * r.value_head_dim;
-      const std::int64_t state = inner * r.state_size;
-      const std::int64_t conv_channels = inner + 2 * r.num_groups * r.state_size;
-      return state * kStateBytes + conv_channels * std::max<std::int64_t>(r.conv_kernel - 1, 0) * kConvStateBytes;
-    }
+    case MixerKind::Mamba2: return mamba2_state_bytes(r);
     case MixerKind::Mamba:
       // Mamba-1: an inner × d_state SSM state; the conv runs over the inner channels only.
       return r.inner_size * r.state_size * kStateBytes +

@@ -61,6 +61,9 @@ void attention_tensors(TensorList& t, const Model& model, const AttentionSpec& a
     case QkNorm::None: break;
   }
   if (a.sinks) t.add(Component::Attention, "self_attn.sinks", {a.num_heads});
+  if (a.differential)  // DiffLlamaAttention: λ vectors of head_dim; its groupnorm has no weight
+    for (const char* name : {"self_attn.lambda_q1", "self_attn.lambda_k1", "self_attn.lambda_q2", "self_attn.lambda_k2"})
+      t.add(Component::Attention, name, {a.head_dim});
 }
 
 // DeepSeek V3 MLA (DeepseekV3Attention).
@@ -98,18 +101,19 @@ void gated_deltanet_tensors(TensorList& t, const Model& model, const RecurrentSp
 
 // Mamba-2 (NemotronHMamba2Mixer / Mamba2Mixer): in_proj emits z, x, B, C and dt; a depthwise conv over
 // x, B and C; per-head A_log, D and dt_bias; a gated RMSNorm over the inner width; out_proj.
-void mamba2_tensors(TensorList& t, const Model& model, const RecurrentSpec& r) {
+// Falcon-H1's mixer (module "mamba") may leave the norm out and gives out_proj its own bias switch.
+void mamba2_tensors(TensorList& t, const Model& model, const RecurrentSpec& r, const std::string& module = "mixer") {
   const std::int64_t h = model.hidden_size;
   const std::int64_t inner = r.num_heads * r.value_head_dim;
   const std::int64_t conv_dim = inner + 2 * r.num_groups * r.state_size;
-  t.linear(Component::Attention, "mixer.in_proj", h, inner + conv_dim + r.num_heads, r.proj_bias);
-  t.add(Component::Attention, "mixer.conv1d.weight", {conv_dim, 1, r.conv_kernel});
-  if (r.conv_bias) t.add(Component::Attention, "mixer.conv1d.bias", {conv_dim});
-  t.add(Component::Attention, "mixer.dt_bias", {r.num_heads});
-  t.add(Component::Attention, "mixer.A_log", {r.num_heads});
-  t.add(Component::Attention, "mixer.D", {r.num_heads});
-  t.add(Component::Attention, "mixer.norm.weight", {inner});
-  t.linear(Component::Attention, "mixer.out_proj", inner, h, r.proj_bias);
+  t.linear(Component::Attention, module + ".in_proj", h, inner + conv_dim + r.num_heads, r.proj_bias);
+  t.add(Component::Attention, module + ".conv1d.weight", {conv_dim, 1, r.conv_kernel});
+  if (r.conv_bias) t.add(Component::Attention, module + ".conv1d.bias", {conv_dim});
+  t.add(Component::Attention, module + ".dt_bias", {r.num_heads});
+  t.add(Component::Attention, module + ".A_log", {r.num_heads});
+  t.add(Component::Attention, module + ".D", {r.num_heads});
+  if (r.gated_norm) t.add(Component::Attention, module + ".norm.weight", {inner});
+  t.linear(Component::Attention, module + ".out_proj", inner, h, r.out_proj_bias < 0 ? r.proj_bias : r.out_proj_bias > 0);
 }
 
 // Kimi Delta Attention (Kimi Linear; vendor modeling_kimi.KimiDeltaAttention), as the checkpoint stores
@@ -375,6 +379,7 @@ std::vector<TensorSpec> layer_tensors(const Model& model, const Layer& layer, co
     case MixerKind::LightningAttention: lightning_attention_tensors(t, model, layer.recurrent); break;
     case MixerKind::None: break;
   }
+  if (layer.parallel_mamba2) mamba2_tensors(t, model, layer.recurrent, "mamba");
   ffn_tensors(t, model, layer.ffn);
   for (const TensorSpec& extra : layer.extra) {
     TensorSpec copy = extra;

@@ -216,6 +216,23 @@ constexpr std::string_view kRopeFreqConstant[] = {"rope_freq_constant"};
 constexpr std::string_view kShareInputOutputLayers[] = {"share_input_output_layers"};
 constexpr std::string_view kNormalizeQkProjections[] = {"normalize_qk_projections"};
 constexpr std::string_view kFfnWithGlu[] = {"ffn_with_glu"};
+// set C (issue 12)
+constexpr std::string_view kEmbeddingMultiplier[] = {"embedding_multiplier"};
+constexpr std::string_view kResidualMultiplier[] = {"residual_multiplier"};
+constexpr std::string_view kAttentionMultiplier[] = {"attention_multiplier"};
+constexpr std::string_view kLogitsScaling[] = {"logits_scaling"};
+constexpr std::string_view kDbrxKvNHeads[] = {"attn_config.kv_n_heads"};
+constexpr std::string_view kDbrxRopeTheta[] = {"attn_config.rope_theta"};
+constexpr std::string_view kDbrxFfnHiddenSize[] = {"ffn_config.ffn_hidden_size"};
+constexpr std::string_view kDbrxMoeNumExperts[] = {"ffn_config.moe_num_experts"};
+constexpr std::string_view kDbrxMoeTopK[] = {"ffn_config.moe_top_k"};
+constexpr std::string_view kDbrxFfnActName[] = {"ffn_config.ffn_act_fn.name"};
+constexpr std::string_view kMambaNHeads[] = {"mamba_n_heads"};
+constexpr std::string_view kMambaDHead[] = {"mamba_d_head"};
+constexpr std::string_view kAttnLayerIndices[] = {"attn_layer_indices"};
+constexpr std::string_view kMambaDSsm[] = {"mamba_d_ssm"};
+constexpr std::string_view kMambaRmsNorm[] = {"mamba_rms_norm"};
+constexpr std::string_view kProjectorsBias[] = {"projectors_bias"};
 
 constexpr std::string_view kAlibi[] = {"alibi"};
 constexpr std::string_view kAttentionTypes[] = {"attention_types"};
@@ -498,6 +515,23 @@ constexpr KeySpec kKeys[] = {
     {Key::ShareInputOutputLayers, "share_input_output_layers", kShareInputOutputLayers, 0, 0},  // openelm
     {Key::NormalizeQkProjections, "normalize_qk_projections", kNormalizeQkProjections, 0, 0},  // openelm
     {Key::FfnWithGlu, "ffn_with_glu", kFfnWithGlu, 0, 0},  // openelm
+    // set C (issue 12)
+    {Key::EmbeddingMultiplier, "embedding_multiplier", kEmbeddingMultiplier, 0, kBig},  // granite
+    {Key::ResidualMultiplier, "residual_multiplier", kResidualMultiplier, 0, kBig},  // granite
+    {Key::AttentionMultiplier, "attention_multiplier", kAttentionMultiplier, 0, kBig},  // granite
+    {Key::LogitsScaling, "logits_scaling", kLogitsScaling, 0, kBig},  // granite
+    {Key::DbrxKvNHeads, "attn_config.kv_n_heads", kDbrxKvNHeads, 1, 1 << 16},  // dbrx
+    {Key::DbrxRopeTheta, "attn_config.rope_theta", kDbrxRopeTheta, 0, kBig},  // dbrx
+    {Key::DbrxFfnHiddenSize, "ffn_config.ffn_hidden_size", kDbrxFfnHiddenSize, 1, 1 << 22},  // dbrx
+    {Key::DbrxMoeNumExperts, "ffn_config.moe_num_experts", kDbrxMoeNumExperts, 1, 1 << 16},  // dbrx
+    {Key::DbrxMoeTopK, "ffn_config.moe_top_k", kDbrxMoeTopK, 1, 1 << 16},  // dbrx
+    {Key::DbrxFfnActName, "ffn_config.ffn_act_fn.name", kDbrxFfnActName, 0, 0},  // dbrx
+    {Key::MambaNHeads, "mamba_n_heads", kMambaNHeads, 1, 1 << 16},  // bamba, falcon_h1
+    {Key::MambaDHead, "mamba_d_head", kMambaDHead, 1, 1 << 16},  // bamba, falcon_h1 (or "auto")
+    {Key::AttnLayerIndices, "attn_layer_indices", kAttnLayerIndices, 0, kMaxLayers},  // bamba
+    {Key::MambaDSsm, "mamba_d_ssm", kMambaDSsm, 1, 1 << 22},  // falcon_h1
+    {Key::MambaRmsNorm, "mamba_rms_norm", kMambaRmsNorm, 0, 0},  // falcon_h1
+    {Key::ProjectorsBias, "projectors_bias", kProjectorsBias, 0, 0},  // falcon_h1
 };
 
 constexpr bool rows_in_key_order() {

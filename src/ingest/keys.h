@@ -238,6 +238,23 @@ enum class Key : std::uint16_t {
   ShareInputOutputLayers,
   NormalizeQkProjections,
   FfnWithGlu,
+  // set C (issue 12): keys of the families added by the famC readers
+  EmbeddingMultiplier,
+  ResidualMultiplier,
+  AttentionMultiplier,
+  LogitsScaling,
+  DbrxKvNHeads,
+  DbrxRopeTheta,
+  DbrxFfnHiddenSize,
+  DbrxMoeNumExperts,
+  DbrxMoeTopK,
+  DbrxFfnActName,
+  MambaNHeads,
+  MambaDHead,
+  AttnLayerIndices,
+  MambaDSsm,
+  MambaRmsNorm,
+  ProjectorsBias,
   Count,  // sentinel: the number of keys (kKeys has one row per key, in this order)
 };
 

@@ -89,6 +89,10 @@ struct AttentionSpec {
   std::int64_t indexer_heads = 0;     // index heads (config index_n_heads); V4 CSA layers only
   std::int64_t indexer_head_dim = 0;  // values per index head (config index_head_dim); V4 CSA layers only
   std::int64_t indexer_top_k = 0;     // tokens the DSA indexer selects per query (config index_topk); 0 = none
+  // Differential attention (DiffLlama, the Differential Transformer): the heads' softmax maps are taken in
+  // pairs and subtracted, the second scaled by a learned λ = exp(λq1·λk1) − exp(λq2·λk2) + λinit; four
+  // head_dim vectors per layer (lambda_q1, lambda_k1, lambda_q2, lambda_k2) and a weightless group norm.
+  bool differential = false;
   bool operator==(const AttentionSpec&) const = default;
 };
 
@@ -109,6 +113,10 @@ struct RecurrentSpec {
   std::int64_t dt_rank = 0;
   bool dt_bc_norms = false;  // RMSNorm weights on dt (dt_rank), B and C (state_size each): Jamba
   std::int64_t conv_channels = 0;  // ShortConv: channels of the depthwise conv (LFM2: hidden_size)
+  // Mamba-2 variants (Falcon-H1's FalconH1Mixer): the gated RMSNorm over the inner width is optional
+  // (mamba_rms_norm), and out_proj's bias has its own switch (projectors_bias; -1: as proj_bias).
+  bool gated_norm = true;
+  std::int8_t out_proj_bias = -1;
   bool operator==(const RecurrentSpec&) const = default;
 };
 
@@ -179,6 +187,9 @@ struct Layer {
   // Tensors only one family has (DSA indexer, hyper-connections, MTP projections). Every mixer's own
   // tensors are enumerated in analysis/params.cpp from the specs above.
   std::vector<TensorSpec> extra;
+  // Falcon-H1: a Mamba-2 mixer (described by `recurrent`) runs beside the softmax attention on the same
+  // normed input and both outputs are added to the residual; its state adds to the layer's KV cache.
+  bool parallel_mamba2 = false;
   bool operator==(const Layer&) const = default;
 
   // ---- the questions about a layer: ask them here, never restate them ----------------------------

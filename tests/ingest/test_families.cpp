@@ -301,6 +301,45 @@ const FamilyCase kCases[] = {
     // make_divisible(ffn_multipliers[i] × 2048, 256), norms 4,096; + 2,048 + 32000 · 2048 = 1,079,891,456 (paper:
     // 1.08B). KV Σ 2 × k_i × 64 × 2 = 43,264.
     {"openelm", Source::File, "openelm.json", 28, "full_attention:28", 1079891456, 43264},
+    // set C (issue 12): tests/data/families/<type>.json (SOURCES-c.tsv); totals, active and KV bytes are
+    // EXPECTED-c.tsv's (count_c.py, from transformers' modeling files), published figures cited.
+    // granite-3.3-8b-instruct: the Llama layout, tied: embed 49159 × 4096 = 201,355,264; per layer attention
+    // 4096·4096 + 2·4096·1024 + 4096·4096 = 41,943,040 + MLP 3·4096·12800 = 157,286,400 + norms 8,192
+    // = 199,237,632 × 40 = 7,969,505,280; + final norm 4,096 = 8,170,864,640 (card: 8.17B, and the stored
+    // parameter-shape listing of the same model). KV 40 × 2 × 8 × 128 × 2.
+    {"granite", Source::File, "granite.json", 40, "full_attention:40", 8170864640, 163840},
+    // CodeLlama-7b-Instruct-hf: Llama-2-7B's 6,738,415,616 + 2 × 16 × 4096 (vocab 32016 vs 32000, untied)
+    // = 6,738,546,688. KV 32 × 2 × 32 × 128 × 2.
+    {"code_llama", Source::File, "code_llama.json", 32, "full_attention:32", 6738546688, 524288},
+    // dbrx-instruct (dbrx-base's shape): per layer Wqkv 6144·(6144 + 2·8·128) = 50,331,648 + out_proj
+    // 37,748,736 + experts 3·16·10752·6144 = 3,170,893,824 + router 6144·16 = 98,304 + norms 12,288
+    // = 3,259,084,800 × 40 = 130,363,392,000; + 2 × 100352 × 6144 = 1,233,125,376 + norm_f 6,144
+    // = 131,596,523,520 (Databricks: "132B total"). KV 40 × 2 × 8 × 128 × 2.
+    {"dbrx", Source::File, "dbrx.json", 40, "full_attention:40", 131596523520, 163840},
+    // dots.llm1: layer 0 dense (attention 67,109,120 + MLP 3·4096·10944 = 134,479,872 + norms 8,192),
+    // 61 MoE layers × (attention 67,109,120 + 128 experts 2,214,592,512 + 2 shared 34,603,008 + router
+    // 524,416 + norms 8,192 = 2,316,837,248); + 2 × 152064 × 4096 + 4,096 = 142,774,381,696 (report:
+    // "142B total"). KV 62 × 2 × 32 × 128 × 2.
+    {"dots1", Source::File, "dots1.json", 62, "full_attention:62", 142774381696, 1015808},
+    // Bamba: the keys quoted from ibm-ai-platform/Bamba-9B over BambaConfig defaults (the row's): 29 Mamba-2
+    // layers × mixer (in_proj 4096·16768 + conv 8448·4 + 8448 + 3·128 + norm 8192 + out_proj 8192·4096
+    // = 102,286,976) and 3 attention layers × 41,943,040, each layer + MLP 3·4096·14336 + norms 8,192;
+    // + 2 × 128000 × 4096 + 4,096 = 9,778,138,240 (class docstring: Bamba-9.8b). KV 3 × 2 × 8 × 128 × 2.
+    {"bamba", Source::File, "bamba.json", 32, "mamba2:29, full_attention:3", 9778138240, 12288},
+    // FlexOlmoConfig defaults (FlexOlmo-7x7B-1T shapes; no verbatim config found): per layer attention
+    // 4·4096² + q_norm and k_norm 2·4096 = 67,117,056 + 7 experts 3·4096·11008 each = 946,864,128 + router
+    // 28,672 + post norms 8,192 = 1,014,018,048 × 32; + 2 × 100352 × 4096 + 4,096 = 33,270,665,216 ("7x7B",
+    // about 33B). KV 32 × 2 × 32 × 128 × 2.
+    {"flex_olmo", Source::File, "flex_olmo.json", 32, "full_attention:32", 33270665216, 524288},
+    // Falcon-H1-Tiny-90M (keys quoted in two stored sources; FalconH1Config defaults for the four bias/norm
+    // switches): per layer attention 512·512 + 2·512·128 + 512·512 = 655,360 beside the Mamba-2 mixer
+    // (in_proj 512·(768 + 896 + 24) = 864,256 + conv 896·4 + 896 + 3·24 + out_proj 768·512; no norm)
+    // = 1,262,024, MLP 3·512·768 = 1,179,648, norms 1,024 → 3,098,056 × 24; + 512 + tied 32768 × 512
+    // = 91,131,072 (the name's 90M). KV 24 × 2 × 2 × 64 × 2 (every layer keeps a KV cache and a state).
+    {"falcon_h1", Source::File, "falcon_h1.json", 24, "full_attention:24", 91131072, 12288},
+    // DiffLlamaConfig defaults: Llama's 67,108,864 per layer + λ vectors 4 × 64 = 67,113,216 × 16; + 2,048
+    // + 2 × 32000 × 2048 = 1,204,885,504. KV 16 × 2 × 32 × 64 × 2.
+    {"diffllama", Source::File, "diffllama.json", 16, "full_attention:16", 1204885504, 131072},
 };
 
 std::string config_text(const FamilyCase& c) {
@@ -381,9 +420,13 @@ TEST(FamilyRegistry, GgufArchitecturesLiveOnTheirRows) {
     if (!row.gguf.name.empty()) {
       EXPECT_TRUE(gguf.emplace(row.gguf.name, row.model_type).second) << row.gguf.name;
     }
+  std::size_t expected_gguf = 26;
   // remote-code families: seven more (qwen, chatglm, baichuan, internlm2, minicpm, deepseek, exaone;
   // tests/weights/test_gguf_families_remote.cpp).
-  EXPECT_EQ(gguf.size(), 26u + 7u);
+  expected_gguf += 7;
+  // set C (issue 12): granite, dbrx, dots1 (tests/ingest/test_families_c.cpp)
+  expected_gguf += 3;
+  EXPECT_EQ(gguf.size(), expected_gguf);
   EXPECT_EQ(gguf.at("qwen3moe"), "qwen3_moe");
   EXPECT_EQ(gguf.at("phi2"), "phi");
   EXPECT_EQ(gguf.at("command-r"), "cohere");
@@ -398,7 +441,7 @@ TEST(FamilyRegistry, GgufArchitecturesLiveOnTheirRows) {
 std::string top_k_pointer(const json& config) {
   std::vector<std::string_view> names(llmg::key_spec(Key::ExpertsPerToken).aliases.begin(),
                                       llmg::key_spec(Key::ExpertsPerToken).aliases.end());
-  for (Key key : {Key::MoeTopK, Key::MoeRouterTopk, Key::MoeNumExpertsPerTok})
+  for (Key key : {Key::MoeTopK, Key::MoeRouterTopk, Key::MoeNumExpertsPerTok, Key::DbrxMoeTopK /* set C */})
     names.push_back(llmg::key_spec(key).name);
   for (const char* prefix : {"/text_config/", "/"})
     for (std::string_view name : names) {
@@ -438,8 +481,10 @@ TEST(FamilyRegistry, TopKAboveTheExpertCountIsBadInputForEveryMoeFamily) {
   }
   // The rows whose case has MoE layers: 31 catalog/text configs + longcat_flash, set A's mixtral,
   // deepseek_v2, olmoe, granitemoe, phimoe, jamba, and set B's qwen2_moe, ernie4_5_moe, minimax, lfm2_moe.
-  // remote-code families: deepseek (V1 MoE).
-  EXPECT_EQ(moe_families, 42 + 1);
+  int expected_moe = 42;
+  expected_moe += 1;  // remote-code families: deepseek (V1 MoE).
+  expected_moe += 3;  // set C (issue 12): dbrx, dots1, flex_olmo.
+  EXPECT_EQ(moe_families, expected_moe);
 }
 
 // Set A's MoE rows: active parameters (input embedding left out, LM head counted, top-k routed experts,

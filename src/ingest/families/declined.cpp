@@ -14,6 +14,9 @@ constexpr DeclinedFamily kDeclined[] = {
     {"t5", "an encoder-decoder; only decoder-only causal LMs are read"},
     {"bart", "an encoder-decoder; only decoder-only causal LMs are read"},
     {"whisper", "a speech encoder-decoder; only decoder-only causal LMs are read"},
+    {"blt", "Byte Latent Transformer: a byte-level local encoder and decoder cross-attending to a global "
+            "transformer over dynamic patches, with hash n-gram embeddings; three stacks of different widths, "
+            "not one decoder stack, so no layer list, KV figure or total would be honest"},
 };
 
 }  // namespace

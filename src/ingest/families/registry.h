@@ -155,5 +155,13 @@ struct DeclinedFamily {
 
 std::span<const DeclinedFamily> declined_families();  // families/declined.cpp
 const DeclinedFamily* find_declined(std::string_view model_type);
+// set C (issue 12)
+void read_granite(ConfigView&, Model&);       // families/granite.cpp
+void read_dbrx(ConfigView&, Model&);          // families/dbrx.cpp
+void read_dots1(ConfigView&, Model&);         // families/dots1.cpp
+void read_bamba(ConfigView&, Model&);         // families/bamba.cpp
+void read_flex_olmo(ConfigView&, Model&);     // families/flex_olmo.cpp
+void read_falcon_h1(ConfigView&, Model&);     // families/falcon_h1.cpp
+void read_diffllama(ConfigView&, Model&);     // families/diffllama.cpp
 
 }  // namespace llmg

@@ -57,6 +57,11 @@ constexpr GgufSwaRow kRows[] = {
     {"minicpm", GgufSwaRule::None, 0, false, "llama.cpp LLM_ARCH_MINICPM reads no window"},
     {"deepseek", GgufSwaRule::None, 0, false, "llama.cpp LLM_ARCH_DEEPSEEK reads no window"},
     {"exaone", GgufSwaRule::None, 0, false, "llama.cpp LLM_ARCH_EXAONE reads no window"},
+    // set C (issue 12): LLM_ARCH_DOTS1 reads the RMS epsilon and the expert keys only; LLM_ARCH_GRANITE the
+    // four scales (windowed Granite is a separate architecture, granite_swa); LLM_ARCH_DBRX clamp_kqv.
+    {"granite", GgufSwaRule::None, 0, false, "llama.cpp LLM_ARCH_GRANITE reads no window"},
+    {"dbrx", GgufSwaRule::None, 0, false, "llama.cpp LLM_ARCH_DBRX reads no window"},
+    {"dots1", GgufSwaRule::None, 0, false, "llama.cpp LLM_ARCH_DOTS1 reads no window"},
 };
 
 }  // namespace

@@ -157,6 +157,7 @@ Box mixer_box(const Model& model, const Layer& layer, int index, bool thumbnail)
       if (a.keys_are_values) extras.push_back("K = V");
       if (a.sinks) extras.push_back("attention sinks");
       if (a.output_gate) extras.push_back("sigmoid output gate");
+      if (a.differential) extras.push_back("differential (λ per layer)");
       if (a.q_bias || a.k_bias || a.v_bias) extras.push_back("QKV bias");
       if (!extras.empty()) {
         std::string joined;
@@ -165,6 +166,9 @@ Box mixer_box(const Model& model, const Layer& layer, int index, bool thumbnail)
       }
       if (a.kv_shared_from >= 0)
         box.lines.push_back({t("reuses the KV cache of layer "), n(a.kv_shared_from, "kv_shared_from")});
+      if (layer.parallel_mamba2)  // Falcon-H1: the SSM beside the attention, outputs summed
+        box.lines.push_back({t("+ Mamba-2 in parallel: "), n(r.num_heads, "ssm_heads"), t(" heads · state "),
+                             n(r.state_size, "state")});
       break;
     }
     case MixerKind::LatentAttention:
