@@ -47,6 +47,16 @@ const FamilyRow* find_family(std::string_view model_type);
 // ("Qwen2MoeForCausalLM"), or nullptr.
 const FamilyRow* find_family_by_architecture(std::string_view architecture);
 
+// A model_type llmgallery recognises but does not read, with the reason (not a decoder-only causal LM, or
+// no public definition of its tensors). A config of such a type is refused naming the reason, never guessed.
+struct DeclinedFamily {
+  std::string_view model_type;
+  std::string_view reason;
+};
+
+std::span<const DeclinedFamily> declined_families();  // families/declined.cpp
+const DeclinedFamily* find_declined(std::string_view model_type);
+
 // Readers, one file per model_type (families/<model_type>.cpp; rows sharing a reader share the file
 // named after the first of them). The dispatcher runs read_basics before the reader (Basics above).
 void read_gpt2(ConfigView&, Model&);
@@ -142,19 +152,6 @@ void read_mimo(ConfigView&, Model&);       // families/mimo.cpp
 void read_exaone(ConfigView&, Model&);     // families/exaone.cpp
 void read_openelm(ConfigView&, Model&);    // families/openelm.cpp
 
-}  // namespace llmg
-
-namespace llmg {
-
-// A model_type llmgallery recognises but does not read, with the reason (not a decoder-only causal LM, or
-// no public definition of its tensors). A config of such a type is refused naming the reason, never guessed.
-struct DeclinedFamily {
-  std::string_view model_type;
-  std::string_view reason;
-};
-
-std::span<const DeclinedFamily> declined_families();  // families/declined.cpp
-const DeclinedFamily* find_declined(std::string_view model_type);
 // set C (issue 12)
 void read_granite(ConfigView&, Model&);       // families/granite.cpp
 void read_dbrx(ConfigView&, Model&);          // families/dbrx.cpp
