@@ -261,6 +261,17 @@ const FamilyCase kCases[] = {
     // KV: 8 × 2 × 10 × 256 × 2 (window 2048 not applied).
     {"recurrent_gemma", Source::File, "recurrent_gemma.json", 26, "rg_lru:18, sliding_attention:8", 2010263040, 81920},
     {"lfm2_moe", Source::File, "lfm2_moe.json", 24, "short_conv:18, full_attention:6", 8339929856, 12288},
+    // issue 13 cards: catalog configs; every figure worked by hand in tests/catalog/test_cards13.cpp
+    // (looped stacks: KV per token counts every pass).
+    {"ouro", Source::Catalog, "ouro-thinking-2-6b", 48, "full_attention:48", 2667974657, 1572864},
+    {"nanbeige", Source::Catalog, "nanbeige-4-2-3b", 22, "full_attention:22", 4169800704, 180224},
+    {"gemma4_unified", Source::Catalog, "gemma-4-12b", 48, "sliding_attention:40, full_attention:8", 11907350272,
+     335872},
+    {"gemma4_unified_text", Source::TextConfigOf, "gemma-4-12b", 48, "sliding_attention:40, full_attention:8",
+     11907350272, 335872},
+    {"minimax_m3_vl", Source::Catalog, "minimax-m3-428b", 60, "full_attention:60", 426174572928, 122880},
+    {"kimi_k3", Source::Catalog, "kimi-k3-2-8t", 93, "kimi_delta_attention:69, latent_attention:24", 2779484476000,
+     27648},
 };
 
 std::string config_text(const FamilyCase& c) {
@@ -396,7 +407,8 @@ TEST(FamilyRegistry, TopKAboveTheExpertCountIsBadInputForEveryMoeFamily) {
   }
   // The rows whose case has MoE layers: 31 catalog/text configs + longcat_flash, set A's mixtral,
   // deepseek_v2, olmoe, granitemoe, phimoe, jamba, and set B's qwen2_moe, ernie4_5_moe, minimax, lfm2_moe.
-  EXPECT_EQ(moe_families, 42);
+  // issue 13 cards: + minimax_m3_vl, kimi_k3.
+  EXPECT_EQ(moe_families, 44);
 }
 
 // Set A's MoE rows: active parameters (input embedding left out, LM head counted, top-k routed experts,

@@ -133,6 +133,13 @@ constexpr FamilyRow kFamilies[] = {
     {"recurrent_gemma", "RecurrentGemma", read_recurrent_gemma, kOwn, {}, {}, {}, "RecurrentGemmaForCausalLM"},
     {"rwkv", "RWKV-4", read_rwkv, kOwn, {}, {}, {}, "RwkvForCausalLM"},
     {"persimmon", "Persimmon", read_persimmon, kUntied, {}, {}, {}, "PersimmonForCausalLM"},
+    // issue 13 cards (catalog cards without a reader before; tests/catalog/test_cards13.cpp)
+    {"ouro", "Ouro", read_ouro, kUntied, {}, {}, {}, "OuroForCausalLM"},
+    {"nanbeige", "Nanbeige", read_nanbeige, kUntied, {}, {}, {}, "NanbeigeForCausalLM"},
+    {"gemma4_unified", "Gemma 4", read_gemma4, kTied},  // Gemma4UnifiedForConditionalGeneration
+    {"gemma4_unified_text", "Gemma 4", read_gemma4, kTied},  // Gemma4UnifiedTextModel: Gemma 4's text decoder
+    {"minimax_m3_vl", "MiniMax M3", read_minimax_m3_vl},  // MiniMaxM3SparseForConditionalGeneration; text_config
+    {"kimi_k3", "Kimi K3", read_kimi_k3},  // KimiK3ForConditionalGeneration; text_config is kimi_linear
 };
 
 }  // namespace
