@@ -107,6 +107,13 @@ AttentionName name_attention(const Model& model) {
                              ? fmt::format("DeepSeek Sparse Attention (lightning indexer, top-{})",
                                            with_commas(dsa->attention.indexer_top_k))
                              : std::string("DeepSeek Sparse Attention (lightning indexer)"));
+  // MiniMax Sparse Attention: a block indexer on softmax-attention layers (sparse_block_size).
+  for (const Layer& layer : model.layers)
+    if (const AttentionSpec& a = layer.attention; layer.is_softmax_attention() && a.sparse_block_size > 0) {
+      qualifiers.push_back(fmt::format("MiniMax Sparse Attention (block indexer, top-{} blocks of {})",
+                                       with_commas(a.indexer_top_k), with_commas(a.sparse_block_size)));
+      break;
+    }
   std::int64_t softmax = 0, qk = 0, kv_equal = 0, kv_equal_full = 0, full = 0, gated = 0, sinks = 0;
   for (const Layer& layer : model.layers) {
     if (!layer.is_softmax_attention()) continue;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <map>
+#include <optional>
 
 #include <fmt/format.h>
 
@@ -525,8 +526,13 @@ Result<void> check_engine_bounds(const Model& model, const MemoryQuery& query, c
 
 }  // namespace
 
-Result<EngineMemory> engine_memory(const Model& model, const MemoryReport& logical,
+Result<EngineMemory> engine_memory(const Model& stored, const MemoryReport& logical,
                                    const EngineSettings& settings) {
+  // A looped model (Model::loop_count) is allocated as its unrolled stack: one cache layer per pass
+  // and layer, as its reference cache indexes them (pass × layers + layer).
+  std::optional<Model> passes;
+  if (stored.loop_count > 1) passes = unrolled_passes(stored);
+  const Model& model = passes ? *passes : stored;
   if (auto bounded = check_engine_bounds(model, logical.query, settings); !bounded)
     return tl::unexpected(bounded.error());
   auto out = settings.engine == Engine::LlamaCpp ? llama_cpp_memory(model, logical.query, settings)
@@ -549,6 +555,11 @@ Result<EngineMemory> engine_memory(const Model& model, const MemoryReport& logic
     out->state_bytes += kind.state_bytes;
   }
   out->total_bytes = logical.weight_bytes + out->kv_bytes + out->state_bytes;
+  if (stored.loop_count > 1) {
+    for (EngineKindMemory& kind : out->by_kind) kind.layers /= stored.loop_count;
+    out->notes.push_back(fmt::format("looped depth: the {} layers run {} times per token; each pass has its own cache",
+                                     stored.layer_count(), stored.loop_count));
+  }
   return out;
 }
 

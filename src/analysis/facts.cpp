@@ -1,5 +1,7 @@
 #include "analysis/facts.h"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "analysis/changes.h"
@@ -38,6 +40,8 @@ Facts compute_facts(const Model& model) {
   Facts facts;
   facts.params = count_parameters(model).value_or(ParameterCounts{});
   facts.layers = model.layer_count();
+  facts.loop_count = std::max<std::int64_t>(model.loop_count, 1);
+  facts.layers_effective = facts.layers * facts.loop_count;
   facts.hidden_size = model.hidden_size;
   facts.vocab_size = model.vocab_size;
   facts.context_length = model.context_length;
@@ -57,6 +61,8 @@ Facts compute_facts(const Model& model) {
     if (layer.is_moe()) ++facts.moe_layers;
     facts.kv_cache.bytes_per_token_bf16 += kv_values_per_token(layer) * kBf16Bytes;
   }
+  // Looped depth: every pass keeps its own cache (KV per pass × passes).
+  facts.kv_cache.bytes_per_token_bf16 *= facts.loop_count;
   if (facts.recurrent_layers > 0)
     facts.decoder_type = facts.attention_layers > 0 ? DecoderType::Hybrid : DecoderType::Recurrent;
   else if (facts.moe_layers > 0)
@@ -65,6 +71,17 @@ Facts compute_facts(const Model& model) {
   facts.ffn_mix = ffn_mix(model);
   facts.attention_summary = attention_variant(model);
   return facts;
+}
+
+Model unrolled_passes(const Model& model) {
+  if (model.loop_count <= 1) return model;
+  Model out = model;
+  out.loop_count = 1;
+  out.layers.clear();
+  out.layers.reserve(model.layers.size() * static_cast<std::size_t>(model.loop_count));
+  for (std::int64_t pass = 0; pass < model.loop_count; ++pass)
+    out.layers.insert(out.layers.end(), model.layers.begin(), model.layers.end());
+  return out;
 }
 
 }  // namespace llmg

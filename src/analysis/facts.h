@@ -19,7 +19,7 @@ std::int64_t kv_values_per_token(const Layer& layer);
 constexpr std::int64_t kBf16Bytes = 2;
 
 struct KvCacheFacts {
-  std::int64_t bytes_per_token_bf16 = 0;
+  std::int64_t bytes_per_token_bf16 = 0;  // all passes of a looped stack (Model::loop_count)
   std::int64_t caching_layers = 0;         // layers that keep their own KV cache
   std::int64_t window_limited_layers = 0;  // of those, limited by a sliding window or chunk
   std::int64_t shared_layers = 0;          // layers that reuse another layer's cache
@@ -31,7 +31,9 @@ struct Facts {
   ParameterCounts params;
   KvCacheFacts kv_cache;
   DecoderType decoder_type = DecoderType::Dense;
-  std::int64_t layers = 0;
+  std::int64_t layers = 0;            // layers of the stack, each stored once
+  std::int64_t loop_count = 1;        // passes of the stack per token (looped depth); 1 otherwise
+  std::int64_t layers_effective = 0;  // layers × loop_count: the layer passes one token runs through
   std::int64_t attention_layers = 0;  // softmax (incl. latent) attention layers
   std::int64_t sliding_layers = 0;    // attention layers limited by a window or chunk
   std::int64_t recurrent_layers = 0;  // linear-attention and state-space layers
@@ -46,5 +48,11 @@ struct Facts {
 
 // The model must have passed ingestion (its sizes are validated, so counting cannot fail).
 Facts compute_facts(const Model& model);
+
+// The stack as an engine runs and caches it: a looped model's layers repeated loop_count times (one KV
+// cache per pass, as Ouro's UniversalTransformerCache and Nanbeige's loop cache index them: pass × layers
+// + layer), loop_count 1. Any other model is returned unchanged. Used for memory and FLOPs, never for
+// parameters (the weights are stored once).
+Model unrolled_passes(const Model& model);
 
 }  // namespace llmg

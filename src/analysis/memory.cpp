@@ -47,6 +47,9 @@ Wide kv_values_held(const Layer& layer, std::int64_t context) {
 // Slots one query attends to: what is kept, except that a sparse indexer picks compressed_top_k
 // compressed entries.
 std::int64_t tokens_attended(const Layer& layer, std::int64_t context) {
+  // MiniMax Sparse Attention: indexer_top_k blocks of sparse_block_size tokens.
+  if (const AttentionSpec& a = layer.attention; a.sparse_block_size > 0 && a.indexer_top_k > 0)
+    return std::min(tokens_kept(layer, context), a.indexer_top_k * a.sparse_block_size);
   const std::int64_t compressed = compressed_entries(layer, context);
   const std::int64_t top_k = layer.attention.compressed_top_k;
   return tokens_kept(layer, context) - compressed + (top_k > 0 ? std::min(compressed, top_k) : compressed);
@@ -129,6 +132,20 @@ Result<MemoryReport> memory_report(const Model& model, const MemoryQuery& query)
 }
 
 Result<MemoryReport> memory_report(const Model& model, const MemoryQuery& query, const ParameterCounts& counts) {
+  if (model.loop_count > 1) {
+    // Looped depth: the stack runs loop_count times, each pass with its own KV cache and its own
+    // attention and weight FLOPs; the weights are stored once (counts.total).
+    const Model passes = unrolled_passes(model);
+    auto pass_counts = count_parameters(passes);
+    if (!pass_counts) return tl::unexpected(pass_counts.error());
+    auto report = memory_report(passes, query, counts);
+    if (!report) return report;
+    const double repeated = static_cast<double>(pass_counts->active - counts.active);  // weights run again
+    report->decode_flops_per_token += 2.0 * repeated;
+    report->prefill_flops += 2.0 * repeated * static_cast<double>(query.context);
+    for (LayerMemory& group : report->by_kind) group.layers /= model.loop_count;  // layers, not passes
+    return report;
+  }
   if (query.context <= 0) return bad_input("argument '--context': expected a positive number of tokens");
   if (query.batch <= 0) return bad_input("argument '--batch': expected a positive number of sequences");
   if (query.context > (1LL << 32) || query.batch > (1 << 20))
@@ -166,8 +183,10 @@ Result<MemoryReport> memory_report(const Model& model, const MemoryQuery& query,
       decode_attention += attention_flops(layer, kept);
       // Prefill: position p attends to min(p, window) tokens; sum over p = 1..L.
       const double L = static_cast<double>(query.context);
-      const double w = static_cast<double>(layer.attention.span == AttentionSpan::Full ? query.context
-                                                                                        : layer.attention.window);
+      double w = static_cast<double>(layer.attention.span == AttentionSpan::Full ? query.context
+                                                                                  : layer.attention.window);
+      if (const AttentionSpec& a = layer.attention; a.sparse_block_size > 0 && a.indexer_top_k > 0)
+        w = std::min(w, static_cast<double>(a.indexer_top_k * a.sparse_block_size));  // MSA: top-k blocks
       const double attended = w >= L ? L * (L + 1) / 2 : w * (w + 1) / 2 + (L - w) * w;
       prefill_attention += attention_flops(layer, 1) * attended;
       if (const std::int64_t ratio = layer.attention.compress_ratio;

@@ -82,6 +82,8 @@ void latent_attention_tensors(TensorList& t, const Model& model, const Attention
   t.linear(Component::Attention, "self_attn.kv_b_proj", a.kv_lora_rank,
            a.num_heads * (a.qk_nope_head_dim + a.value_head_dim), false);
   t.linear(Component::Attention, "self_attn.o_proj", a.num_heads * a.value_head_dim, h, a.o_bias);
+  // Gated MLA (Kimi K3's mla_use_output_gate): sigmoid(g_proj(hidden)) scales the heads' output.
+  if (a.output_gate) t.add(Component::Attention, "self_attn.g_proj.weight", {a.num_heads * a.value_head_dim, h});
 }
 
 // Gated DeltaNet (Qwen3NextGatedDeltaNet): fused qkvz and ba projections, a depthwise causal conv over
@@ -136,8 +138,12 @@ void kimi_delta_attention_tensors(TensorList& t, const Model& model, const Recur
   t.add(Component::Attention, "self_attn.dt_bias", {width});
   t.add(Component::Attention, "self_attn.f_a_proj.weight", {rank, h});
   t.add(Component::Attention, "self_attn.f_b_proj.weight", {width, rank});
-  t.add(Component::Attention, "self_attn.g_a_proj.weight", {rank, h});
-  t.add(Component::Attention, "self_attn.g_b_proj.weight", {width, rank});
+  if (r.full_rank_gate) {  // Kimi K3 (use_full_rank_gate): one g_proj
+    t.add(Component::Attention, "self_attn.g_proj.weight", {width, h});
+  } else {
+    t.add(Component::Attention, "self_attn.g_a_proj.weight", {rank, h});
+    t.add(Component::Attention, "self_attn.g_b_proj.weight", {width, rank});
+  }
   t.add(Component::Attention, "self_attn.b_proj.weight", {r.num_heads, h});
   t.add(Component::Attention, "self_attn.o_norm.weight", {r.value_head_dim});
   t.add(Component::Attention, "self_attn.o_proj.weight", {h, width});

@@ -233,6 +233,23 @@ constexpr std::string_view kAttnLayerIndices[] = {"attn_layer_indices"};
 constexpr std::string_view kMambaDSsm[] = {"mamba_d_ssm"};
 constexpr std::string_view kMambaRmsNorm[] = {"mamba_rms_norm"};
 constexpr std::string_view kProjectorsBias[] = {"projectors_bias"};
+// issue 13 cards
+constexpr std::string_view kTotalUtSteps[] = {"total_ut_steps"};
+constexpr std::string_view kNumLoops[] = {"num_loops"};
+constexpr std::string_view kLoopShareKv[] = {"loop_share_kv"};
+constexpr std::string_view kEnableDoubleLoopSplit[] = {"enable_double_loop_split"};
+constexpr std::string_view kDenseIntermediateSize[] = {"dense_intermediate_size"};
+constexpr std::string_view kUseSparseAttention[] = {"sparse_attention_config.use_sparse_attention"};
+constexpr std::string_view kSparseIndexDim[] = {"sparse_attention_config.sparse_index_dim"};
+constexpr std::string_view kSparseNumIndexHeads[] = {"sparse_attention_config.sparse_num_index_heads"};
+constexpr std::string_view kSparseTopkBlocks[] = {"sparse_attention_config.sparse_topk_blocks"};
+constexpr std::string_view kSparseBlockSize[] = {"sparse_attention_config.sparse_block_size"};
+constexpr std::string_view kSparseAttentionFreq[] = {"sparse_attention_config.sparse_attention_freq"};
+constexpr std::string_view kMlaUseOutputGate[] = {"mla_use_output_gate"};
+constexpr std::string_view kUseFullRankGate[] = {"linear_attn_config.use_full_rank_gate"};
+constexpr std::string_view kRoutedExpertHiddenSize[] = {"routed_expert_hidden_size"};
+constexpr std::string_view kLatentMoeUseNorm[] = {"latent_moe_use_norm"};
+constexpr std::string_view kAttnResBlockSize[] = {"attn_res_block_size"};
 
 constexpr std::string_view kAlibi[] = {"alibi"};
 constexpr std::string_view kAttentionTypes[] = {"attention_types"};
@@ -532,6 +549,23 @@ constexpr KeySpec kKeys[] = {
     {Key::MambaDSsm, "mamba_d_ssm", kMambaDSsm, 1, 1 << 22},  // falcon_h1
     {Key::MambaRmsNorm, "mamba_rms_norm", kMambaRmsNorm, 0, 0},  // falcon_h1
     {Key::ProjectorsBias, "projectors_bias", kProjectorsBias, 0, 0},  // falcon_h1
+    // issue 13 cards
+    {Key::TotalUtSteps, "total_ut_steps", kTotalUtSteps, 1, 64},  // ouro
+    {Key::NumLoops, "num_loops", kNumLoops, 1, 64},  // nanbeige
+    {Key::LoopShareKv, "loop_share_kv", kLoopShareKv, 0, 0},  // nanbeige
+    {Key::EnableDoubleLoopSplit, "enable_double_loop_split", kEnableDoubleLoopSplit, 0, 0},  // nanbeige
+    {Key::DenseIntermediateSize, "dense_intermediate_size", kDenseIntermediateSize, 1, 1 << 22},  // minimax_m3_vl
+    {Key::UseSparseAttention, "sparse_attention_config.use_sparse_attention", kUseSparseAttention, 0, 0},  // minimax_m3_vl
+    {Key::SparseIndexDim, "sparse_attention_config.sparse_index_dim", kSparseIndexDim, 1, 1 << 16},  // minimax_m3_vl
+    {Key::SparseNumIndexHeads, "sparse_attention_config.sparse_num_index_heads", kSparseNumIndexHeads, 1, 1 << 16},  // minimax_m3_vl
+    {Key::SparseTopkBlocks, "sparse_attention_config.sparse_topk_blocks", kSparseTopkBlocks, 1, 1 << 24},  // minimax_m3_vl
+    {Key::SparseBlockSize, "sparse_attention_config.sparse_block_size", kSparseBlockSize, 1, 1 << 20},  // minimax_m3_vl
+    {Key::SparseAttentionFreq, "sparse_attention_config.sparse_attention_freq", kSparseAttentionFreq, 0, 1},  // minimax_m3_vl
+    {Key::MlaUseOutputGate, "mla_use_output_gate", kMlaUseOutputGate, 0, 0},  // kimi_k3
+    {Key::UseFullRankGate, "linear_attn_config.use_full_rank_gate", kUseFullRankGate, 0, 0},  // kimi_k3
+    {Key::RoutedExpertHiddenSize, "routed_expert_hidden_size", kRoutedExpertHiddenSize, 1, 1 << 20},  // kimi_k3
+    {Key::LatentMoeUseNorm, "latent_moe_use_norm", kLatentMoeUseNorm, 0, 0},  // kimi_k3
+    {Key::AttnResBlockSize, "attn_res_block_size", kAttnResBlockSize, 0, 4096},  // kimi_k3
 };
 
 constexpr bool rows_in_key_order() {

@@ -255,6 +255,23 @@ enum class Key : std::uint16_t {
   MambaDSsm,
   MambaRmsNorm,
   ProjectorsBias,
+  // issue 13 cards
+  TotalUtSteps,
+  NumLoops,
+  LoopShareKv,
+  EnableDoubleLoopSplit,
+  DenseIntermediateSize,
+  UseSparseAttention,
+  SparseIndexDim,
+  SparseNumIndexHeads,
+  SparseTopkBlocks,
+  SparseBlockSize,
+  SparseAttentionFreq,
+  MlaUseOutputGate,
+  UseFullRankGate,
+  RoutedExpertHiddenSize,
+  LatentMoeUseNorm,
+  AttnResBlockSize,
   Count,  // sentinel: the number of keys (kKeys has one row per key, in this order)
 };
 

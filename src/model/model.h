@@ -70,7 +70,8 @@ struct AttentionSpec {
   QkNorm qk_norm = QkNorm::None;
   bool keys_are_values = false;     // K = V: one projection and one cached tensor (Gemma 4 global layers)
   std::int64_t kv_shared_from = -1;  // index of the layer whose KV cache this layer reuses, or -1
-  bool output_gate = false;          // sigmoid gate on the attention output; q_proj emits 2× (Qwen3-Next)
+  bool output_gate = false;          // sigmoid gate on the attention output; q_proj emits 2× (Qwen3-Next);
+                                     // on MLA its own g_proj, hidden -> heads × v_head_dim (Kimi K3)
   bool sinks = false;                // learned per-head sink logits (gpt-oss)
   double rope_fraction = 1.0;        // share of head_dim rotated; 0 = NoPE layer
   double rope_theta = 0.0;
@@ -93,6 +94,10 @@ struct AttentionSpec {
   // pairs and subtracted, the second scaled by a learned λ = exp(λq1·λk1) − exp(λq2·λk2) + λinit; four
   // head_dim vectors per layer (lambda_q1, lambda_k1, lambda_q2, lambda_k2) and a weightless group norm.
   bool differential = false;
+  // MiniMax Sparse Attention (issue 13): the indexer scores blocks of this many tokens and the layer
+  // attends to indexer_top_k blocks (indexer_heads × indexer_head_dim query, one shared index key per
+  // token); 0 = token-level selection (DSA) or none.
+  std::int64_t sparse_block_size = 0;
   bool operator==(const AttentionSpec&) const = default;
 };
 
@@ -117,6 +122,9 @@ struct RecurrentSpec {
   // (mamba_rms_norm), and out_proj's bias has its own switch (projectors_bias; -1: as proj_bias).
   bool gated_norm = true;
   std::int8_t out_proj_bias = -1;
+  // KDA's output gate as one full-rank g_proj (hidden -> heads × head_dim; Kimi K3's use_full_rank_gate)
+  // instead of the low-rank g_a / g_b pair (Kimi Linear).
+  bool full_rank_gate = false;
   bool operator==(const RecurrentSpec&) const = default;
 };
 
@@ -256,6 +264,9 @@ struct Model {
   double norm_eps = 0.0;
   bool lm_head_bias = false;
   bool final_norm = true;  // a norm after the last layer (false: GPT-1, whose blocks end in their own LayerNorm)
+  // Looped depth (issue 13): the stack `layers` runs this many times per token with the same weights
+  // (Ouro's total_ut_steps, Nanbeige 4.2's num_loops); each pass keeps its own KV cache. 1 = no loop.
+  std::int64_t loop_count = 1;
 
   std::vector<TensorSpec> extra;  // model-level tensors a family adds (per-layer input tables, ...)
 

@@ -40,6 +40,7 @@ bool kv_sharing(const Model&, const Layer& l) { return softmax(l) && l.attention
 bool dsa(const Model&, const Layer& l) {
   return l.mixer == MixerKind::LatentAttention && (l.attention.indexer_top_k > 0 || has_tensor(l.extra, "self_attn.indexer."));
 }
+bool msa(const Model&, const Layer& l) { return softmax(l) && l.attention.sparse_block_size > 0; }
 bool compressed(const Model&, const Layer& l) {
   return l.mixer == MixerKind::CompressedAttention && l.attention.compress_ratio > 0;
 }
@@ -78,6 +79,7 @@ bool sandwich_norm(const Model& m) { return m.norm_placement == NormPlacement::S
 bool parallel_block(const Model& m) { return m.norm_placement == NormPlacement::Parallel; }
 bool per_layer_embeddings(const Model& m) { return has_tensor(m.extra, "embed_tokens_per_layer"); }
 bool never(const Model&) { return false; }
+bool looped(const Model& m) { return m.loop_count > 1; }
 
 constexpr std::string_view kAttention = "Attention";
 constexpr std::string_view kSparse = "Sparse and compressed attention";
@@ -152,10 +154,10 @@ const Concept kConcepts[] = {
    "MLA's projections plus the indexer: wq_b, wk, k_norm and weights_proj per layer.",
    dsa, nullptr, ConceptFocus::Mixer, "deepseek-v3-2-671b", ""},
   {"minimax-sparse-attention", "MiniMax sparse attention", kSparse,
-   "A sparse-attention design from MiniMax in which a query attends to a selected subset of the context.",
-   "Not modelled.", "Not modelled.",
-   nullptr, never, ConceptFocus::Mixer, "",
-   "the normalized Model has no field for it: no catalog model the engine reads uses it (MiniMax M2 keeps full attention)"},
+   "MiniMax M3's sparse attention: an indexer (a few query heads and one shared key per token) scores blocks of the context, and the GQA layer attends only to the top-k blocks (the local block included). The cost per token stops growing with the context; the cache is the layer's K and V.",
+   "GQA's K and V per layer and token (the indexer's key, one head per token, is left out, as DSA's is).",
+   "GQA's projections plus the indexer: an index query of index heads × index dim, one index key and their norms per layer.",
+   msa, nullptr, ConceptFocus::Mixer, "minimax-m3-428b", ""},
   {"qwen-sparse-attention", "Qwen sparse attention", kSparse,
    "A sparse-attention design from Qwen in which a query attends to a selected subset of the context.",
    "Not modelled.", "Not modelled.",
@@ -252,10 +254,10 @@ const Concept kConcepts[] = {
    "A table of vocab × layers × per-layer width, a projection from the token embedding, and per layer a gate and a projection back to hidden.",
    nullptr, per_layer_embeddings, ConceptFocus::ModelExtra, "gemma-4-e2b", ""},
   {"looped-depth", "Looped depth", kStack,
-   "The same block (or stack) is run several times per token, trading compute for depth without adding parameters.",
-   "Each loop of an attention layer keeps its own cache in most designs.", "No new parameters per loop.",
-   nullptr, never, ConceptFocus::Mixer, "",
-   "the normalized Model has one entry per layer and no loop count: looped models (Ouro, for one) have no reader yet"},
+   "The whole stack of layers is run several times per token with the same weights (Ouro: 4 passes, Nanbeige 4.2: 2), trading compute for depth without adding parameters; the output of one pass is the input of the next.",
+   "Each pass keeps its own cache: the KV per token of the stack times the number of passes.",
+   "No new parameters per pass; Ouro adds an early-exit gate (hidden → 1) that scores every pass.",
+   nullptr, looped, ConceptFocus::Mixer, "ouro-thinking-2-6b", ""},
   {"multi-stream-residuals", "Multi-stream residuals (hyper-connections)", kStack,
    "The residual is kept as several parallel streams; before and after each sublayer learned weights mix the streams and choose what the sublayer reads and where its output goes (DeepSeek V4's manifold-constrained hyper-connections).",
    "Unchanged.",

@@ -340,6 +340,17 @@ const FamilyCase kCases[] = {
     // DiffLlamaConfig defaults: Llama's 67,108,864 per layer + λ vectors 4 × 64 = 67,113,216 × 16; + 2,048
     // + 2 × 32000 × 2048 = 1,204,885,504. KV 16 × 2 × 32 × 64 × 2.
     {"diffllama", Source::File, "diffllama.json", 16, "full_attention:16", 1204885504, 131072},
+    // issue 13 cards: catalog configs; every figure worked by hand in tests/catalog/test_cards13.cpp
+    // (looped stacks: KV per token counts every pass).
+    {"ouro", Source::Catalog, "ouro-thinking-2-6b", 48, "full_attention:48", 2667974657, 1572864},
+    {"nanbeige", Source::Catalog, "nanbeige-4-2-3b", 22, "full_attention:22", 4169800704, 180224},
+    {"gemma4_unified", Source::Catalog, "gemma-4-12b", 48, "sliding_attention:40, full_attention:8", 11907350272,
+     335872},
+    {"gemma4_unified_text", Source::TextConfigOf, "gemma-4-12b", 48, "sliding_attention:40, full_attention:8",
+     11907350272, 335872},
+    {"minimax_m3_vl", Source::Catalog, "minimax-m3-428b", 60, "full_attention:60", 426174572928, 122880},
+    {"kimi_k3", Source::Catalog, "kimi-k3-2-8t", 93, "kimi_delta_attention:69, latent_attention:24", 2779484476000,
+     27648},
 };
 
 std::string config_text(const FamilyCase& c) {
@@ -484,6 +495,7 @@ TEST(FamilyRegistry, TopKAboveTheExpertCountIsBadInputForEveryMoeFamily) {
   int expected_moe = 42;
   expected_moe += 1;  // remote-code families: deepseek (V1 MoE).
   expected_moe += 3;  // set C (issue 12): dbrx, dots1, flex_olmo.
+  expected_moe += 2;  // issue 13 cards: minimax_m3_vl, kimi_k3.
   EXPECT_EQ(moe_families, expected_moe);
 }
 

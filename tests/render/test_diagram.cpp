@@ -106,6 +106,8 @@ std::optional<std::int64_t> layer_fact(const Model& model, int index, const std:
       {"kv_shared_from", a.kv_shared_from},
       {"compress_ratio", a.compress_ratio},
       {"compressed_top_k", a.compressed_top_k},
+      {"indexer_top_k", a.indexer_top_k},          // issue 13 cards: MiniMax Sparse Attention
+      {"sparse_block_size", a.sparse_block_size},  // issue 13 cards
       {"rope_percent", std::lround(a.rope_fraction * 100)},
       {"rope_theta", std::llround(a.rope_theta > 0 ? a.rope_theta : model.rope_theta)},
       {"linear_heads", r.num_heads},
@@ -159,6 +161,8 @@ std::set<std::string> check_facts(const ModelView& view, const std::string& svg)
       EXPECT_EQ(parse_number(text), facts.layers);
     } else if (key == "mtp_layers") {
       EXPECT_EQ(parse_number(text), static_cast<std::int64_t>(model.mtp_layers.size()));
+    } else if (key == "loop_count") {  // issue 13 cards: the loop arrow's "× N"
+      EXPECT_EQ(text, "× " + std::to_string(facts.loop_count));
     } else if (key == "learned_positions") {
       EXPECT_EQ(parse_number(text), model.learned_position_count);
     } else if (key.rfind("count:", 0) == 0) {

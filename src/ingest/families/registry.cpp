@@ -179,6 +179,13 @@ constexpr FamilyRow kFamilies[] = {
     // Falcon-H1: llama.cpp's falcon-h1 GGUF (ssm.* keys beside the attention ones) is not mapped yet.
     {"falcon_h1", "Falcon-H1", read_falcon_h1, kUntied, {}, "FalconH1Config", kFalconH1Defaults, "FalconH1ForCausalLM"},
     {"diffllama", "DiffLlama", read_diffllama, kUntied, {}, {}, {}, "DiffLlamaForCausalLM"},
+    // issue 13 cards (catalog cards without a reader before; tests/catalog/test_cards13.cpp)
+    {"ouro", "Ouro", read_ouro, kUntied, {}, {}, {}, "OuroForCausalLM"},
+    {"nanbeige", "Nanbeige", read_nanbeige, kUntied, {}, {}, {}, "NanbeigeForCausalLM"},
+    {"gemma4_unified", "Gemma 4", read_gemma4, kTied},  // Gemma4UnifiedForConditionalGeneration
+    {"gemma4_unified_text", "Gemma 4", read_gemma4, kTied},  // Gemma4UnifiedTextModel: Gemma 4's text decoder
+    {"minimax_m3_vl", "MiniMax M3", read_minimax_m3_vl},  // MiniMaxM3SparseForConditionalGeneration; text_config
+    {"kimi_k3", "Kimi K3", read_kimi_k3},  // KimiK3ForConditionalGeneration; text_config is kimi_linear
 };
 
 }  // namespace

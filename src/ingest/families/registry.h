@@ -94,6 +94,11 @@ void read_hy_v3(ConfigView&, Model&);        // families/hy_v3.cpp
 void read_sarvam_moe(ConfigView&, Model&);   // families/sarvam_moe.cpp
 void read_cohere2_moe(ConfigView&, Model&);  // families/cohere2_moe.cpp
 void read_mistral_params(ConfigView&, Model&);  // native params.json (no model_type)
+// issue 13 cards
+void read_ouro(ConfigView&, Model&);      // families/ouro.cpp
+void read_nanbeige(ConfigView&, Model&);  // families/nanbeige.cpp
+void read_minimax_m3_vl(ConfigView&, Model&);  // families/minimax_m3_vl.cpp
+void read_kimi_k3(ConfigView&, Model&);        // families/kimi_k3.cpp
 // Issue 12, set A.
 void read_mixtral(ConfigView&, Model&);      // families/mixtral.cpp (also granitemoe)
 void read_olmoe(ConfigView&, Model&);        // families/olmoe.cpp

@@ -169,6 +169,9 @@ Box mixer_box(const Model& model, const Layer& layer, int index, bool thumbnail)
       if (layer.parallel_mamba2)  // Falcon-H1: the SSM beside the attention, outputs summed
         box.lines.push_back({t("+ Mamba-2 in parallel: "), n(r.num_heads, "ssm_heads"), t(" heads · state "),
                              n(r.state_size, "state")});
+      if (a.sparse_block_size > 0 && a.indexer_top_k > 0)  // MiniMax Sparse Attention
+        box.lines.push_back({t("sparse: top-"), n(a.indexer_top_k, "indexer_top_k"), t(" blocks of "),
+                             n(a.sparse_block_size, "sparse_block_size"), t(" (indexer)")});
       break;
     }
     case MixerKind::LatentAttention:
@@ -518,6 +521,32 @@ std::vector<FlowElement> block_elements(const Model& model, std::string_view mar
     }
     elements.push_back(std::move(element));
   }
+  if (model.loop_count > 1 && !elements.empty()) {
+    // Looped depth (Model::loop_count): the whole stack runs loop_count times per token. One element:
+    // the stack, and beside it an arrow from its top back into its bottom labelled "× N passes".
+    Drawn stack = draw_flow(elements, marker);
+    const std::string label = fmt::format("× {}", model.loop_count), sub = "passes";
+    constexpr int kLane = 22;  // from the stack's right edge to the loop's vertical
+    const int label_width = std::max(svg::measure(label, Font::Heading), svg::measure(sub, Font::Small));
+    const int pad = kLane + 6 + label_width;
+    FlowElement looped;
+    Drawn drawn;
+    drawn.width = stack.width + 2 * pad;  // symmetric, so the spine stays centred
+    drawn.height = stack.height;
+    drawn.out.append(stack.out, pad, 0);
+    const int right = pad + stack.width, x = right + kLane;
+    const int top = std::min(18, stack.height / 4), bottom = stack.height - top;
+    drawn.out.path(fmt::format("M{} {}H{}V{}H{}", right, top, x, bottom, right + 1), "ln", marker);
+    const int text_top = stack.height / 2 - (svg::line_height(Font::Heading) + svg::line_height(Font::Small)) / 2;
+    const Rect area{0, 0, drawn.width, drawn.height};
+    drawn.out.text(area, x + 6, text_top, Line{{label, "loop_count"}}, Font::Heading);
+    drawn.out.text(area, x + 6, text_top + svg::line_height(Font::Heading), sub, Font::Small, svg::Anchor::Start, "m");
+    looped.width = drawn.width;
+    looped.height = drawn.height;
+    looped.parts.push_back(std::move(drawn));
+    elements.clear();
+    elements.push_back(std::move(looped));
+  }
   return elements;
 }
 
@@ -613,7 +642,10 @@ DiagramLayout diagram_layout(const ModelView& view, const DiagramOptions& option
     }
     facts_line.push_back({" · ", ""});
     facts_line.push_back({std::to_string(facts.layers), "layers"});
-    facts_line.push_back({" layers · " + std::string(decoder_type_label(facts.decoder_type)), ""});
+    facts_line.push_back({(facts.loop_count > 1 ? fmt::format(" layers × {} passes · ", facts.loop_count)
+                                                 : std::string(" layers · ")) +
+                              std::string(decoder_type_label(facts.decoder_type)),
+                          ""});
     facts_line.push_back({" · " + facts.attention_summary, ""});  // the attention, named with its variant
     header_width = std::max(header_width, svg::measure(svg::plain(facts_line), Font::Body));
     const Rect area{0, 0, header_width, 40};

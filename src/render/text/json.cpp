@@ -79,6 +79,8 @@ json model_json(const ModelView& view) {
   out["architecture"] = m.architecture;
   out["decoder_type"] = decoder_type_key(f.decoder_type);
   out["layers"] = f.layers;
+  out["loop_count"] = f.loop_count;
+  out["layers_effective"] = f.layers_effective;
   out["attention_layers"] = f.attention_layers;
   out["sliding_layers"] = f.sliding_layers;
   out["recurrent_layers"] = f.recurrent_layers;

@@ -170,6 +170,11 @@ std::vector<FactRow> fact_rows(const ModelView& view) {
   add("layers", "Layers", fmt::format("{} ({}{})", f.layers, mixer_mix_summary(m), ffn_summary),
       static_cast<double>(f.layers),
       source_of(m, "num_hidden_layers"));
+  if (f.loop_count > 1)
+    add("loop_count", "Looped depth",
+        fmt::format("the {} layers run {} times per token ({} layer passes); weights stored once, a KV cache per pass",
+                    f.layers, f.loop_count, f.layers_effective),
+        static_cast<double>(f.loop_count), source_of(m, "loop_count"));
   if (!m.mtp_layers.empty())
     add("mtp_layers", "MTP layers", std::to_string(m.mtp_layers.size()), static_cast<double>(m.mtp_layers.size()),
         source_of(m, "num_nextn_predict_layers"));
@@ -182,8 +187,8 @@ std::vector<FactRow> fact_rows(const ModelView& view) {
         static_cast<double>(f.recurrent_layers));
   add("ffn", "Feed-forward", describe_ffn(m), {}, source_of(m, "intermediate_size"));
   add("kv_cache.bytes_per_token_bf16", "KV cache / token",
-      fmt::format("{} (bf16, {} caching layers, windows not applied)", human_bytes(f.kv_cache.bytes_per_token_bf16),
-                  f.kv_cache.caching_layers),
+      fmt::format("{} (bf16, {} caching layers{}, windows not applied)", human_bytes(f.kv_cache.bytes_per_token_bf16),
+                  f.kv_cache.caching_layers, f.loop_count > 1 ? fmt::format(" × {} passes", f.loop_count) : ""),
       static_cast<double>(f.kv_cache.bytes_per_token_bf16), "gallery convention");
   add("context_length", "Context",
       f.context_length > 0 ? fmt::format("{} tokens ({})", with_commas(f.context_length), human_tokens(f.context_length))
