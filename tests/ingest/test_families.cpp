@@ -48,6 +48,11 @@ struct FamilyCase {
 
 const FamilyCase kCases[] = {
     {"gpt2", Source::Catalog, "gpt-2-xl-1-5b", 48, "full_attention:48", 1557611200, 307200},
+    // gpt-sw3 = GPT2LMHeadModel: GPT2Config defaults are GPT-2 small: per layer c_attn 768·2304 + 2304, c_proj
+    // 768² + 768, MLP 768·3072 + 3072 + 3072·768 + 768, 2 LayerNorms 4·768 = 7,087,872 × 12 = 85,054,464;
+    // + wte 50257·768 = 38,597,376 + wpe 1024·768 = 786,432 + ln_f 1,536 = 124,439,808 (GPT-2 small's known
+    // count). KV 12 × 2 × 768 × 2.
+    {"gpt-sw3", Source::File, "gpt-sw3.json", 12, "full_attention:12", 124439808, 36864},
     {"llama", Source::Catalog, "llama-3-2-1b", 16, "full_attention:16", 1235814400, 32768},
     // Mistral-7B-v0.1 (https://huggingface.co/mistralai/Mistral-7B-v0.1/blob/main/config.json): the Llama
     // layout; no layer_types, so sliding_window does not make layers sliding. Total: embeddings 2 × 32000 ×

@@ -54,6 +54,8 @@ constexpr std::string_view kFalconH1Defaults = R"({
 
 constexpr FamilyRow kFamilies[] = {
     {"gpt2", "GPT-2", read_gpt2, kTied, {"gpt2", "GPT2LMHeadModel"}},
+    // GPT-SW3 (AI Sweden): transformers maps gpt-sw3 to GPT2LMHeadModel and GPT2Config — the GPT-2 reader.
+    {"gpt-sw3", "GPT-SW3", read_gpt2, kTied},
     {"llama", "Llama", read_llama, kUntied, {"llama", "LlamaForCausalLM"}},
     {"mistral", "Mistral", read_llama},
     {"mistral_params", "Mistral (params.json)", read_mistral_params, kOwn},  // pseudo type: native params.json
