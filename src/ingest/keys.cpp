@@ -250,6 +250,8 @@ constexpr std::string_view kUseFullRankGate[] = {"linear_attn_config.use_full_ra
 constexpr std::string_view kRoutedExpertHiddenSize[] = {"routed_expert_hidden_size"};
 constexpr std::string_view kLatentMoeUseNorm[] = {"latent_moe_use_norm"};
 constexpr std::string_view kAttnResBlockSize[] = {"attn_res_block_size"};
+// lead (issue 12)
+constexpr std::string_view kIntermediateMultipleSize[] = {"intermediate_multiple_size"};
 
 constexpr std::string_view kAlibi[] = {"alibi"};
 constexpr std::string_view kAttentionTypes[] = {"attention_types"};
@@ -566,6 +568,7 @@ constexpr KeySpec kKeys[] = {
     {Key::RoutedExpertHiddenSize, "routed_expert_hidden_size", kRoutedExpertHiddenSize, 1, 1 << 20},  // kimi_k3
     {Key::LatentMoeUseNorm, "latent_moe_use_norm", kLatentMoeUseNorm, 0, 0},  // kimi_k3
     {Key::AttnResBlockSize, "attn_res_block_size", kAttnResBlockSize, 0, 4096},  // kimi_k3
+    {Key::IntermediateMultipleSize, "intermediate_multiple_size", kIntermediateMultipleSize, 0.01, 1024},  // gpt_neox_japanese
 };
 
 constexpr bool rows_in_key_order() {

@@ -272,6 +272,8 @@ enum class Key : std::uint16_t {
   RoutedExpertHiddenSize,
   LatentMoeUseNorm,
   AttnResBlockSize,
+  // lead (issue 12): gpt_neox_japanese
+  IntermediateMultipleSize,
   Count,  // sentinel: the number of keys (kKeys has one row per key, in this order)
 };
 

@@ -53,6 +53,11 @@ const FamilyCase kCases[] = {
     // + wte 50257·768 = 38,597,376 + wpe 1024·768 = 786,432 + ln_f 1,536 = 124,439,808 (GPT-2 small's known
     // count). KV 12 × 2 × 768 × 2.
     {"gpt-sw3", Source::File, "gpt-sw3.json", 12, "full_attention:12", 124439808, 36864},
+    // gpt_neox_japanese (modeling_gpt_neox_japanese.py, GPTNeoXJapaneseConfig defaults = the 2.7b shape): per layer
+    // 2 LayerNorms 4·2560 + query_key_value 2560·7680 + dense 2560² + MLP 2 · 2560·10240 (no biases) = 78,653,440
+    // × 32 = 2,516,910,080; + the last layer's dense_bias 2,560 + embed_in 32000·2560 = 81,920,000 (embed_out
+    // tied) + final LayerNorm 5,120 = 2,598,837,760 (name: 2.7b; 2.68B if embed_out were untied). KV 32·2·2560·2.
+    {"gpt_neox_japanese", Source::File, "gpt_neox_japanese.json", 32, "full_attention:32", 2598837760, 327680},
     {"llama", Source::Catalog, "llama-3-2-1b", 16, "full_attention:16", 1235814400, 32768},
     // Mistral-7B-v0.1 (https://huggingface.co/mistralai/Mistral-7B-v0.1/blob/main/config.json): the Llama
     // layout; no layer_types, so sliding_window does not make layers sliding. Total: embeddings 2 × 32000 ×

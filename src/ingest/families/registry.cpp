@@ -52,6 +52,13 @@ constexpr std::string_view kFalconH1Defaults = R"({
   "attention_bias": false, "mlp_bias": false
 })";
 
+// GPTNeoXJapaneseConfig defaults (configuration_gpt_neox_japanese.py: the gpt-neox-japanese-2.7b shape).
+constexpr std::string_view kGptNeoxJapaneseDefaults = R"({
+  "vocab_size": 32000, "hidden_size": 2560, "num_hidden_layers": 32, "num_attention_heads": 32,
+  "intermediate_multiple_size": 4, "hidden_act": "gelu", "rotary_pct": 1.0, "rotary_emb_base": 10000,
+  "max_position_embeddings": 2048, "layer_norm_eps": 1e-5
+})";
+
 constexpr FamilyRow kFamilies[] = {
     {"gpt2", "GPT-2", read_gpt2, kTied, {"gpt2", "GPT2LMHeadModel"}},
     // GPT-SW3 (AI Sweden): transformers maps gpt-sw3 to GPT2LMHeadModel and GPT2Config — the GPT-2 reader.
@@ -181,6 +188,9 @@ constexpr FamilyRow kFamilies[] = {
     // Falcon-H1: llama.cpp's falcon-h1 GGUF (ssm.* keys beside the attention ones) is not mapped yet.
     {"falcon_h1", "Falcon-H1", read_falcon_h1, kUntied, {}, "FalconH1Config", kFalconH1Defaults, "FalconH1ForCausalLM"},
     {"diffllama", "DiffLlama", read_diffllama, kUntied, {}, {}, {}, "DiffLlamaForCausalLM"},
+    // lead (issue 12)
+    {"gpt_neox_japanese", "GPT-NeoX-Japanese", read_gpt_neox_japanese, kTied, {}, "GPTNeoXJapaneseConfig",
+     kGptNeoxJapaneseDefaults, "GPTNeoXJapaneseForCausalLM"},
     // issue 13 cards (catalog cards without a reader before; tests/catalog/test_cards13.cpp)
     {"ouro", "Ouro", read_ouro, kUntied, {}, {}, {}, "OuroForCausalLM"},
     {"nanbeige", "Nanbeige", read_nanbeige, kUntied, {}, {}, {}, "NanbeigeForCausalLM"},

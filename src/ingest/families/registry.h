@@ -165,5 +165,7 @@ void read_bamba(ConfigView&, Model&);         // families/bamba.cpp
 void read_flex_olmo(ConfigView&, Model&);     // families/flex_olmo.cpp
 void read_falcon_h1(ConfigView&, Model&);     // families/falcon_h1.cpp
 void read_diffllama(ConfigView&, Model&);     // families/diffllama.cpp
+// lead (issue 12)
+void read_gpt_neox_japanese(ConfigView&, Model&);  // families/gpt_neox_japanese.cpp
 
 }  // namespace llmg
