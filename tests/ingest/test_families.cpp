@@ -341,7 +341,12 @@ TEST(FamilyRegistry, GgufArchitecturesLiveOnTheirRows) {
     if (!row.gguf.name.empty()) {
       EXPECT_TRUE(gguf.emplace(row.gguf.name, row.model_type).second) << row.gguf.name;
     }
-  EXPECT_EQ(gguf.size(), 26u);
+  // Branch gguf (issue 12): + deepseek2, falcon, starcoder2, granitemoe, mamba, jamba, lfm2, lfm2moe,
+  // apertus (tests/weights/test_gguf_families_12.cpp).
+  EXPECT_EQ(gguf.size(), 26u + 9u);
+  EXPECT_EQ(gguf.at("deepseek2"), "deepseek_v2");
+  EXPECT_EQ(gguf.at("lfm2moe"), "lfm2_moe");
+  EXPECT_EQ(gguf.at("mamba"), "mamba");
   EXPECT_EQ(gguf.at("qwen3moe"), "qwen3_moe");
   EXPECT_EQ(gguf.at("phi2"), "phi");
   EXPECT_EQ(gguf.at("command-r"), "cohere");

@@ -129,5 +129,8 @@ void read_xglm(ConfigView&, Model&);          // families/openai_gpt.cpp
 void read_persimmon(ConfigView&, Model&);     // families/openai_gpt.cpp
 void read_rwkv(ConfigView&, Model&);          // families/rwkv.cpp
 void read_recurrent_gemma(ConfigView&, Model&);  // families/recurrent_gemma.cpp
+// issue 12 (gguf): Mistral's window on every layer
+void read_mistral(ConfigView&, Model&);           // families/mistral.cpp
+void read_mixtral_windowed(ConfigView&, Model&);  // families/mistral.cpp
 
 }  // namespace llmg
