@@ -343,8 +343,8 @@ TEST(FamilyRegistry, GgufArchitecturesLiveOnTheirRows) {
       EXPECT_TRUE(gguf.emplace(row.gguf.name, row.model_type).second) << row.gguf.name;
     }
   // Branch gguf (issue 12): + deepseek2, falcon, starcoder2, granitemoe, mamba, jamba, lfm2, lfm2moe,
-  // apertus (tests/weights/test_gguf_families_12.cpp).
-  EXPECT_EQ(gguf.size(), 26u + 9u);
+  // apertus, phimoe (tests/weights/test_gguf_families_12.cpp).
+  EXPECT_EQ(gguf.size(), 26u + 10u);
   EXPECT_EQ(gguf.at("deepseek2"), "deepseek_v2");
   EXPECT_EQ(gguf.at("lfm2moe"), "lfm2_moe");
   EXPECT_EQ(gguf.at("mamba"), "mamba");

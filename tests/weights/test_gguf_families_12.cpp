@@ -209,6 +209,20 @@ const FamilyGguf kCases[] = {
        small_tensor(w, "blk.0.ssm_conv1d.bias");
        return w;
      }},
+    // Phi-3.5-MoE-instruct: q/k/v/o and LM-head biases (tensors), LayerNorm, 16 experts of 6400, top 2;
+    // rope.dimension_count 128 = head_dim (4096 / 32); untied.
+    {"phimoe", "phimoe", "phimoe.json", "phimoe",
+     [] {
+       GgufWriter w = base_gguf("phimoe", {131072, 4096, 32, 6400, 32, 32064, true});
+       w.u32("phimoe.attention.head_count_kv", 8);
+       w.u32("phimoe.rope.dimension_count", 128);
+       w.u32("phimoe.expert_count", 16);
+       w.u32("phimoe.expert_used_count", 2);
+       w.f32("phimoe.attention.layer_norm_rms_epsilon", 1e-5f);
+       small_tensor(w, "blk.0.attn_q.bias");
+       small_tensor(w, "output.bias");
+       return w;
+     }},
     // AI21-Jamba-1.5-Mini: attention (8 KV heads) on layers i % 8 == 4, 0 elsewhere; routers
     // (ffn_gate_inp) on i % 2 == 1; 16 experts top 2; ssm inner 8192 = 2 × 4096, state 16, dt rank 256,
     // conv bias, no in_proj bias; untied.

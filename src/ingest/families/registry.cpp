@@ -101,7 +101,7 @@ constexpr FamilyRow kFamilies[] = {
     {"gpt_bigcode", "GPT-BigCode", read_gpt_bigcode, kTied, {"starcoder", "GPTBigCodeForCausalLM"}},
     {"opt", "OPT", read_opt, kTied},
     {"gpt_neo", "GPT-Neo", read_gpt_neo, kTied},
-    {"phimoe", "PhiMoE", read_phimoe},
+    {"phimoe", "PhiMoE", read_phimoe, kUntied, {"phimoe", "PhimoeForCausalLM"}},
     {"mamba", "Mamba", read_mamba, kOwn, {"mamba", "MambaForCausalLM"}},
     {"falcon_mamba", "Falcon Mamba", read_mamba, kOwn},
     {"jamba", "Jamba", read_jamba, kUntied, {"jamba", "JambaForCausalLM"}},

@@ -196,6 +196,18 @@ Result<bool> translate_apertus(const GgufFile&, std::string_view arch, json& con
   return true;
 }
 
+// ---- PhiMoE (Phi-3.5-MoE) ---------------------------------------------------------------------------------
+// PhimoeConfig defaults attention_bias and lm_head_bias to false, Phi-3.5-MoE sets both: the GGUF has no key,
+// the converter keeps the bias tensors (blk.N.attn_q.bias or the fused attn_qkv.bias, output.bias).
+Result<bool> translate_phimoe(const GgufFile& file, std::string_view, json& config,
+                              std::map<std::string, std::string>& sources) {
+  config["attention_bias"] = has_tensor(file, "blk.0.attn_q.bias") || has_tensor(file, "blk.0.attn_qkv.bias");
+  config["lm_head_bias"] = has_tensor(file, "output.bias");
+  sources["attention_bias"] = "blk.0.attn_q.bias / attn_qkv.bias tensor present";
+  sources["lm_head_bias"] = "output.bias tensor present";
+  return true;
+}
+
 // ---- Mamba / Falcon Mamba ------------------------------------------------------------------------------
 // convert_hf_to_gguf.py MambaModel: ssm.inner_size (d_inner), ssm.state_size, ssm.conv_kernel,
 // ssm.time_step_rank, ssm.dt_b_c_rms (true for Falcon Mamba), head_count 0, feed_forward_length 0 and
@@ -313,6 +325,7 @@ constexpr GgufFamilyRule kRules[] = {
     {"apertus", false, translate_apertus},
     {"mamba", false, translate_mamba},
     {"jamba", true, translate_jamba},
+    {"phimoe", false, translate_phimoe},
 };
 
 }  // namespace

@@ -61,6 +61,7 @@ constexpr GgufSwaRow kRows[] = {
     {"apertus", GgufSwaRule::None, 0, false, "llama.cpp LLM_ARCH_APERTUS reads no window"},
     {"mamba", GgufSwaRule::None, 0, false, "llama.cpp LLM_ARCH_MAMBA has no attention"},
     {"jamba", GgufSwaRule::None, 0, false, "llama.cpp LLM_ARCH_JAMBA reads no window"},
+    {"phimoe", GgufSwaRule::None, 0, false, "llama.cpp LLM_ARCH_PHIMOE reads no window"},
 };
 
 }  // namespace
