@@ -21,6 +21,9 @@ struct NameRule {
   Component component;
 };
 constexpr NameRule kNameRules[] = {
+    // llama.cpp's converter stores RoPE frequency constants as tensors (Llama 3.x rope_freqs, LongRoPE
+    // rope_factors_long/short of Phi-3.5/4); transformers holds them as config lists or computed buffers.
+    {"rope_freqs", Component::Table},       {"rope_factors", Component::Table},
     {"vision", Component::Vision},          {"visual.", Component::Vision},
     {"multi_modal_projector", Component::Vision}, {"mm_projector", Component::Vision},
     {"audio_tower", Component::Vision},     {"image_newline", Component::Vision},
@@ -94,7 +97,8 @@ Component tensor_component(std::string_view name, std::int64_t main_layers) {
       }
   }
   // A vision tower has blocks of its own; only language-model blocks past the stack are MTP.
-  if (component == Component::Vision || component == Component::QuantScale) return component;
+  if (component == Component::Vision || component == Component::QuantScale || component == Component::Table)
+    return component;
   if (main_layers >= 0 && block_index(name) >= main_layers) return Component::Mtp;
   return component;
 }
@@ -125,7 +129,8 @@ Checkpoint checkpoint_of(const std::vector<SafetensorsFile>& shards) {
 Checkpoint checkpoint_of(const GgufFile& file) {
   Checkpoint out;
   out.format = WeightFormat::Gguf;
-  out.files.push_back(file.path);
+  if (file.split_files.empty()) out.files.push_back(file.path);
+  else out.files = file.split_files;  // a split GGUF: every shard
   out.file_bytes = file.file_size;
   out.bytes_read = file.bytes_read;
   for (const GgufTensorInfo& t : file.tensors) {
@@ -158,8 +163,12 @@ Result<CheckpointReport> checkpoint_report(const Checkpoint& checkpoint, const M
     if (component == Component::Other && unclassified.size() < 3) unclassified.push_back(t.name);
     ++d.tensors;
     ++c.tensors;
-    if (!add_checked(report.params, t.params) || !add_checked(report.tensor_bytes, t.bytes) ||
-        !add_checked(d.params, t.params) || !add_checked(d.bytes, t.bytes) || !add_checked(c.params, t.params) ||
+    // Quantization scales and frequency tables are stored bytes but not weights: their bytes count in
+    // the file's size and bits per weight, their elements not in files.params (an MXFP4 checkpoint reads
+    // the same as safetensors and as GGUF, whose blocks hold their scales inside).
+    const std::int64_t weights = component == Component::QuantScale || component == Component::Table ? 0 : t.params;
+    if (!add_checked(report.params, weights) || !add_checked(report.tensor_bytes, t.bytes) ||
+        !add_checked(d.params, weights) || !add_checked(d.bytes, t.bytes) || !add_checked(c.params, t.params) ||
         !add_checked(c.bytes, t.bytes))
       return bad_input(fmt::format("{}: tensor sizes overflow 64-bit sums (at tensor '{}')",
                                    checkpoint.files.empty() ? "checkpoint" : checkpoint.files[0], t.name));
@@ -194,7 +203,7 @@ Result<CheckpointReport> checkpoint_report(const Checkpoint& checkpoint, const M
   for (const auto& [component, share] : components) {
     tensor_by[component] = share.params;
     if (component == Component::Mtp) check.tensor_mtp = share.params;
-    else if (component != Component::Vision && component != Component::QuantScale)
+    else if (component != Component::Vision && component != Component::QuantScale && component != Component::Table)
       add_checked(check.tensor_total, share.params);
   }
   check.matches = check.tensor_total == check.config_total && check.tensor_mtp == check.config_mtp;
@@ -218,6 +227,10 @@ Result<CheckpointReport> checkpoint_report(const Checkpoint& checkpoint, const M
           row.explanation = "quantization scales and zero points stored beside quantized weights, not architecture "
                             "parameters";
           break;
+        case Component::Table:
+          row.explanation = "frequency tables the converter stores as tensors (rope_freqs, rope_factors_long/short), "
+                            "not weights";
+          break;
         case Component::Mtp:
           row.explanation = row.tensor_params == 0 ? "MTP layers declared by the config are not in these files"
                             : row.config_params == 0 ? "MTP layers stored in the checkpoint, not declared by the config"
@@ -237,13 +250,14 @@ Result<CheckpointReport> checkpoint_report(const Checkpoint& checkpoint, const M
                                         component_label(component), with_commas(delta > 0 ? delta : -delta),
                                         delta > 0 ? "more" : "fewer");
       }
-      if (component != Component::Vision && component != Component::QuantScale)
+      if (component != Component::Vision && component != Component::QuantScale && component != Component::Table)
         check.notes.push_back(row.explanation);
     }
     check.rows.push_back(std::move(row));
   }
   for (const CrossCheckRow& row : check.rows)
-    if ((row.component == Component::Vision || row.component == Component::QuantScale) && row.tensor_params > 0)
+    if ((row.component == Component::Vision || row.component == Component::QuantScale ||
+         row.component == Component::Table) && row.tensor_params > 0)
       check.notes.push_back(row.explanation);
   report.cross_check = std::move(check);
   return report;

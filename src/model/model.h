@@ -173,8 +173,9 @@ enum class Component : std::uint8_t {
   // Found only in checkpoints (the safetensors/GGUF tensor report), never in a config enumeration:
   Vision,      // vision/audio tower and multimodal projector
   QuantScale,  // quantization scales, zero points and group indices stored beside quantized weights
+  Table,       // constants a converter stores as tensors (llama.cpp's rope_freqs, rope_factors_long/short)
 };
-inline constexpr std::size_t kComponentCount = static_cast<std::size_t>(Component::QuantScale) + 1;
+inline constexpr std::size_t kComponentCount = static_cast<std::size_t>(Component::Table) + 1;
 
 struct TensorSpec {
   Component component = Component::Other;

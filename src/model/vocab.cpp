@@ -46,6 +46,7 @@ constexpr VocabRow<Component> kComponents[] = {
     {Component::Other, "other", "other", "other"},
     {Component::Vision, "vision", "vision tower", "vision"},
     {Component::QuantScale, "quant_scales", "quantization scales", "scales"},
+    {Component::Table, "tables", "frequency tables", "tables"},
 };
 static_assert(std::size(kComponents) == kComponentCount);
 static_assert(rows_in_order(kComponents));

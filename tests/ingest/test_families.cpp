@@ -60,7 +60,8 @@ const FamilyCase kCases[] = {
     {"gpt_neox_japanese", Source::File, "gpt_neox_japanese.json", 32, "full_attention:32", 2598837760, 327680},
     {"llama", Source::Catalog, "llama-3-2-1b", 16, "full_attention:16", 1235814400, 32768},
     // Mistral-7B-v0.1 (https://huggingface.co/mistralai/Mistral-7B-v0.1/blob/main/config.json): the Llama
-    // layout; no layer_types, so sliding_window does not make layers sliding. Total: embeddings 2 × 32000 ×
+    // layout; sliding_window without layer_types windows every layer (shared case 08: MistralAttention passes
+    // config.sliding_window to each layer; branch gguf, issue 12). Total: embeddings 2 × 32000 ×
     // 4096 = 262,144,000 (untied); per layer attention 4096·4096 + 2·4096·1024 + 4096·4096 = 41,943,040,
     // MLP 3·4096·14336 = 176,160,768, norms 8,192 → 218,112,000 × 32 = 6,979,584,000; + final norm 4,096
     // = 7,241,732,096. KV: 32 layers × 2 × 8 heads × 128 × 2 bytes = 131,072.
@@ -68,7 +69,7 @@ const FamilyCase kCases[] = {
         "hidden_size": 4096, "intermediate_size": 14336, "num_hidden_layers": 32, "num_attention_heads": 32,
         "num_key_value_heads": 8, "vocab_size": 32000, "max_position_embeddings": 32768, "sliding_window": 4096,
         "rms_norm_eps": 1e-05, "rope_theta": 10000.0, "hidden_act": "silu", "tie_word_embeddings": false})",
-     32, "full_attention:32", 7241732096, 131072},
+     32, "sliding_attention:32", 7241732096, 131072},
     // Mistral Small 3's params.json dimensions (the same decoder as the mistral3 row's
     // mistral-small-3-1-24b text_config, so the same total: 23,572,403,200). Embeddings 2 × 131072 × 5120
     // = 1,342,177,280; per layer 5120·4096 + 2·5120·1024 + 4096·5120 = 52,428,800 attention, 3·5120·32768
@@ -447,7 +448,13 @@ TEST(FamilyRegistry, GgufArchitecturesLiveOnTheirRows) {
   expected_gguf += 7;
   // set C (issue 12): granite, dbrx, dots1 (tests/ingest/test_families_c.cpp)
   expected_gguf += 3;
+  // Branch gguf (issue 12): + deepseek2, falcon, starcoder2, granitemoe, mamba, jamba, lfm2, lfm2moe,
+  // apertus, phimoe (tests/weights/test_gguf_families_12.cpp).
+  expected_gguf += 10;
   EXPECT_EQ(gguf.size(), expected_gguf);
+  EXPECT_EQ(gguf.at("deepseek2"), "deepseek_v2");
+  EXPECT_EQ(gguf.at("lfm2moe"), "lfm2_moe");
+  EXPECT_EQ(gguf.at("mamba"), "mamba");
   EXPECT_EQ(gguf.at("qwen3moe"), "qwen3_moe");
   EXPECT_EQ(gguf.at("phi2"), "phi");
   EXPECT_EQ(gguf.at("command-r"), "cohere");

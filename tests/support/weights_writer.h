@@ -146,6 +146,7 @@ class GgufWriter {
  public:
   explicit GgufWriter(std::uint32_t version = 3) : version_(version) {}
 
+  void u16(const std::string& key, std::uint16_t v) { kv(key, 2, &v, 2); }  // split.no / split.count
   void u32(const std::string& key, std::uint32_t v) { kv(key, 4, &v, 4); }
   void i32(const std::string& key, std::int32_t v) { kv(key, 5, &v, 4); }
   void f32(const std::string& key, float v) { kv(key, 6, &v, 4); }

@@ -64,7 +64,7 @@ constexpr FamilyRow kFamilies[] = {
     // GPT-SW3 (AI Sweden): transformers maps gpt-sw3 to GPT2LMHeadModel and GPT2Config — the GPT-2 reader.
     {"gpt-sw3", "GPT-SW3", read_gpt2, kTied},
     {"llama", "Llama", read_llama, kUntied, {"llama", "LlamaForCausalLM"}},
-    {"mistral", "Mistral", read_llama},
+    {"mistral", "Mistral", read_mistral},  // issue 12 (gguf): every layer windowed when sliding_window is set
     {"mistral_params", "Mistral (params.json)", read_mistral_params, kOwn},  // pseudo type: native params.json
     {"qwen2", "Qwen2", read_qwen2, kUntied, {"qwen2", "Qwen2ForCausalLM"}},
     {"qwen3", "Qwen3", read_qwen3, kUntied, {"qwen3", "Qwen3ForCausalLM"}},
@@ -113,32 +113,32 @@ constexpr FamilyRow kFamilies[] = {
     {"sarvam_mla", "Sarvam MLA", read_deepseek_v3},  // SarvamMLAConfig(DeepseekV3Config): DeepSeek V3 layout
     {"cohere2_moe", "Cohere2 MoE", read_cohere2_moe, kTied},
     // Issue 12, set A (tests/data/families/EXPECTED-a.tsv). GGUF names are llama.cpp's LLM_ARCH_NAMES.
-    {"mixtral", "Mixtral", read_mixtral},  // llama.cpp converts Mixtral to its "llama" architecture
+    {"mixtral", "Mixtral", read_mixtral_windowed},  // llama.cpp converts Mixtral to its "llama" architecture
     {"gemma", "Gemma", read_gemma, kTied, {"gemma", "GemmaForCausalLM"}},
     {"gemma2", "Gemma 2", read_gemma2, kTied, {"gemma2", "Gemma2ForCausalLM"}},
-    {"deepseek_v2", "DeepSeek V2", read_deepseek_v3},  // DeepseekV2ForCausalLM: V3's layout, greedy top-k, no MTP
-    {"falcon", "Falcon", read_falcon, kTied, {}, "FalconConfig", kFalconDefaults},
+    {"deepseek_v2", "DeepSeek V2", read_deepseek_v3, kUntied, {"deepseek2", "DeepseekV2ForCausalLM"}},  // DeepseekV2ForCausalLM: V3's layout, greedy top-k, no MTP
+    {"falcon", "Falcon", read_falcon, kTied, {"falcon", "FalconForCausalLM"}, "FalconConfig", kFalconDefaults},
     {"phi", "Phi", read_phi, kUntied, {"phi2", "PhiForCausalLM"}},
     {"cohere", "Cohere (Command R)", read_cohere, kTied, {"command-r", "CohereForCausalLM"}},
-    {"starcoder2", "StarCoder2", read_starcoder2, kTied},
+    {"starcoder2", "StarCoder2", read_starcoder2, kTied, {"starcoder2", "Starcoder2ForCausalLM"}},
     {"gpt_neox", "GPT-NeoX", read_gpt_neox, kUntied, {"gptneox", "GPTNeoXForCausalLM"}},
     {"gptj", "GPT-J", read_gptj, kUntied, {"gptj", "GPTJForCausalLM"}},
     {"bloom", "BLOOM", read_bloom, kOwn, {"bloom", "BloomForCausalLM"}},
     {"olmoe", "OLMoE", read_olmoe, kUntied, {"olmoe", "OlmoeForCausalLM"}},
-    {"granitemoe", "Granite MoE", read_mixtral},
+    {"granitemoe", "Granite MoE", read_mixtral, kUntied, {"granitemoe", "GraniteMoeForCausalLM"}},
     {"stablelm", "StableLM", read_stablelm, kUntied, {"stablelm", "StableLmForCausalLM"}},
     {"gpt_bigcode", "GPT-BigCode", read_gpt_bigcode, kTied, {"starcoder", "GPTBigCodeForCausalLM"}},
     {"opt", "OPT", read_opt, kTied},
     {"gpt_neo", "GPT-Neo", read_gpt_neo, kTied},
-    {"phimoe", "PhiMoE", read_phimoe},
-    {"mamba", "Mamba", read_mamba, kOwn},
+    {"phimoe", "PhiMoE", read_phimoe, kUntied, {"phimoe", "PhimoeForCausalLM"}},
+    {"mamba", "Mamba", read_mamba, kOwn, {"mamba", "MambaForCausalLM"}},
     {"falcon_mamba", "Falcon Mamba", read_mamba, kOwn},
-    {"jamba", "Jamba", read_jamba},
+    {"jamba", "Jamba", read_jamba, kUntied, {"jamba", "JambaForCausalLM"}},
     // CodeGenForCausalLM: GPT-J's tensors (fused qkv_proj without bias = q/k/v; one ln_1; lm_head with bias).
     {"codegen", "CodeGen", read_gptj, kUntied, {}, "CodeGenConfig", kCodeGenDefaults},
     // set B (issue 12): configs in tests/data/families (EXPECTED-b.tsv)
     {"qwen2_moe", "Qwen2-MoE", read_qwen2_moe, kUntied, {"qwen2moe", "Qwen2MoeForCausalLM"}},
-    {"lfm2", "LFM2", read_lfm2, kTied, {}, {}, {}, "Lfm2ForCausalLM"},
+    {"lfm2", "LFM2", read_lfm2, kTied, {"lfm2", "Lfm2ForCausalLM"}, {}, {}, "Lfm2ForCausalLM"},
     {"ernie4_5", "ERNIE 4.5", read_ernie4_5, kTied, {"ernie4_5", "Ernie4_5_ForCausalLM"}},
     {"ernie4_5_moe", "ERNIE 4.5 MoE", read_ernie4_5_moe, kTied, {}, {}, {}, "Ernie4_5_MoeForCausalLM"},
     {"glm", "GLM", read_glm, kUntied, {}, {}, {}, "GlmForCausalLM"},
@@ -148,13 +148,13 @@ constexpr FamilyRow kFamilies[] = {
     {"hunyuan_v1_dense", "Hunyuan (dense)", read_hunyuan_v1_dense, kUntied, {"hunyuan-dense", "HunYuanDenseV1ForCausalLM"}},
     {"seed_oss", "Seed-OSS", read_seed_oss, kUntied, {"seed_oss", "SeedOssForCausalLM"}},
     {"exaone4", "EXAONE 4.0", read_exaone4, kUntied, {}, {}, {}, "Exaone4ForCausalLM"},
-    {"apertus", "Apertus", read_apertus, kUntied, {}, {}, {}, "ApertusForCausalLM"},
+    {"apertus", "Apertus", read_apertus, kUntied, {"apertus", "ApertusForCausalLM"}, {}, {}, "ApertusForCausalLM"},
     {"arcee", "Arcee (AFM)", read_arcee, kUntied, {"arcee", "ArceeForCausalLM"}},
     {"bitnet", "BitNet", read_bitnet, kUntied, {"bitnet", "BitNetForCausalLM"}},
     {"vaultgemma", "VaultGemma", read_vaultgemma, kTied, {}, {}, {}, "VaultGemmaForCausalLM"},
     {"cwm", "CWM", read_cwm, kUntied, {}, {}, {}, "CwmForCausalLM"},
     {"minimax", "MiniMax-01", read_minimax, kUntied, {}, {}, {}, "MiniMaxForCausalLM"},
-    {"lfm2_moe", "LFM2-MoE", read_lfm2_moe, kTied, {}, {}, {}, "Lfm2MoeForCausalLM"},
+    {"lfm2_moe", "LFM2-MoE", read_lfm2_moe, kTied, {"lfm2moe", "Lfm2MoeForCausalLM"}, {}, {}, "Lfm2MoeForCausalLM"},
     {"openai-gpt", "GPT-1", read_openai_gpt, kTied, {}, {}, {}, "OpenAIGPTLMHeadModel"},
     {"ctrl", "CTRL", read_ctrl, kTied, {}, {}, {}, "CTRLLMHeadModel"},
     {"biogpt", "BioGPT", read_biogpt, kTied, {}, {}, {}, "BioGptForCausalLM"},

@@ -167,5 +167,8 @@ void read_falcon_h1(ConfigView&, Model&);     // families/falcon_h1.cpp
 void read_diffllama(ConfigView&, Model&);     // families/diffllama.cpp
 // lead (issue 12)
 void read_gpt_neox_japanese(ConfigView&, Model&);  // families/gpt_neox_japanese.cpp
+// issue 12 (gguf): Mistral's window on every layer
+void read_mistral(ConfigView&, Model&);           // families/mistral.cpp
+void read_mixtral_windowed(ConfigView&, Model&);  // families/mistral.cpp
 
 }  // namespace llmg

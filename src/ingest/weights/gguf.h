@@ -76,6 +76,9 @@ struct GgufFile {
   std::vector<std::pair<std::string, GgufValue>> metadata;  // in file order
   std::vector<GgufTensorInfo> tensors;
   std::uint64_t bytes_read = 0;
+  // A split GGUF read as one (gguf_split.h): every shard's path in split order; `path`, `metadata` and the
+  // header fields are the first shard's, `tensors` every shard's, file_size and bytes_read summed.
+  std::vector<std::string> split_files;
 
   const GgufValue* find(std::string_view key) const;
   const GgufTensorInfo* find_tensor(std::string_view name) const;

@@ -9,6 +9,7 @@
 #include "ingest/config/hf_config.h"
 #include "ingest/families/registry.h"
 #include "ingest/weights/gguf_remote.h"
+#include "ingest/weights/gguf_families.h"
 #include "ingest/weights/gguf_swa.h"
 
 namespace llmg {
@@ -71,6 +72,7 @@ Result<json> gguf_config(const GgufFile& file, std::map<std::string, std::string
                                  file.path, arch, known));
   }
   json config = {{"model_type", row->model_type}, {"architectures", {row->architecture}}};
+  const GgufFamilyRule* rule = find_gguf_family_rule(arch);  // per-architecture keys (gguf_families.h)
   auto note = [&](const std::string& config_key, const std::string& from) {
     if (sources) (*sources)[config_key] = from;
   };
@@ -87,8 +89,20 @@ Result<json> gguf_config(const GgufFile& file, std::map<std::string, std::string
           value->numbers.size() != value->count || value->count == 0)
         return bad_input(fmt::format("{}: key '{}': expected a number or a per-layer array of numbers", file.path, key));
       std::vector<double> distinct;
-      for (double v : value->numbers)
+      bool zeros = false;
+      for (double v : value->numbers) {
+        zeros = zeros || v == 0;
         if (v != 0 && std::find(distinct.begin(), distinct.end(), v) == distinct.end()) distinct.push_back(v);
+      }
+      // A zero KV-head entry is a layer without attention (LFM2's short-conv blocks, Jamba's Mamba
+      // layers): only an architecture whose rule turns the zeros into those layers may have them, else
+      // the zeros would be dropped and every layer counted as attention (shared case 05's probe).
+      const bool zeros_are_layers = rule && rule->kv_zeros_are_layers && alias.key == Key::NumKvHeads;
+      if (zeros && !zeros_are_layers)
+        return bad_input(fmt::format("{}: key '{}': zero entries mark layers without attention, which \"{}\" does not "
+                                     "have",
+                                     file.path, key, arch));
+      if (distinct.empty() && zeros_are_layers) continue;  // no attention layer at all: nothing to write
       if (distinct.size() != 1)
         return bad_input(fmt::format("{}: key '{}': per-layer values differ; a per-layer layout for \"{}\" is not "
                                      "mapped yet",
@@ -162,6 +176,12 @@ Result<json> gguf_config(const GgufFile& file, std::map<std::string, std::string
     config["rope_scaling"] = {{"rope_type", "llama3"}};
   }
   undo_remote_gguf_conventions(file, arch, config, sources);  // qwen, chatglm (gguf_remote.h)
+  if (rule && rule->translate) {
+    std::map<std::string, std::string> rule_sources;
+    auto done = rule->translate(file, arch, config, rule_sources);
+    if (!done) return tl::unexpected(done.error());
+    for (auto& [config_key, from] : rule_sources) note(config_key, from);
+  }
   return config;
 }
 

@@ -62,6 +62,19 @@ constexpr GgufSwaRow kRows[] = {
     {"granite", GgufSwaRule::None, 0, false, "llama.cpp LLM_ARCH_GRANITE reads no window"},
     {"dbrx", GgufSwaRule::None, 0, false, "llama.cpp LLM_ARCH_DBRX reads no window"},
     {"dots1", GgufSwaRule::None, 0, false, "llama.cpp LLM_ARCH_DOTS1 reads no window"},
+    // issue 12 (gguf): these load_hparams read no sliding window either (LFM2 reads shortconv.l_cache and
+    // marks the blocks with n_head_kv 0 recurrent; Jamba and Mamba read ssm.*; StarCoder2 reads only the
+    // norm epsilon, so a StarCoder2 GGUF attends over the full context though its config windows).
+    {"lfm2", GgufSwaRule::None, 0, false, "llama.cpp LLM_ARCH_LFM2 reads no window"},
+    {"lfm2moe", GgufSwaRule::None, 0, false, "llama.cpp LLM_ARCH_LFM2MOE reads no window"},
+    {"deepseek2", GgufSwaRule::None, 0, false, "llama.cpp LLM_ARCH_DEEPSEEK2 reads no window"},
+    {"falcon", GgufSwaRule::None, 0, false, "llama.cpp LLM_ARCH_FALCON reads no window"},
+    {"starcoder2", GgufSwaRule::None, 0, false, "llama.cpp LLM_ARCH_STARCODER2 reads no window"},
+    {"granitemoe", GgufSwaRule::None, 0, false, "llama.cpp LLM_ARCH_GRANITE_MOE reads no window"},
+    {"apertus", GgufSwaRule::None, 0, false, "llama.cpp LLM_ARCH_APERTUS reads no window"},
+    {"mamba", GgufSwaRule::None, 0, false, "llama.cpp LLM_ARCH_MAMBA has no attention"},
+    {"jamba", GgufSwaRule::None, 0, false, "llama.cpp LLM_ARCH_JAMBA reads no window"},
+    {"phimoe", GgufSwaRule::None, 0, false, "llama.cpp LLM_ARCH_PHIMOE reads no window"},
 };
 
 }  // namespace

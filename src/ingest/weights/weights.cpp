@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "ingest/weights/gguf_model.h"
+#include "ingest/weights/gguf_split.h"
 #include "ingest/config/hf_config.h"
 
 namespace llmg {
@@ -28,7 +29,7 @@ Result<WeightFiles> read_file(const fs::path& file) {
   const std::string name = file.filename().string();
   WeightFiles out;
   if (ends_with(name, ".gguf")) {
-    auto gguf = read_gguf(file);
+    auto gguf = read_gguf_set(file);  // a shard of a split GGUF reads the whole set
     if (!gguf) return tl::unexpected(gguf.error());
     out.format = WeightFormat::Gguf;
     out.gguf = std::move(*gguf);
@@ -91,6 +92,15 @@ Result<std::optional<WeightFiles>> read_weight_files(const fs::path& path) {
       out.safetensors.push_back(std::move(*shard));
     }
   } else if (ggufs.size() == 1) {
+    auto files = read_file(ggufs.front());
+    if (!files) return tl::unexpected(files.error());
+    out = std::move(*files);
+  } else if (ggufs.size() > 1 && std::all_of(ggufs.begin(), ggufs.end(), [&](const fs::path& p) {
+               const auto a = parse_gguf_split_name(p.filename().string());
+               const auto first = parse_gguf_split_name(ggufs.front().filename().string());
+               return a && first && a->prefix == first->prefix && a->count == first->count;
+             })) {
+    // The shards of one split GGUF: read as one file set.
     auto files = read_file(ggufs.front());
     if (!files) return tl::unexpected(files.error());
     out = std::move(*files);
