@@ -219,6 +219,19 @@ enum class Key : std::uint8_t {
   AttentionWindowSize,
   Conv1dWidth,
   BlockTypes,
+  // set D (issue 12)
+  ClipQkv,
+  ExpansionRatio,
+  SharedIntermediateSize,
+  MambaNHeads,
+  MambaDHead,
+  PositionEmbeddingType,
+  RopeParametersType,
+  Llama4ScalingBeta,
+  RopeOriginalContext,
+  ActivationSparsityPattern,
+  AltupNumInputs,
+  LaurelRank,
   Count,  // sentinel: the number of keys (kKeys has one row per key, in this order)
 };
 

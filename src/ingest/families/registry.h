@@ -129,5 +129,17 @@ void read_xglm(ConfigView&, Model&);          // families/openai_gpt.cpp
 void read_persimmon(ConfigView&, Model&);     // families/openai_gpt.cpp
 void read_rwkv(ConfigView&, Model&);          // families/rwkv.cpp
 void read_recurrent_gemma(ConfigView&, Model&);  // families/recurrent_gemma.cpp
+// set D (issue 12)
+void read_olmo(ConfigView&, Model&);              // families/olmo.cpp
+void read_nemotron(ConfigView&, Model&);          // families/olmo.cpp
+void read_mpt(ConfigView&, Model&);               // families/mpt.cpp
+void read_mamba2(ConfigView&, Model&);            // families/mamba2.cpp
+void read_granitemoeshared(ConfigView&, Model&);  // families/granitemoeshared.cpp
+void read_granitemoehybrid(ConfigView&, Model&);  // families/granitemoehybrid.cpp
+void read_ministral3(ConfigView&, Model&);        // families/ministral3.cpp
+void read_hunyuan_v1_moe(ConfigView&, Model&);    // families/hunyuan_v1_moe.cpp
+void read_nanochat(ConfigView&, Model&);          // families/nanochat.cpp
+void read_jais2(ConfigView&, Model&);             // families/nanochat.cpp
+void read_gemma3n_text(ConfigView&, Model&);      // families/gemma3n.cpp
 
 }  // namespace llmg

@@ -154,9 +154,12 @@ Box mixer_box(const Model& model, const Layer& layer, int index, bool thumbnail)
       std::vector<std::string> extras;
       if (a.qk_norm == QkNorm::PerHead) extras.push_back("QK-norm per head");
       if (a.qk_norm == QkNorm::FullWidth) extras.push_back("QK-norm");
+      if (a.qk_norm == QkNorm::PerHeadNoWeight) extras.push_back("QK-norm per head (no weight)");
       if (a.keys_are_values) extras.push_back("K = V");
       if (a.sinks) extras.push_back("attention sinks");
       if (a.output_gate) extras.push_back("sigmoid output gate");
+      if (a.qkv_clip > 0) extras.push_back(fmt::format("QKV clip ±{}", a.qkv_clip));
+      if (a.query_scale_beta > 0) extras.push_back("query temperature scaling");
       if (a.q_bias || a.k_bias || a.v_bias) extras.push_back("QKV bias");
       if (!extras.empty()) {
         std::string joined;
@@ -266,6 +269,8 @@ Box ffn_box(const FeedForwardSpec& ffn, int index, bool thumbnail) {
     box.css = "k kdense";
     box.heading = {t(ffn.gated ? "Gated " + act + " MLP" : "MLP (" + act + ")")};
     box.lines.push_back({t("hidden "), n(ffn.intermediate_size, "ffn_hidden")});
+    if (ffn.activation_sparsity > 0)
+      box.lines.push_back({t(fmt::format("{:g}% activation sparsity", ffn.activation_sparsity * 100))});
   }
   if (thumbnail) box.lines.clear();
   return box;
