@@ -269,8 +269,6 @@ Box ffn_box(const FeedForwardSpec& ffn, int index, bool thumbnail) {
     box.css = "k kdense";
     box.heading = {t(ffn.gated ? "Gated " + act + " MLP" : "MLP (" + act + ")")};
     box.lines.push_back({t("hidden "), n(ffn.intermediate_size, "ffn_hidden")});
-    if (ffn.activation_sparsity > 0)
-      box.lines.push_back({t(fmt::format("{:g}% activation sparsity", ffn.activation_sparsity * 100))});
   }
   if (thumbnail) box.lines.clear();
   return box;
@@ -302,6 +300,16 @@ Drawn draw_block(const Model& model, const LayerGroup& group, std::string_view m
   std::vector<Box> sublayers;
   if (layer.mixer != MixerKind::None) sublayers.push_back(mixer_box(model, layer, group.first(), thumbnail));
   if (layer.ffn.kind != FfnKind::None) sublayers.push_back(ffn_box(layer.ffn, group.first(), thumbnail));
+  // Gemma 3n's activation sparsity: on some layers of the group only, so counted over the group.
+  if (layer.ffn.kind != FfnKind::None && !thumbnail) {
+    std::size_t sparse = 0;
+    double share = 0;
+    for (int i : group.layers)
+      if (const double s = model.layers[static_cast<std::size_t>(i)].ffn.activation_sparsity; s > 0) ++sparse, share = s;
+    if (sparse > 0)
+      sublayers.back().lines.push_back({text_span(fmt::format("{:g}% activation sparsity ({} of {} layers)", share * 100,
+                                                      sparse, group.layers.size()))});
+  }
 
   // Steps and the residual segments (first step, ⊕ step) they span.
   std::vector<Item> items;
