@@ -278,3 +278,34 @@ TEST(FamilySetD, GeneratedGgufGivesTheConfigsFacts) {
 }
 
 }  // namespace
+
+namespace {
+
+// llama.cpp's {arch}.attention.clamp_kqv (OLMo, MPT) is the config's clip_qkv: the GGUF reader maps it to the
+// attention's q/k/v clamp (KeySpec ClipQkv), as attn_config.clip_qkv 6 does from an MPT config.
+TEST(FamilySetD, GgufClampKqvIsTheQkvClip) {
+  const fs::path path = fs::temp_directory_path() / fmt::format("llmg-famd-clamp-{}.gguf", ::getpid());
+  llmg::testing::GgufWriter w;
+  w.string("general.architecture", "mpt");
+  w.u32("mpt.context_length", 2048);
+  w.u32("mpt.embedding_length", 256);
+  w.u32("mpt.block_count", 2);
+  w.u32("mpt.feed_forward_length", 1024);
+  w.u32("mpt.attention.head_count", 4);
+  w.f32("mpt.attention.layer_norm_epsilon", 1e-5f);
+  w.f32("mpt.attention.clamp_kqv", 6.0f);
+  w.u32("mpt.vocab_size", 1000);
+  w.tensor("token_embd.weight", {256, 8}, 0, 4 * 8 * 256);
+  w.write(path);
+  auto file = llmg::read_gguf(path);
+  ASSERT_TRUE(file.has_value()) << file.error().message;
+  auto model = llmg::model_from_gguf(*file);
+  ASSERT_TRUE(model.has_value()) << model.error().message;
+  EXPECT_EQ(model->layers.front().attention.qkv_clip, 6.0);
+  // 2 × (Wqkv 256 · 768 + out_proj 256² + MLP 2 · 256 · 1024 + norms 512) + norm_f 256 + tied wte 1000 · 256.
+  EXPECT_EQ(llmg::compute_facts(*model).params.total, 2 * (256 * 768 + 256 * 256 + 2 * 256 * 1024 + 512) + 256 + 256000);
+  std::error_code ec;
+  fs::remove(path, ec);
+}
+
+}  // namespace
