@@ -230,7 +230,9 @@ std::string ffn_activation(const Model& model) {
 }
 
 std::string norm_text(const Model& model) {
-  static const char* kNames[] = {"RMSNorm", "LayerNorm", "LayerNorm without bias"};
+  static const char* kNames[] = {"RMSNorm", "LayerNorm", "LayerNorm without bias",
+                                 "LayerNorm without parameters", "LayerNorm1P (1 + weight, bias)",
+                                 "RMSNorm without weight"};
   const std::string kind = kNames[static_cast<int>(model.norm_kind)];
   switch (model.norm_placement) {
     case NormPlacement::Pre: return kind + ", pre-norm";
@@ -245,7 +247,9 @@ std::string norm_text(const Model& model) {
 std::string qk_norm_text(const Model& model) {
   for (const Layer& layer : model.layers)
     if (layer.is_softmax_attention() && layer.attention.qk_norm != QkNorm::None)
-      return layer.attention.qk_norm == QkNorm::PerHead ? "per head" : "over all heads (full width)";
+      return layer.attention.qk_norm == QkNorm::PerHead           ? "per head"
+             : layer.attention.qk_norm == QkNorm::PerHeadNoWeight ? "per head, without weight"
+                                                                  : "over all heads (full width)";
   return "none";
 }
 

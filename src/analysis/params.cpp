@@ -28,9 +28,12 @@ class TensorList {
     add(component, name + ".weight", {out, in});
     if (bias) add(component, name + ".bias", {out});
   }
+  // RMSNorm and LayerNorm without bias: weight; LayerNorm and LayerNorm1P: weight and bias; OLMo 1's
+  // non-parametric LayerNorm: nothing.
   void norm(NormKind kind, const std::string& name, std::int64_t width) {
+    if (kind == NormKind::LayerNormNoParams || kind == NormKind::RMSNormNoWeight) return;
     add(Component::Norm, name + ".weight", {width});
-    if (kind == NormKind::LayerNorm) add(Component::Norm, name + ".bias", {width});
+    if (kind == NormKind::LayerNorm || kind == NormKind::LayerNorm1P) add(Component::Norm, name + ".bias", {width});
   }
 
  private:
@@ -58,6 +61,7 @@ void attention_tensors(TensorList& t, const Model& model, const AttentionSpec& a
       t.add(Component::Attention, "self_attn.q_norm.weight", {a.num_heads * a.head_dim});
       t.add(Component::Attention, "self_attn.k_norm.weight", {a.num_kv_heads * a.head_dim});
       break;
+    case QkNorm::PerHeadNoWeight:  // NanoChat: the norm has no weight
     case QkNorm::None: break;
   }
   if (a.sinks) t.add(Component::Attention, "self_attn.sinks", {a.num_heads});
@@ -408,9 +412,11 @@ std::vector<TensorSpec> model_tensors(const Model& model) {
     auto tensors = layer_tensors(model, model.layers[i], fmt::format("model.layers.{}.", i));
     out.insert(out.end(), tensors.begin(), tensors.end());
   }
-  if (model.final_norm) {
+  if (model.final_norm && model.norm_kind != NormKind::LayerNormNoParams &&
+      model.norm_kind != NormKind::RMSNormNoWeight) {
     out.push_back({Component::Norm, "model.norm.weight", {h}});
-    if (model.norm_kind == NormKind::LayerNorm) out.push_back({Component::Norm, "model.norm.bias", {h}});
+    if (model.norm_kind == NormKind::LayerNorm || model.norm_kind == NormKind::LayerNorm1P)
+      out.push_back({Component::Norm, "model.norm.bias", {h}});
   }
   if (!model.tied_embeddings) out.push_back({Component::LmHead, "lm_head.weight", {model.vocab_size, h}});
   if (model.lm_head_bias) out.push_back({Component::LmHead, "lm_head.bias", {model.vocab_size}});

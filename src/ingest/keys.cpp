@@ -252,6 +252,20 @@ constexpr std::string_view kLatentMoeUseNorm[] = {"latent_moe_use_norm"};
 constexpr std::string_view kAttnResBlockSize[] = {"attn_res_block_size"};
 // lead (issue 12)
 constexpr std::string_view kIntermediateMultipleSize[] = {"intermediate_multiple_size"};
+// set D (issue 12)
+constexpr std::string_view kClipQkv[] = {"clip_qkv", "attn_config.clip_qkv"};
+constexpr std::string_view gClipQkv[] = {"attention.clamp_kqv"};
+constexpr std::string_view kExpansionRatio[] = {"expansion_ratio"};
+constexpr std::string_view kSharedIntermediateSize[] = {"shared_intermediate_size"};
+constexpr std::string_view kMambaNHeads[] = {"mamba_n_heads"};
+constexpr std::string_view kMambaDHead[] = {"mamba_d_head"};
+constexpr std::string_view kPositionEmbeddingType[] = {"position_embedding_type"};
+constexpr std::string_view kRopeParametersType[] = {"rope_parameters.rope_type", "rope_parameters.type"};
+constexpr std::string_view kLlama4ScalingBeta[] = {"rope_parameters.llama_4_scaling_beta"};
+constexpr std::string_view kRopeOriginalContext[] = {"rope_parameters.original_max_position_embeddings"};
+constexpr std::string_view kActivationSparsityPattern[] = {"activation_sparsity_pattern"};
+constexpr std::string_view kAltupNumInputs[] = {"altup_num_inputs"};
+constexpr std::string_view kLaurelRank[] = {"laurel_rank"};
 
 constexpr std::string_view kAlibi[] = {"alibi"};
 constexpr std::string_view kAttentionTypes[] = {"attention_types"};
@@ -569,6 +583,19 @@ constexpr KeySpec kKeys[] = {
     {Key::LatentMoeUseNorm, "latent_moe_use_norm", kLatentMoeUseNorm, 0, 0},  // kimi_k3
     {Key::AttnResBlockSize, "attn_res_block_size", kAttnResBlockSize, 0, 4096},  // kimi_k3
     {Key::IntermediateMultipleSize, "intermediate_multiple_size", kIntermediateMultipleSize, 0.01, 1024},  // gpt_neox_japanese
+    // set D (issue 12)
+    {Key::ClipQkv, "clip_qkv", kClipQkv, 0, kBig, gClipQkv},  // olmo, mpt
+    {Key::ExpansionRatio, "expansion_ratio", kExpansionRatio, 1, 1024},  // mpt
+    {Key::SharedIntermediateSize, "shared_intermediate_size", kSharedIntermediateSize, 0, 1 << 22},  // granitemoeshared, granitemoehybrid
+    {Key::MambaNHeads, "mamba_n_heads", kMambaNHeads, 1, 1 << 16},  // granitemoehybrid
+    {Key::MambaDHead, "mamba_d_head", kMambaDHead, 1, 1 << 16},  // granitemoehybrid
+    {Key::PositionEmbeddingType, "position_embedding_type", kPositionEmbeddingType, 0, 0},  // granitemoehybrid
+    {Key::RopeParametersType, "rope_parameters.rope_type", kRopeParametersType, 0, 0},  // ministral3
+    {Key::Llama4ScalingBeta, "rope_parameters.llama_4_scaling_beta", kLlama4ScalingBeta, 0, 1e6},  // ministral3
+    {Key::RopeOriginalContext, "rope_parameters.original_max_position_embeddings", kRopeOriginalContext, 1, 1LL << 34},  // ministral3
+    {Key::ActivationSparsityPattern, "activation_sparsity_pattern", kActivationSparsityPattern, 0, 1},  // gemma3n_text
+    {Key::AltupNumInputs, "altup_num_inputs", kAltupNumInputs, 1, 64},  // gemma3n_text
+    {Key::LaurelRank, "laurel_rank", kLaurelRank, 0, 1 << 16},  // gemma3n_text
 };
 
 constexpr bool rows_in_key_order() {

@@ -274,6 +274,19 @@ enum class Key : std::uint16_t {
   AttnResBlockSize,
   // lead (issue 12): gpt_neox_japanese
   IntermediateMultipleSize,
+  // set D (issue 12)
+  ClipQkv,
+  ExpansionRatio,
+  SharedIntermediateSize,
+  MambaNHeads,
+  MambaDHead,
+  PositionEmbeddingType,
+  RopeParametersType,
+  Llama4ScalingBeta,
+  RopeOriginalContext,
+  ActivationSparsityPattern,
+  AltupNumInputs,
+  LaurelRank,
   Count,  // sentinel: the number of keys (kKeys has one row per key, in this order)
 };
 

@@ -57,6 +57,7 @@ enum class QkNorm : std::uint8_t {
   None,
   PerHead,    // one head_dim vector shared by every head (Qwen3, Gemma 3)
   FullWidth,  // one vector over all heads × head_dim (OLMo 2)
+  PerHeadNoWeight,  // an RMS norm over each head with no learned weight (NanoChat's Llama4TextL2Norm); set D
 };
 
 struct AttentionSpec {
@@ -73,6 +74,13 @@ struct AttentionSpec {
   bool output_gate = false;          // sigmoid gate on the attention output; q_proj emits 2× (Qwen3-Next);
                                      // on MLA its own g_proj, hidden -> heads × v_head_dim (Kimi K3)
   bool sinks = false;                // learned per-head sink logits (gpt-oss)
+  // Clamp of the q, k and v activations to [-qkv_clip, qkv_clip] (OLMo clip_qkv, MPT attn_config.clip_qkv);
+  // 0 = none. No parameters.
+  double qkv_clip = 0.0;
+  // Llama 4 / Ministral 3 query temperature: queries scaled by 1 + beta · log(1 + floor(position /
+  // query_scale_period)) (rope_parameters.llama_4_scaling_beta, original_max_position_embeddings); 0 = none.
+  double query_scale_beta = 0.0;
+  std::int64_t query_scale_period = 0;
   double rope_fraction = 1.0;        // share of head_dim rotated; 0 = NoPE layer
   double rope_theta = 0.0;
   // Multi-head latent attention (DeepSeek V3 keys); zero when not MLA.
@@ -153,6 +161,9 @@ struct FeedForwardSpec {
   // (hidden -> latent) and fc2_latent_proj (latent -> hidden) run once per token around them. 0 = none.
   std::int64_t latent_size = 0;
   bool router_in_extra = false;               // the family lists its own router tensors in Layer::extra (ZAYA1's MLP router)
+  // Gemma 3n activation sparsity: the share of gate activations zeroed by a Gaussian top-k cut before the
+  // activation (activation_sparsity_pattern[i], e.g. 0.95); 0 = dense. No parameters. Set D (issue 12).
+  double activation_sparsity = 0.0;
   bool operator==(const FeedForwardSpec&) const = default;
 };
 
@@ -220,8 +231,12 @@ enum class NormKind : std::uint8_t {
   RMSNorm,
   LayerNorm,        // weight and bias
   LayerNormNoBias,  // weight only (Cohere)
+  // set D (issue 12)
+  LayerNormNoParams,  // no weight and no bias: a pure normalization (OLMo 1's OlmoLayerNorm)
+  LayerNorm1P,        // weight and bias, the weight applied as 1 + w (Nemotron's NemotronLayerNorm1P)
+  RMSNormNoWeight,    // RMS normalization without a learned weight (NanoChat's NanoChatRMSNorm)
 };
-inline constexpr std::size_t kNormKindCount = static_cast<std::size_t>(NormKind::LayerNormNoBias) + 1;
+inline constexpr std::size_t kNormKindCount = static_cast<std::size_t>(NormKind::RMSNormNoWeight) + 1;
 
 enum class NormPlacement : std::uint8_t {
   Pre,       // norm before mixer and FFN (GPT-2 onwards)

@@ -55,6 +55,9 @@ constexpr VocabRow<NormKind> kNormKinds[] = {
     {NormKind::RMSNorm, "rmsnorm", "RMSNorm", "RMSNorm"},
     {NormKind::LayerNorm, "layernorm", "LayerNorm", "LayerNorm"},
     {NormKind::LayerNormNoBias, "layernorm_nobias", "LayerNorm (no bias)", "LayerNorm"},
+    {NormKind::LayerNormNoParams, "layernorm_noparams", "LayerNorm (no parameters)", "LayerNorm"},
+    {NormKind::LayerNorm1P, "layernorm1p", "LayerNorm1P (1 + weight)", "LayerNorm1P"},
+    {NormKind::RMSNormNoWeight, "rmsnorm_noweight", "RMSNorm (no weight)", "RMSNorm"},
 };
 static_assert(std::size(kNormKinds) == kNormKindCount);
 static_assert(rows_in_order(kNormKinds));

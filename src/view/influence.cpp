@@ -47,7 +47,7 @@ std::string positions_text(const Model& model) {
 std::string qk_norm_text(const Model& model) {
   for (const Layer& layer : model.layers)
     if (layer.is_softmax_attention() && layer.attention.qk_norm != QkNorm::None)
-      return layer.attention.qk_norm == QkNorm::PerHead ? "per-head QK-norm" : "full-width QK-norm";
+      return layer.attention.qk_norm == QkNorm::FullWidth ? "full-width QK-norm" : "per-head QK-norm";
   return "no QK-norm";
 }
 

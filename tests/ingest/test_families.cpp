@@ -362,6 +362,51 @@ const FamilyCase kCases[] = {
     {"minimax_m3_vl", Source::Catalog, "minimax-m3-428b", 60, "full_attention:60", 426174572928, 122880},
     {"kimi_k3", Source::Catalog, "kimi-k3-2-8t", 93, "kimi_delta_attention:69, latent_attention:24", 2779484476000,
      27648},
+    // set D (issue 12): tests/data/families/<type>.json; totals, KV and state are EXPECTED-d.tsv's (count_d.py,
+    // from transformers' modeling files), sources in SOURCES-d.tsv.
+    // OLMo-1B-hf: 16 × (attention 4 · 2048² = 16,777,216 + MLP 3 · 2048 · 8192 = 50,331,648; OlmoLayerNorm has no
+    // parameters) + tied embed 50304 · 2048 = 103,022,592 = 1,176,764,416 = sum(p.numel()) of the native OLMo-1B
+    // (weight tying) in a stored test (find_string id 69646534085). KV 16 × 2 × 16 × 128 × 2.
+    {"olmo", Source::File, "olmo.json", 16, "full_attention:16", 1176764416, 131072},
+    // Minitron-4B (Nemotron-4 4B): 32 × (attention 3072·3072 + 2·3072·1024 + 3072·3072 = 25,165,824 + MLP
+    // up/down 2 · 3072 · 9216 = 56,623,104 + two LayerNorm1P 4 · 3072 = 12,288) + final LayerNorm1P 6,144 +
+    // embed and lm_head 2 × 256000 · 3072 = 4,190,509,056. KV 32 × 2 × 8 × 128 × 2.
+    {"nemotron", Source::File, "nemotron.json", 32, "full_attention:32", 4190509056, 131072},
+    // mpt-7b-instruct: 32 × (Wqkv 4096 · 12288 + out_proj 4096² = 67,108,864 + MLP 2 · 4096 · 16384 =
+    // 134,217,728 + norm_1/norm_2 weights 8,192) + norm_f 4,096 + tied wte 50432 · 4096 = 6,649,286,656
+    // (MPT-7B's published 6.7B; the same count as the base model's). KV 32 × 2 × 32 × 128 × 2.
+    {"mpt", Source::File, "mpt.json", 32, "full_attention:32", 6649286656, 524288},
+    // mamba2-780m: 48 × (mixer 14,642,576 + norm 1,536) + norm_f 1,536 + tied embed 50288 · 1536 =
+    // 780,161,280 (the name's 780M). Mixer: in_proj 1536 · (3072 + 3328 + 48), conv 3328 · 4 + 3328,
+    // dt_bias/A_log/D 3 · 48, gated norm 3072, out_proj 3072 · 1536. No KV cache.
+    {"mamba2", Source::File, "mamba2.json", 48, "mamba2:48", 780161280, 0},
+    // GraniteMoeSharedConfig defaults (shared_intermediate_size 0: no shared MLP; the shared MLP's arithmetic is
+    // FamilySetD.GraniteMoeSharedMlpAddsThreeMatrices): 32 × (attention 67,108,864 + router 32,768 + 8 experts
+    // 1,082,130,432 + norms 8,192) + 4,096 + 2 × 131,072,000 = 37,039,116,288. KV 32 × 2 × 32 × 128 × 2.
+    {"granitemoeshared", Source::File, "granitemoeshared.json", 32, "full_attention:32", 37039116288, 524288},
+    // GraniteMoeHybrid example config (8 layers, hidden 512): 2 attention layers × (1,048,576 + FFN 13,373,440
+    // + norms 1,024) + 6 Mamba-2 layers × (1,715,480 + 13,373,440 + 1,024) + 512 + tied embed 25,165,824 =
+    // 144,552,080. FFN = router 4,096 + 8 experts 12,582,912 + shared MLP 786,432. KV 2 × 2 × 8 × 64 × 2.
+    {"granitemoehybrid", Source::File, "granitemoehybrid.json", 8, "mamba2:6, full_attention:2", 144552080, 4096},
+    // Ministral3Config defaults (Ministral 3 8B's text shapes): 34 × (attention 41,943,040 + MLP 3 · 4096 · 14336 +
+    // norms 8,192) + 4,096 + 2 × 131072 · 4096 = 8,489,553,920 (card: 8.4B language model). KV 34 × 2 × 8 × 128 × 2.
+    {"ministral3", Source::File, "ministral3.json", 34, "full_attention:34", 8489553920, 139264},
+    // Hunyuan-A13B (trimmed config): 32 × (attention 41,943,296 incl. q/k norms + router 262,144 + 64 experts
+    // 2,415,919,104 + shared MLP 37,748,736 + norms 8,192) + 4,096 + 2 × 128167 · 4096 = 80,918,155,264 (card:
+    // 80B total; untied by HunYuanMoEV1Config's default, the file saying nothing). KV 32 × 2 × 8 × 128 × 2.
+    {"hunyuan_v1_moe", Source::File, "hunyuan_v1_moe.json", 32, "full_attention:32", 80918155264, 131072},
+    // NanoChatConfig defaults: 12 × (attention 4 · 768² + MLP 2 · 768 · 8192; weight-free norms) + 2 × 50304 · 768 =
+    // 256,573,440. KV 12 × 2 × 6 × 128 × 2.
+    {"nanochat", Source::File, "nanochat.json", 12, "full_attention:12", 256573440, 36864},
+    // Jais2Config defaults (Jais-2-8B shapes): 32 × (attention 4 · 3328² + 4 · 3328 + MLP 2 · 3328 · 26624 + 26624 +
+    // 3328 + LayerNorms 4 · 3328) + 6,656 + 2 × 150272 · 3328 = 8,090,401,280. KV 32 × 2 × 26 × 128 × 2.
+    {"jais2", Source::File, "jais2.json", 32, "full_attention:32", 8090401280, 425984},
+    // Gemma3nTextConfig defaults (Gemma 3n E4B's text model; famB's file): 35 × (attention 10,486,272 incl. q/k
+    // norms + GeGLU 3 · 2048 · 16384 + 4 norms 8,192 + AltUp 12,368 + LAuReL 264,192 + per-layer input 1,050,624)
+    // + tied embed 262400 · 2048 + embed_tokens_per_layer 262144 · 8960 + per_layer_model_projection 18,350,080
+    // + its norm 256 + AltUp (un)embed projections 6 · 2048² + final norm 2,048 = 6,866,696,688 (NOTES-b).
+    // KV: the last 15 layers reuse earlier caches: 20 × 2 × 2 × 256 × 2 = 40,960.
+    {"gemma3n_text", Source::File, "gemma3n_text.json", 35, "sliding_attention:28, full_attention:7", 6866696688, 40960},
 };
 
 std::string config_text(const FamilyCase& c) {
@@ -451,10 +496,11 @@ TEST(FamilyRegistry, GgufArchitecturesLiveOnTheirRows) {
   // Branch gguf (issue 12): + deepseek2, falcon, starcoder2, granitemoe, mamba, jamba, lfm2, lfm2moe,
   // apertus, phimoe (tests/weights/test_gguf_families_12.cpp).
   expected_gguf += 10;
-  EXPECT_EQ(gguf.size(), expected_gguf);
   EXPECT_EQ(gguf.at("deepseek2"), "deepseek_v2");
   EXPECT_EQ(gguf.at("lfm2moe"), "lfm2_moe");
   EXPECT_EQ(gguf.at("mamba"), "mamba");
+  // set D (issue 12): olmo, nemotron, mpt (tests/ingest/test_families_d.cpp).
+  EXPECT_EQ(gguf.size(), expected_gguf + 3);
   EXPECT_EQ(gguf.at("qwen3moe"), "qwen3_moe");
   EXPECT_EQ(gguf.at("phi2"), "phi");
   EXPECT_EQ(gguf.at("command-r"), "cohere");
@@ -513,6 +559,7 @@ TEST(FamilyRegistry, TopKAboveTheExpertCountIsBadInputForEveryMoeFamily) {
   expected_moe += 1;  // remote-code families: deepseek (V1 MoE).
   expected_moe += 3;  // set C (issue 12): dbrx, dots1, flex_olmo.
   expected_moe += 2;  // issue 13 cards: minimax_m3_vl, kimi_k3.
+  expected_moe += 3;  // set D (issue 12): granitemoeshared, granitemoehybrid, hunyuan_v1_moe.
   EXPECT_EQ(moe_families, expected_moe);
 }
 

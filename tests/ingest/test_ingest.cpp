@@ -90,7 +90,9 @@ TEST(ConfigKeys, EverySpellingAndGgufSuffixBelongsToOneRow) {
   }
   // llama.cpp's suffixes that the GGUF reader maps (25 before the tables merged; 26 with gptneox's
   // use_parallel_residual, issue 12 set A).
-  EXPECT_EQ(suffix_row.size(), 26u);
+  // set D (issue 12): 27 with olmo's and mpt's attention.clamp_kqv (clip_qkv).
+  EXPECT_EQ(suffix_row.size(), 27u);
+  EXPECT_EQ(suffix_row.at("attention.clamp_kqv"), "clip_qkv");
   EXPECT_EQ(suffix_row.at("use_parallel_residual"), "use_parallel_residual");
   EXPECT_EQ(suffix_row.at("attention.head_count_kv"), "num_key_value_heads");
 }

@@ -59,6 +59,23 @@ constexpr std::string_view kGptNeoxJapaneseDefaults = R"({
   "max_position_embeddings": 2048, "layer_norm_eps": 1e-5
 })";
 
+// Ministral3Config defaults (transformers configuration_ministral3.py @64691019): a mistral3 wrapper's
+// text_config may omit them. Set D (issue 12).
+constexpr std::string_view kMinistral3Defaults = R"({
+  "vocab_size": 131072, "hidden_size": 4096, "intermediate_size": 14336, "num_hidden_layers": 34,
+  "num_attention_heads": 32, "num_key_value_heads": 8, "head_dim": 128, "hidden_act": "silu",
+  "max_position_embeddings": 262144, "rms_norm_eps": 1e-5, "tie_word_embeddings": false,
+  "rope_parameters": {"type": "yarn", "rope_theta": 1000000.0, "factor": 16.0,
+    "original_max_position_embeddings": 16384, "max_position_embeddings": 262144, "beta_fast": 32.0,
+    "beta_slow": 1.0, "mscale_all_dim": 1.0, "mscale": 1.0, "llama_4_scaling_beta": 0.1}
+})";
+
+// HunYuanMoEV1Config defaults (configuration_hunyuan_v1_moe.py @6e4054ae) for keys trimmed configs omit.
+constexpr std::string_view kHunyuanMoeDefaults = R"({
+  "max_position_embeddings": 2048, "rms_norm_eps": 1e-5, "rope_theta": 10000.0, "tie_word_embeddings": false,
+  "hidden_act": "silu", "attention_bias": false
+})";
+
 constexpr FamilyRow kFamilies[] = {
     {"gpt2", "GPT-2", read_gpt2, kTied, {"gpt2", "GPT2LMHeadModel"}},
     // GPT-SW3 (AI Sweden): transformers maps gpt-sw3 to GPT2LMHeadModel and GPT2Config — the GPT-2 reader.
@@ -198,6 +215,22 @@ constexpr FamilyRow kFamilies[] = {
     {"gemma4_unified_text", "Gemma 4", read_gemma4, kTied},  // Gemma4UnifiedTextModel: Gemma 4's text decoder
     {"minimax_m3_vl", "MiniMax M3", read_minimax_m3_vl},  // MiniMaxM3SparseForConditionalGeneration; text_config
     {"kimi_k3", "Kimi K3", read_kimi_k3},  // KimiK3ForConditionalGeneration; text_config is kimi_linear
+    // set D (issue 12): configs in tests/data/families (EXPECTED-d.tsv, SOURCES-d.tsv)
+    {"olmo", "OLMo", read_olmo, kUntied, {"olmo", "OlmoForCausalLM"}},
+    {"nemotron", "Nemotron", read_nemotron, kUntied, {"nemotron", "NemotronForCausalLM"}},
+    {"mpt", "MPT", read_mpt, kTied, {"mpt", "MptForCausalLM"}},
+    {"mamba2", "Mamba-2", read_mamba2, kOwn, {}, {}, {}, "Mamba2ForCausalLM"},
+    {"granitemoeshared", "Granite MoE (shared expert)", read_granitemoeshared, kUntied, {}, {}, {},
+     "GraniteMoeSharedForCausalLM"},
+    {"granitemoehybrid", "Granite 4.0 (hybrid)", read_granitemoehybrid, kTied, {}, {}, {},
+     "GraniteMoeHybridForCausalLM"},
+    {"ministral3", "Ministral 3", read_ministral3, kUntied, {}, "Ministral3Config", kMinistral3Defaults,
+     "Ministral3ForCausalLM"},
+    {"hunyuan_v1_moe", "Hunyuan (MoE)", read_hunyuan_v1_moe, kUntied, {}, "HunYuanMoEV1Config", kHunyuanMoeDefaults,
+     "HunYuanMoEV1ForCausalLM"},
+    {"nanochat", "NanoChat", read_nanochat, kUntied, {}, {}, {}, "NanoChatForCausalLM"},
+    {"jais2", "Jais 2", read_jais2, kUntied, {}, {}, {}, "Jais2ForCausalLM"},
+    {"gemma3n_text", "Gemma 3n", read_gemma3n_text, kTied, {}, {}, {}, "Gemma3nForCausalLM"},
 };
 
 }  // namespace

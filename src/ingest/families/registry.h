@@ -170,5 +170,17 @@ void read_gpt_neox_japanese(ConfigView&, Model&);  // families/gpt_neox_japanese
 // issue 12 (gguf): Mistral's window on every layer
 void read_mistral(ConfigView&, Model&);           // families/mistral.cpp
 void read_mixtral_windowed(ConfigView&, Model&);  // families/mistral.cpp
+// set D (issue 12)
+void read_olmo(ConfigView&, Model&);              // families/olmo.cpp
+void read_nemotron(ConfigView&, Model&);          // families/olmo.cpp
+void read_mpt(ConfigView&, Model&);               // families/mpt.cpp
+void read_mamba2(ConfigView&, Model&);            // families/mamba2.cpp
+void read_granitemoeshared(ConfigView&, Model&);  // families/granitemoeshared.cpp
+void read_granitemoehybrid(ConfigView&, Model&);  // families/granitemoehybrid.cpp
+void read_ministral3(ConfigView&, Model&);        // families/ministral3.cpp
+void read_hunyuan_v1_moe(ConfigView&, Model&);    // families/hunyuan_v1_moe.cpp
+void read_nanochat(ConfigView&, Model&);          // families/nanochat.cpp
+void read_jais2(ConfigView&, Model&);             // families/nanochat.cpp
+void read_gemma3n_text(ConfigView&, Model&);      // families/gemma3n.cpp
 
 }  // namespace llmg

@@ -75,6 +75,11 @@ constexpr GgufSwaRow kRows[] = {
     {"mamba", GgufSwaRule::None, 0, false, "llama.cpp LLM_ARCH_MAMBA has no attention"},
     {"jamba", GgufSwaRule::None, 0, false, "llama.cpp LLM_ARCH_JAMBA reads no window"},
     {"phimoe", GgufSwaRule::None, 0, false, "llama.cpp LLM_ARCH_PHIMOE reads no window"},
+    // set D (issue 12): LLM_ARCH_OLMO (clamp_kqv, epsilon), LLM_ARCH_NEMOTRON (epsilon) and LLM_ARCH_MPT
+    // (epsilon, clamp_kqv, max_alibi_bias) read no sliding window: every layer full.
+    {"olmo", GgufSwaRule::None, 0, false, "llama.cpp LLM_ARCH_OLMO reads no window"},
+    {"nemotron", GgufSwaRule::None, 0, false, "llama.cpp LLM_ARCH_NEMOTRON reads no window"},
+    {"mpt", GgufSwaRule::None, 0, false, "llama.cpp LLM_ARCH_MPT reads no window"},
 };
 
 }  // namespace

@@ -154,10 +154,13 @@ Box mixer_box(const Model& model, const Layer& layer, int index, bool thumbnail)
       std::vector<std::string> extras;
       if (a.qk_norm == QkNorm::PerHead) extras.push_back("QK-norm per head");
       if (a.qk_norm == QkNorm::FullWidth) extras.push_back("QK-norm");
+      if (a.qk_norm == QkNorm::PerHeadNoWeight) extras.push_back("QK-norm per head (no weight)");
       if (a.keys_are_values) extras.push_back("K = V");
       if (a.sinks) extras.push_back("attention sinks");
       if (a.output_gate) extras.push_back("sigmoid output gate");
       if (a.differential) extras.push_back("differential (λ per layer)");
+      if (a.qkv_clip > 0) extras.push_back(fmt::format("QKV clip ±{}", a.qkv_clip));
+      if (a.query_scale_beta > 0) extras.push_back("query temperature scaling");
       if (a.q_bias || a.k_bias || a.v_bias) extras.push_back("QKV bias");
       if (!extras.empty()) {
         std::string joined;
@@ -304,6 +307,16 @@ Drawn draw_block(const Model& model, const LayerGroup& group, std::string_view m
   std::vector<Box> sublayers;
   if (layer.mixer != MixerKind::None) sublayers.push_back(mixer_box(model, layer, group.first(), thumbnail));
   if (layer.ffn.kind != FfnKind::None) sublayers.push_back(ffn_box(layer.ffn, group.first(), thumbnail));
+  // Gemma 3n's activation sparsity: on some layers of the group only, so counted over the group.
+  if (layer.ffn.kind != FfnKind::None && !thumbnail) {
+    std::size_t sparse = 0;
+    double share = 0;
+    for (int i : group.layers)
+      if (const double s = model.layers[static_cast<std::size_t>(i)].ffn.activation_sparsity; s > 0) ++sparse, share = s;
+    if (sparse > 0)
+      sublayers.back().lines.push_back({text_span(fmt::format("{:g}% activation sparsity ({} of {} layers)", share * 100,
+                                                      sparse, group.layers.size()))});
+  }
 
   // Steps and the residual segments (first step, ⊕ step) they span.
   std::vector<Item> items;

@@ -50,6 +50,12 @@ std::string describe_ffn(const Model& model) {
     for (const auto& [width, layers] : other_widths)
       out += fmt::format(" ({} wide in {} layers)", with_commas(width), layers);
   }
+  // Gemma 3n: activation sparsity on some layers.
+  std::int64_t sparse = 0;
+  double share = 0;
+  for (const Layer& layer : model.layers)
+    if (layer.ffn.activation_sparsity > 0) ++sparse, share = layer.ffn.activation_sparsity;
+  if (sparse > 0) out += fmt::format("; {:g}% activation sparsity in {} layers", share * 100, sparse);
   return out.empty() ? "none" : out;
 }
 
@@ -75,6 +81,9 @@ std::string describe_attention(const Model& model) {
       if (a.qk_norm != QkNorm::None && variant.find("QK-norm") == std::string::npos) out += ", QK-norm";
       if (a.output_gate && variant.find("gate") == std::string::npos) out += ", output gate";
       if (a.sinks && variant.find("sinks") == std::string::npos) out += ", sinks";
+      if (a.qkv_clip > 0) out += fmt::format(", q/k/v clipped at ±{}", a.qkv_clip);
+      if (a.query_scale_beta > 0)
+        out += fmt::format(", query scaling 1 + {}·log(1 + ⌊pos / {}⌋)", a.query_scale_beta, a.query_scale_period);
       return out;
     }
     if (layer.mixer == MixerKind::CompressedAttention)
