@@ -204,6 +204,22 @@ TEST(Wrappers, PublishedTotalWithTowersAddsCountedTowers) {
   EXPECT_EQ(llmg::compare_published(f, p)[0].convention, "total");
 }
 
+// Qwen3_5VisionModel deletes Qwen3-VL's DeepStack mergers in __init__: a Qwen3.5 config that lists
+// deepstack_visual_indexes still has none (transformers models/qwen3_5/modular_qwen3_5.py).
+TEST(Wrappers, Qwen3_5VisionHasNoDeepStackMergers) {
+  std::ifstream in(config_path("catalog:qwen3-6-27b"));
+  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  const std::string from = "\"deepstack_visual_indexes\": []";
+  const auto at = text.find(from);
+  ASSERT_NE(at, std::string::npos);
+  text.replace(at, from.size(), "\"deepstack_visual_indexes\": [8, 16, 24]");
+  auto model = llmg::read_config_text(text, "qwen3-6-27b.json");
+  ASSERT_TRUE(model.has_value()) << model.error().message;
+  auto counts = llmg::count_parameters(*model);
+  ASSERT_TRUE(counts.has_value());
+  EXPECT_EQ(counts->towers, 460730096);
+}
+
 TEST(Wrappers, TextOnlyConfigsHaveNoTowers) {
   const llmg::Model model = read("catalog:gemma-3-270m");
   auto counts = llmg::count_parameters(model);

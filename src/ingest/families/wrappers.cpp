@@ -265,9 +265,10 @@ void towers_qwen2_5_vl(ConfigView& config, Model& model) {
   model.towers.push_back(std::move(t));
 }
 
-// Qwen3-VL / Qwen3-VL-MoE / Qwen3.5 (Qwen3VLVisionModel as `visual`): one DeepStack merger per entry of
-// deepstack_visual_indexes (Qwen3.5's lists are empty).
-void towers_qwen3_vl(ConfigView& config, Model& model) {
+// Qwen3-VL / Qwen3-VL-MoE (Qwen3VLVisionModel as `visual`): one DeepStack merger per entry of
+// deepstack_visual_indexes. Qwen3.5 (Qwen3_5VisionModel(Qwen3VLVisionModel)) deletes
+// deepstack_merger_list in its __init__, whatever the config lists: `deepstack` false.
+void qwen3_vision(ConfigView& config, Model& model, bool deepstack) {
   if (!Section(config, "vision_config", "", "").in_file()) return;  // a text-only config
   Section v(config, "vision_config", kQwen3VisionDefaults, "Qwen3VLVisionConfig");
   Tower t;
@@ -283,9 +284,11 @@ void towers_qwen3_vl(ConfigView& config, Model& model) {
   t.merge_size = v.integer("spatial_merge_size", 1, 64);
   t.out_hidden = v.integer("out_hidden_size");
   t.position_count = v.integer("num_position_embeddings", 1, 1 << 24);
-  t.deepstack_mergers = v.list_size("deepstack_visual_indexes", 3);
+  t.deepstack_mergers = deepstack ? v.list_size("deepstack_visual_indexes", 3) : 0;
   model.towers.push_back(std::move(t));
 }
+
+void towers_qwen3_vl(ConfigView& config, Model& model) { qwen3_vision(config, model, true); }
 
 // PaliGemma: SigLIP tower; PaliGemmaMultiModalProjector, one biased Linear(vision hidden, projection_dim)
 // (PaliGemmaConfig projection_dim, default 2048).
@@ -400,7 +403,7 @@ void read_wrapper_towers(std::string_view model_type, ConfigView& config, Model&
   } else if (model_type == "mistral3") {
     towers_mistral3(config, model);
   } else if (model_type == "qwen3_5" || model_type == "qwen3_5_moe") {
-    towers_qwen3_vl(config, model);
+    qwen3_vision(config, model, false);
   }
   for (const Tower& tower : model.towers)
     config.note_source("towers." + tower.name,
