@@ -152,7 +152,7 @@ std::vector<FactRow> fact_rows(const ModelView& view) {
   for (const ParameterCounts::TowerCount& tower : p.towers_detail)
     add("params.towers." + tower.name, "Tower " + tower.name,
         tower.parameters < 0 ? std::string("not counted (see notes)") : count_text(tower.parameters) + " (not in total)",
-        static_cast<double>(tower.parameters));
+        static_cast<double>(tower.parameters), source_of(m, "towers." + tower.name));
   const double active_share = p.total > 0 ? static_cast<double>(p.active) / static_cast<double>(p.total) : 0;
   add("params.active", "Active", fmt::format("{}, {} of total", count_text(p.active), percent(active_share)),
       static_cast<double>(p.active), "embedding as lookup, LM head counted: gpt-oss card convention");
