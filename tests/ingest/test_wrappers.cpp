@@ -220,6 +220,24 @@ TEST(Wrappers, Qwen3_5VisionHasNoDeepStackMergers) {
   EXPECT_EQ(counts->towers, 460730096);
 }
 
+// A wrapper config without model_type is read by the row whose class architectures[0] names.
+TEST(Wrappers, ArchitectureNamesTheWrapperWhenModelTypeIsMissing) {
+  std::ifstream in(config_path("llava-1.5-7b-hf.json"));
+  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  const std::string from = "\"model_type\": \"llava\",";
+  const auto at = text.find(from);
+  ASSERT_NE(at, std::string::npos);
+  text.erase(at, from.size());
+  auto model = llmg::read_config_text(text, "config.json");
+  ASSERT_TRUE(model.has_value()) << model.error().message;
+  EXPECT_EQ(model->model_type, "llava");
+  EXPECT_EQ(model->key_sources.at("model_type"), "architectures[0] (no model_type key)");
+  auto counts = llmg::count_parameters(*model);
+  ASSERT_TRUE(counts.has_value());
+  EXPECT_EQ(counts->total, 6738939904);
+  EXPECT_EQ(counts->towers, 324487168);
+}
+
 TEST(Wrappers, TextOnlyConfigsHaveNoTowers) {
   const llmg::Model model = read("catalog:gemma-3-270m");
   auto counts = llmg::count_parameters(model);

@@ -78,6 +78,12 @@ Result<Model> read_config_json(const json& config, const std::string& file_name)
     // the class is unambiguous). Noted on the fact sheet.
     model_type = std::string(find_family_by_architecture((*arch)[0].get<std::string>())->model_type);
     type_from_architecture = true;
+  } else if (auto arch = config.find("architectures"); arch != config.end() && arch->is_array() && !arch->empty() &&
+                                                       (*arch)[0].is_string() &&
+                                                       find_wrapper_by_architecture((*arch)[0].get<std::string>())) {
+    // The same for a multimodal wrapper's class (LlavaForConditionalGeneration).
+    model_type = std::string(find_wrapper_by_architecture((*arch)[0].get<std::string>())->model_type);
+    type_from_architecture = true;
   } else {
     return bad_input(fmt::format("{}: key 'model_type': required key is missing (not a Hugging Face config.json "
                                  "nor a Mistral params.json)",

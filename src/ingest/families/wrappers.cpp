@@ -377,6 +377,13 @@ const WrapperRow* find_wrapper(std::string_view model_type) {
   return nullptr;
 }
 
+const WrapperRow* find_wrapper_by_architecture(std::string_view architecture) {
+  if (architecture.empty()) return nullptr;
+  for (const WrapperRow& row : kWrappers)
+    if (row.architecture == architecture) return &row;
+  return nullptr;
+}
+
 std::string wrapper_decoder_type(const WrapperRow& row, const json& config) {
   if (config.is_object()) {
     auto text = config.find("text_config");

@@ -38,6 +38,8 @@ TextDefaults wrapper_text_defaults(std::string_view decoder_type);
 std::span<const WrapperRow> wrapper_table();
 // The wrapper row of a top-level model_type, or nullptr.
 const WrapperRow* find_wrapper(std::string_view model_type);
+// The wrapper row whose transformers class is `architecture` ("LlavaForConditionalGeneration"), or nullptr.
+const WrapperRow* find_wrapper_by_architecture(std::string_view architecture);
 // The registry model_type of the wrapper's language model: text_config.model_type unless absent or the
 // wrapper's own text type, then `row.decoder`.
 std::string wrapper_decoder_type(const WrapperRow& row, const nlohmann::json& config);
