@@ -477,11 +477,189 @@ Result<ParameterCounts> count_parameters(const Model& model) {
     }
     if (!ok) return internal_error("parameter count overflows 64 bits: sizes are absurd");
   }
+  for (const Tower& tower : model.towers) {
+    std::int64_t parameters = tower.layout == TowerLayout::Unknown ? -1 : 0;
+    for (const TensorSpec& tensor : tower_tensors(tower)) {
+      const std::int64_t elements = tensor_elements(tensor);
+      if (elements < 0 || __builtin_add_overflow(parameters, elements, &parameters))
+        return internal_error(fmt::format("tower tensor {} is too large to count (sizes overflow 64 bits)", tensor.name));
+    }
+    counts.towers_detail.push_back({tower.name, tower.kind, parameters});
+    if (counts.towers >= 0 && (parameters < 0 || __builtin_add_overflow(counts.towers, parameters, &counts.towers)))
+      counts.towers = -1;
+  }
   counts.active = active;
   counts.embedding = embedding_lookup + (model.tied_embeddings ? model.vocab_size * model.hidden_size : 0);
   counts.active_with_embeddings = active + embedding_lookup;
   counts.active_non_embedding = active - lm_head_active;
   return counts;
+}
+
+}  // namespace llmg
+
+// ---- towers of multimodal wrappers -----------------------------------------------------------------
+
+namespace llmg {
+
+namespace {
+
+// A pre-norm ViT block with LayerNorms (weight and bias), biased q/k/v/out projections and a biased
+// two-layer MLP: CLIPEncoderLayer, SiglipEncoderLayer, Idefics3EncoderLayer (layer_norm1, self_attn,
+// layer_norm2, mlp.fc1 / mlp.fc2).
+void vit_block_tensors(TensorList& t, std::int64_t h, std::int64_t f) {
+  t.norm(NormKind::LayerNorm, "layer_norm1", h);
+  for (const char* proj : {"self_attn.q_proj", "self_attn.k_proj", "self_attn.v_proj", "self_attn.out_proj"})
+    t.linear(Component::Vision, proj, h, h, true);
+  t.norm(NormKind::LayerNorm, "layer_norm2", h);
+  t.linear(Component::Vision, "mlp.fc1", h, f, true);
+  t.linear(Component::Vision, "mlp.fc2", f, h, true);
+}
+
+// The Qwen VL patch merger's two biased linears: hidden·merge² → hidden·merge² → out_hidden.
+void merger_mlp_tensors(TensorList& t, const Tower& w, const char* first, const char* second) {
+  const std::int64_t hm = w.hidden * w.merge_size * w.merge_size;
+  t.linear(Component::Vision, first, hm, hm, true);
+  t.linear(Component::Vision, second, hm, w.out_hidden, true);
+}
+
+}  // namespace
+
+std::vector<TensorSpec> tower_tensors(const Tower& w) {
+  std::vector<TensorSpec> out;
+  const std::int64_t h = w.hidden, f = w.intermediate, m2 = w.merge_size * w.merge_size;
+  const std::string base = w.name + ".";
+  TensorList top(out, base);
+  // Every block's tensors under "<base><blocks>.<i>.".
+  auto blocks = [&](const std::string& blocks_prefix, auto&& block) {
+    for (std::int64_t i = 0; i < w.layers; ++i) {
+      TensorList t(out, fmt::format("{}{}.{}.", base, blocks_prefix, i));
+      block(t);
+    }
+  };
+  switch (w.layout) {
+    case TowerLayout::Unknown: break;
+    case TowerLayout::ClipVision: {  // CLIPVisionModel (vision_model.*)
+      TensorList t(out, base + "vision_model.");
+      t.add(Component::Vision, "embeddings.class_embedding", {h});
+      t.add(Component::Vision, "embeddings.patch_embedding.weight", {h, w.channels, w.patch_size, w.patch_size});
+      t.add(Component::Vision, "embeddings.position_embedding.weight", {w.position_count, h});
+      t.norm(NormKind::LayerNorm, "pre_layrnorm", h);
+      blocks("vision_model.encoder.layers", [&](TensorList& b) { vit_block_tensors(b, h, f); });
+      t.norm(NormKind::LayerNorm, "post_layernorm", h);
+      break;
+    }
+    case TowerLayout::SiglipVision: {  // SiglipVisionModel (vision_model.*), Idefics3VisionTransformer
+      TensorList t(out, base + "vision_model.");
+      t.add(Component::Vision, "embeddings.patch_embedding.weight", {h, w.channels, w.patch_size, w.patch_size});
+      t.add(Component::Vision, "embeddings.patch_embedding.bias", {h});
+      t.add(Component::Vision, "embeddings.position_embedding.weight", {w.position_count, h});
+      blocks("vision_model.encoder.layers", [&](TensorList& b) { vit_block_tensors(b, h, f); });
+      t.norm(NormKind::LayerNorm, "post_layernorm", h);
+      if (w.use_head) {  // SiglipMultiheadAttentionPoolingHead
+        t.add(Component::Vision, "head.probe", {1, 1, h});
+        t.add(Component::Vision, "head.attention.in_proj_weight", {3 * h, h});
+        t.add(Component::Vision, "head.attention.in_proj_bias", {3 * h});
+        t.linear(Component::Vision, "head.attention.out_proj", h, h, true);
+        t.norm(NormKind::LayerNorm, "head.layernorm", h);
+        t.linear(Component::Vision, "head.mlp.fc1", h, f, true);
+        t.linear(Component::Vision, "head.mlp.fc2", f, h, true);
+      }
+      break;
+    }
+    case TowerLayout::PixtralVision: {  // PixtralVisionModel
+      top.add(Component::Vision, "patch_conv.weight", {h, w.channels, w.patch_size, w.patch_size});
+      top.add(Component::Vision, "ln_pre.weight", {h});
+      blocks("transformer.layers", [&](TensorList& b) {
+        b.add(Component::Vision, "attention_norm.weight", {h});
+        for (const char* proj : {"attention.q_proj", "attention.k_proj", "attention.v_proj", "attention.o_proj"})
+          b.linear(Component::Vision, proj, h, h, false);
+        b.add(Component::Vision, "ffn_norm.weight", {h});
+        b.linear(Component::Vision, "feed_forward.gate_proj", h, f, false);
+        b.linear(Component::Vision, "feed_forward.up_proj", h, f, false);
+        b.linear(Component::Vision, "feed_forward.down_proj", f, h, false);
+      });
+      break;
+    }
+    case TowerLayout::Qwen2Vision: {  // Qwen2VisionTransformerPretrainedModel
+      top.add(Component::Vision, "patch_embed.proj.weight",
+              {h, w.channels, w.temporal_patch_size, w.patch_size, w.patch_size});
+      blocks("blocks", [&](TensorList& b) {
+        b.norm(NormKind::LayerNorm, "norm1", h);
+        b.norm(NormKind::LayerNorm, "norm2", h);
+        b.linear(Component::Vision, "attn.qkv", h, 3 * h, true);
+        b.linear(Component::Vision, "attn.proj", h, h, true);
+        b.linear(Component::Vision, "mlp.fc1", h, f, true);
+        b.linear(Component::Vision, "mlp.fc2", f, h, true);
+      });
+      top.norm(NormKind::LayerNorm, "merger.ln_q", h);
+      merger_mlp_tensors(top, w, "merger.mlp.0", "merger.mlp.2");
+      break;
+    }
+    case TowerLayout::Qwen2_5Vision: {  // Qwen2_5_VisionTransformerPretrainedModel
+      top.add(Component::Vision, "patch_embed.proj.weight",
+              {h, w.channels, w.temporal_patch_size, w.patch_size, w.patch_size});
+      blocks("blocks", [&](TensorList& b) {
+        b.add(Component::Vision, "norm1.weight", {h});
+        b.add(Component::Vision, "norm2.weight", {h});
+        b.linear(Component::Vision, "attn.qkv", h, 3 * h, true);
+        b.linear(Component::Vision, "attn.proj", h, h, true);
+        b.linear(Component::Vision, "mlp.gate_proj", h, f, true);
+        b.linear(Component::Vision, "mlp.up_proj", h, f, true);
+        b.linear(Component::Vision, "mlp.down_proj", f, h, true);
+      });
+      top.add(Component::Vision, "merger.ln_q.weight", {h});
+      merger_mlp_tensors(top, w, "merger.mlp.0", "merger.mlp.2");
+      break;
+    }
+    case TowerLayout::Qwen3Vision: {  // Qwen3VLVisionModel (also Qwen3.5's vision model)
+      top.add(Component::Vision, "patch_embed.proj.weight",
+              {h, w.channels, w.temporal_patch_size, w.patch_size, w.patch_size});
+      top.add(Component::Vision, "patch_embed.proj.bias", {h});
+      top.add(Component::Vision, "pos_embed.weight", {w.position_count, h});
+      blocks("blocks", [&](TensorList& b) {
+        b.norm(NormKind::LayerNorm, "norm1", h);
+        b.norm(NormKind::LayerNorm, "norm2", h);
+        b.linear(Component::Vision, "attn.qkv", h, 3 * h, true);
+        b.linear(Component::Vision, "attn.proj", h, h, true);
+        b.linear(Component::Vision, "mlp.linear_fc1", h, f, true);
+        b.linear(Component::Vision, "mlp.linear_fc2", f, h, true);
+      });
+      top.norm(NormKind::LayerNorm, "merger.norm", h);  // use_postshuffle_norm false: over hidden
+      merger_mlp_tensors(top, w, "merger.linear_fc1", "merger.linear_fc2");
+      for (std::int64_t i = 0; i < w.deepstack_mergers; ++i) {  // use_postshuffle_norm true: over hidden·merge²
+        TensorList d(out, fmt::format("{}deepstack_merger_list.{}.", base, i));
+        d.norm(NormKind::LayerNorm, "norm", h * m2);
+        merger_mlp_tensors(d, w, "linear_fc1", "linear_fc2");
+      }
+      break;
+    }
+    case TowerLayout::LlavaProjector:
+      top.linear(Component::Vision, "linear_1", h, w.out_hidden, w.bias);
+      top.linear(Component::Vision, "linear_2", w.out_hidden, w.out_hidden, w.bias);
+      break;
+    case TowerLayout::Gemma3Projector:
+      top.add(Component::Vision, "mm_input_projection_weight", {h, w.out_hidden});
+      top.add(Component::Vision, "mm_soft_emb_norm.weight", {h});
+      break;
+    case TowerLayout::Mistral3Projector:
+      top.add(Component::Vision, "norm.weight", {h});
+      top.linear(Component::Vision, "patch_merger.merging_layer", h * m2, h, false);
+      top.linear(Component::Vision, "linear_1", h, w.out_hidden, w.bias);
+      top.linear(Component::Vision, "linear_2", w.out_hidden, w.out_hidden, w.bias);
+      break;
+    case TowerLayout::PixelShuffleProjector:
+      top.linear(Component::Vision, "modality_projection.proj", h * m2, w.out_hidden, false);
+      break;
+    case TowerLayout::LinearProjector: top.linear(Component::Vision, "linear", h, w.out_hidden, true); break;
+    case TowerLayout::AyaVisionProjector:
+      top.norm(NormKind::LayerNorm, "layernorm", h * m2);
+      top.linear(Component::Vision, "linear_1", h * m2, f, true);
+      top.linear(Component::Vision, "linear_2", f / 2, w.out_hidden, true);
+      break;
+  }
+  if (w.extra_params > 0) out.push_back({Component::Vision, "image_newline", {w.extra_params}});
+  for (TensorSpec& tensor : out) tensor.component = Component::Vision;
+  return out;
 }
 
 }  // namespace llmg

@@ -40,6 +40,15 @@ struct ParameterCounts {
   std::int64_t mtp = 0;
   // total per component (Embedding here excludes a tied matrix, which counts as LmHead).
   std::map<Component, std::int64_t> by_component;
+  // Vision/audio encoders and projectors of a multimodal wrapper (Model::towers), not part of total or
+  // active: 0 when the model has none, -1 when one of them cannot be counted (TowerLayout::Unknown).
+  std::int64_t towers = 0;
+  struct TowerCount {
+    std::string name;  // Tower::name ("vision_tower")
+    TowerKind kind = TowerKind::Vision;
+    std::int64_t parameters = 0;  // -1: unknown
+  };
+  std::vector<TowerCount> towers_detail;
 };
 
 // The tensor budget: at most this many tensor specs in model_tensors (experts and shared experts are
@@ -54,6 +63,11 @@ std::size_t tensor_spec_count(const Model& model, std::size_t limit = kMaxTensor
 // Fails (bad input) when the model is over the tensor budget (kMaxTensorSpecs) and when the sizes
 // overflow 64-bit counting (an absurd config).
 Result<ParameterCounts> count_parameters(const Model& model);
+
+// The tensors of one tower of a multimodal wrapper (component Vision), named under `tower.name`
+// ("vision_tower.vision_model.encoder.layers.3.self_attn.q_proj.weight"), as the reference class of its
+// TowerLayout creates them; empty for TowerLayout::Unknown.
+std::vector<TensorSpec> tower_tensors(const Tower& tower);
 
 // Elements of one tensor spec (shape product × copies), or -1 on overflow.
 std::int64_t tensor_elements(const TensorSpec& tensor);

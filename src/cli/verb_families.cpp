@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "ingest/families/registry.h"
+#include "ingest/families/wrappers.h"
 #include "cli/output.h"
 
 namespace llmg::cli {
@@ -40,7 +41,13 @@ int run_families(FamiliesFormat format) {
       nlohmann::json declined = nlohmann::json::array();
       for (const DeclinedFamily& row : declined_families())
         declined.push_back({{"model_type", row.model_type}, {"reason", row.reason}});
-      print_json({{"read", read}, {"declined", declined}});
+      nlohmann::json wrappers = nlohmann::json::array();
+      for (const WrapperRow& row : wrapper_table())
+        wrappers.push_back({{"model_type", row.model_type},
+                            {"family", row.family},
+                            {"default_decoder", row.decoder},
+                            {"architecture", row.architecture}});
+      print_json({{"read", read}, {"wrappers", wrappers}, {"declined", declined}});
       return kExitOk;
     }
     case FamiliesFormat::Markdown: {
@@ -50,6 +57,13 @@ int run_families(FamiliesFormat format) {
       for (const FamilyRow* row : rows)
         std::cout << fmt::format("| `{}` | {} | {} | {} |\n", row->model_type, row->family, cell(row->gguf.name),
                                  cell(class_of(*row)));
+      std::cout << fmt::format("\n{} multimodal wrappers read (the language model by the row of "
+                               "`text_config.model_type`, else the default decoder; towers counted apart):\n\n",
+                               wrapper_table().size());
+      std::cout << "| `model_type` | family | default decoder | class (`architectures[0]`) |\n| --- | --- | --- | --- |\n";
+      for (const WrapperRow& row : wrapper_table())
+        std::cout << fmt::format("| `{}` | {} | {} | {} |\n", row.model_type, row.family, cell(row.decoder),
+                                 cell(row.architecture));
       std::cout << fmt::format("\n{} model types declined:\n\n", declined_families().size());
       for (const DeclinedFamily& row : declined_families())
         std::cout << fmt::format("- `{}`: {}\n", row.model_type, row.reason);
@@ -68,6 +82,10 @@ int run_families(FamiliesFormat format) {
         std::cout << fmt::format("{:<{}}  {:<{}}  {:<{}}  {}\n", row->model_type, type_width, row->family,
                                  family_width, row->gguf.name.empty() ? "-" : row->gguf.name, gguf_width,
                                  class_of(*row).empty() ? "-" : class_of(*row));
+      std::cout << fmt::format("\n{} multimodal wrappers (language model + towers)\n", wrapper_table().size());
+      for (const WrapperRow& row : wrapper_table())
+        std::cout << fmt::format("{:<{}}  {:<{}}  decoder {}\n", row.model_type, type_width, row.family, family_width,
+                                 row.decoder.empty() ? "-" : row.decoder);
       std::cout << fmt::format("\n{} model types declined\n", declined_families().size());
       for (const DeclinedFamily& row : declined_families())
         std::cout << fmt::format("{:<{}}  {}\n", row.model_type, type_width, row.reason);

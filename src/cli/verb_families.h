@@ -7,7 +7,7 @@ namespace llmg::cli {
 enum class FamiliesFormat { Text, Json, Markdown };
 
 // Text: one aligned row per family; Json: {"read": [{model_type, family, gguf_architecture, architecture,
-// defaults}], "declined": [{model_type, reason}]} (empty strings where a row has none); Markdown: the README's
+// defaults}], "wrappers": [{model_type, family, default_decoder, architecture}], "declined": [{model_type, reason}]} (empty strings where a row has none); Markdown: the README's
 // table (README "Families read", kept equal to this output by a test).
 int run_families(FamiliesFormat format);
 

@@ -254,6 +254,53 @@ inline constexpr std::size_t kNormPlacementCount = static_cast<std::size_t>(Norm
 enum class PositionKind : std::uint8_t { RoPE, Learned, NoPE, ALiBi, Sinusoidal };
 inline constexpr std::size_t kPositionKindCount = static_cast<std::size_t>(PositionKind::Sinusoidal) + 1;
 
+// ---- towers of a multimodal wrapper: counted apart from the language model (params.towers) --------
+
+// What a tower feeds the decoder from.
+enum class TowerKind : std::uint8_t { Vision, Audio, Projector };
+
+// The reference class whose tensors a tower has (transformers' modeling files; enumerated in
+// analysis/params.cpp tower_tensors). Unknown: the config does not give its shapes exactly; the tower
+// is listed with its name and a note, its parameters are unknown and params.towers is null.
+enum class TowerLayout : std::uint8_t {
+  Unknown,
+  ClipVision,       // CLIPVisionModel: class embedding, patch conv (no bias), positions, pre/post LayerNorm
+  SiglipVision,     // SiglipVisionModel / Idefics3VisionTransformer: patch conv with bias, positions, post
+                    // LayerNorm, optional attention-pooling head (`use_head`)
+  PixtralVision,    // PixtralVisionModel: patch conv (no bias), ln_pre RMSNorm, RMSNorm blocks, gated MLP, no bias
+  Qwen2Vision,      // Qwen2VisionTransformerPretrainedModel: Conv3d patches, LayerNorm blocks, PatchMerger
+  Qwen2_5Vision,    // Qwen2_5_VisionTransformerPretrainedModel: RMSNorm blocks, gated biased MLP, merger
+  Qwen3Vision,      // Qwen3VLVisionModel: biased Conv3d, learned positions, merger + DeepStack mergers
+  LlavaProjector,   // LlavaMultiModalProjector: linear_1 (hidden → out_hidden), GELU, linear_2 (out → out)
+  Gemma3Projector,  // Gemma3MultiModalProjector: mm_soft_emb_norm RMSNorm(hidden), mm_input_projection_weight
+  Mistral3Projector,  // Mistral3MultiModalProjector: RMSNorm, patch merger (merge² × hidden → hidden), 2 linears
+  PixelShuffleProjector,  // Idefics3Connector / SmolVLMConnector: one Linear(hidden × merge², out_hidden), no bias
+  LinearProjector,        // PaliGemmaMultiModalProjector: one Linear(hidden, out_hidden) with bias
+  AyaVisionProjector,     // AyaVisionMultiModalProjector: LayerNorm(hidden × merge²), SwiGLU-halving 2 linears
+};
+
+struct Tower {
+  TowerKind kind = TowerKind::Vision;
+  TowerLayout layout = TowerLayout::Unknown;
+  std::string name;  // module name in the wrapper ("vision_tower", "multi_modal_projector", "visual")
+  std::int64_t layers = 0;
+  std::int64_t hidden = 0;        // encoder width; a projector's input width
+  std::int64_t intermediate = 0;  // encoder MLP width; a projector's middle width (0: none)
+  std::int64_t heads = 0;
+  std::int64_t channels = 0;      // image channels
+  std::int64_t patch_size = 0;
+  std::int64_t temporal_patch_size = 0;  // Conv3d patches (Qwen VL); 0 = Conv2d
+  std::int64_t position_count = 0;       // learned position rows (0: RoPE, none)
+  std::int64_t merge_size = 0;           // spatial merge / pixel-shuffle / downsample factor
+  std::int64_t out_hidden = 0;           // width handed to the decoder (merger / projector output)
+  std::int64_t deepstack_mergers = 0;    // Qwen3-VL DeepStack mergers
+  bool bias = false;                     // projector linears with bias
+  bool use_head = false;                 // SigLIP attention-pooling head
+  std::int64_t extra_params = 0;         // parameters outside the layout (LLaVA-NeXT image_newline [text hidden])
+  std::string note;                      // why Unknown, or a convention applied
+  bool operator==(const Tower&) const = default;
+};
+
 // Provenance of a reconstructed or inferred value: which config key, or which convention.
 using KeySources = std::map<std::string, std::string>;
 
@@ -285,6 +332,8 @@ struct Model {
   std::int64_t loop_count = 1;
 
   std::vector<TensorSpec> extra;  // model-level tensors a family adds (per-layer input tables, ...)
+  // Vision/audio encoders and projectors of a multimodal wrapper, counted apart (params.towers).
+  std::vector<Tower> towers;
 
   // Which config key each fact came from ("layers" -> "text_config.num_hidden_layers").
   KeySources key_sources;

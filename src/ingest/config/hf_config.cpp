@@ -8,6 +8,7 @@
 #include "ingest/config/config_view.h"
 #include "ingest/families/registry.h"
 #include "ingest/families/steps.h"
+#include "ingest/families/wrappers.h"
 #include "ingest/config/json_text.h"
 
 namespace llmg {
@@ -77,23 +78,35 @@ Result<Model> read_config_json(const json& config, const std::string& file_name)
     // the class is unambiguous). Noted on the fact sheet.
     model_type = std::string(find_family_by_architecture((*arch)[0].get<std::string>())->model_type);
     type_from_architecture = true;
+  } else if (auto arch = config.find("architectures"); arch != config.end() && arch->is_array() && !arch->empty() &&
+                                                       (*arch)[0].is_string() &&
+                                                       find_wrapper_by_architecture((*arch)[0].get<std::string>())) {
+    // The same for a multimodal wrapper's class (LlavaForConditionalGeneration).
+    model_type = std::string(find_wrapper_by_architecture((*arch)[0].get<std::string>())->model_type);
+    type_from_architecture = true;
   } else {
     return bad_input(fmt::format("{}: key 'model_type': required key is missing (not a Hugging Face config.json "
                                  "nor a Mistral params.json)",
                                  file_name));
   }
-  const FamilyRow* family = find_family(model_type);
+  // A multimodal wrapper (issue 12 item 2): its language model is read by the row of text_config's type.
+  const WrapperRow* wrapper = find_wrapper(model_type);
+  const std::string decoder_type = wrapper ? wrapper_decoder_type(*wrapper, config) : model_type;
+  const FamilyRow* family = find_family(decoder_type);
+  if (wrapper && !family)
+    return bad_input(fmt::format("{}: key 'text_config.model_type': unknown decoder type \"{}\" in a {} wrapper",
+                                 file_name, decoder_type, model_type));
   if (!family) {
     if (const DeclinedFamily* declined = find_declined(model_type))
       return bad_input(fmt::format("{}: key 'model_type': model type {} is not read: {}", file_name,
                                    describe_json(nlohmann::json(model_type)), declined->reason));
     return bad_input(fmt::format("{}: key 'model_type': unknown model type {} ({} types are read: "
                                  "`llmgallery families` lists them)",
-                                 file_name, describe_json(nlohmann::json(model_type)), family_table().size()));
+                                 file_name, describe_json(nlohmann::json(model_type)), family_table().size() + wrapper_table().size()));
   }
   Model model;
   model.model_type = model_type;
-  model.family = std::string(family->family);
+  model.family = std::string(wrapper ? wrapper->family : family->family);
   if (auto it = config.find("architectures"); it != config.end() && it->is_array() && !it->empty() &&
                                                (*it)[0].is_string())
     model.architecture = (*it)[0].get<std::string>();
@@ -104,10 +117,20 @@ Result<Model> read_config_json(const json& config, const std::string& file_name)
   if (!family->defaults_json.empty()) {
     defaults = json::parse(family->defaults_json);
     view.set_defaults(&defaults, std::string(family->defaults_label));
+  } else if (const TextDefaults text = wrapper ? wrapper_text_defaults(decoder_type) : TextDefaults{};
+             !text.json.empty()) {
+    defaults = json::parse(text.json);
+    view.set_defaults(&defaults, std::string(text.label));
   }
   // The generic pass runs once here, before the family's own reader (llama.cpp's load_hparams style).
   if (family->basics != Basics::Own) read_basics(view, model, family->basics == Basics::Tied);
-  if (view.ok()) family->read(view, model);
+  if (view.ok()) {
+    model.model_type = decoder_type;  // a reader may ask its own type (deepseek_v32 vs glm_moe_dsa)
+    family->read(view, model);
+    model.model_type = model_type;
+  }
+  if (wrapper) view.note_source("text decoder", fmt::format("text_config.model_type ({})", decoder_type));
+  if (view.ok()) read_wrapper_towers(model_type, view, model);
   if (view.error()) return tl::unexpected(*view.error());
   if (auto valid = validate(model, file_name); !valid) return tl::unexpected(valid.error());
   return model;

@@ -16,7 +16,7 @@ void read_mistral3(ConfigView& config, Model& model) {
     read_llama(config, model);
   }
   config.note_source("text decoder", "text_config.model_type (" + text_type + ")");
-  model.notes.push_back("Mistral 3: the Pixtral vision encoder and projector are not counted");
+  // The Pixtral vision encoder and the projector are towers (families/wrappers.cpp), not in total.
 }
 
 }  // namespace llmg

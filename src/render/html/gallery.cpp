@@ -164,8 +164,13 @@ std::string kv_text(const ModelView& view) {
 
 std::string params_text(const ModelView& view) {
   const ParameterCounts& p = view.facts.params;
-  if (p.active == p.total) return human_count(p.total) + " total, all active";
-  return fmt::format("{} total · {} active ({})", human_count(p.total), human_count(p.active),
+  // A wrapper's towers beside the language model's total ("4.63B total + 470M towers").
+  const std::string total = human_count(p.total) + " total" +
+                            (p.towers > 0   ? " + " + human_count(p.towers) + " towers"
+                             : p.towers < 0 ? std::string(" + towers (not counted)")
+                                            : std::string());
+  if (p.active == p.total) return total + ", all active";
+  return fmt::format("{} · {} active ({})", total, human_count(p.active),
                      percent(p.total ? double(p.active) / double(p.total) : 0));
 }
 

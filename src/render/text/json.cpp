@@ -95,12 +95,21 @@ json model_json(const ModelView& view) {
   out["layer_runs"] = kind_counts(layer_runs(m));
   json by_component = json::object();
   for (const auto& [component, count] : f.params.by_component) by_component[std::string(component_key(component))] = count;
+  json towers_detail = json::array();
+  for (const ParameterCounts::TowerCount& tower : f.params.towers_detail)
+    towers_detail.push_back({{"name", tower.name},
+                             {"kind", tower.kind == TowerKind::Vision  ? "vision"
+                                      : tower.kind == TowerKind::Audio ? "audio"
+                                                                       : "projector"},
+                             {"parameters", tower.parameters < 0 ? json(nullptr) : json(tower.parameters)}});
   out["params"] = {{"total", f.params.total},
                    {"active", f.params.active},
                    {"active_with_embeddings", f.params.active_with_embeddings},
                    {"active_non_embedding", f.params.active_non_embedding},
                    {"embedding", f.params.embedding},
                    {"mtp", f.params.mtp},
+                   {"towers", f.params.towers < 0 ? json(nullptr) : json(f.params.towers)},
+                   {"towers_detail", towers_detail},
                    {"by_component", by_component},
                    {"conventions",
                     {{"active", "input embedding treated as a lookup and left out; LM head counted in full "
@@ -108,7 +117,9 @@ json model_json(const ModelView& view) {
                      {"active_with_embeddings", "active plus the whole input embedding table (Mixtral, Qwen)"},
                      {"active_non_embedding", "active without the LM head: neither input embedding nor LM head "
                                               "(ZAYA1, Sarvam)"},
-                     {"total", "language model only; MTP layers and vision/audio towers excluded"}}}};
+                     {"total", "language model only; MTP layers and vision/audio towers excluded"},
+                     {"towers", "vision/audio encoders and projectors, counted apart; null when one cannot be "
+                                "counted from the config"}}}};
   out["kv_cache"] = {{"bytes_per_token_bf16", f.kv_cache.bytes_per_token_bf16},
                      {"caching_layers", f.kv_cache.caching_layers},
                      {"window_limited_layers", f.kv_cache.window_limited_layers},

@@ -63,14 +63,20 @@ std::vector<PublishedComparison> compare_published(const PublishedFigures& publi
     const std::int64_t lookup_and_head = component(Component::Embedding) + component(Component::LmHead);
     std::string convention = non_embedding ? "total_non_embedding" : "total";
     if (mtp) convention += "+mtp";
+    // Towers counted from the config are added when the published figure includes them.
+    const bool towers_counted = towers && p.towers > 0;
+    if (towers_counted) convention += "+towers";
     PublishedComparison c = compare("total", convention, figure,
-                                    p.total - (non_embedding ? lookup_and_head : 0) + (mtp ? p.mtp : 0));
+                                    p.total - (non_embedding ? lookup_and_head : 0) + (mtp ? p.mtp : 0) +
+                                        (towers_counted ? p.towers : 0));
     std::string why = "the published figure is " + rounding_words(figure);
     if (non_embedding)
       why += fmt::format("; it leaves out the input embedding and the LM head ({}), as our comparison does",
                          human_count(lookup_and_head));
     if (mtp) why += fmt::format("; it includes the MTP layers ({}), added to our total here", human_count(p.mtp));
-    if (towers) {
+    if (towers_counted) {
+      why += fmt::format("; it includes the vision/audio towers ({}), added to our total here", human_count(p.towers));
+    } else if (towers) {
       // Vision/audio towers are not derived: the published total may exceed ours by them, never fall short.
       c.within = c.difference <= c.tolerance;
       why += "; it includes the vision/audio towers, which our total leaves out";

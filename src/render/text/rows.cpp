@@ -153,7 +153,15 @@ std::vector<FactRow> fact_rows(const ModelView& view) {
                                       m.architecture.empty() ? "" : ", " + m.architecture));
   add("decoder_type", "Decoder", std::string(decoder_type_label(f.decoder_type)));
   const auto& p = f.params;
-  add("params.total", "Parameters", count_text(p.total), static_cast<double>(p.total), "sum of tensor shapes");
+  add("params.total", "Parameters",
+      count_text(p.total) + (p.towers > 0    ? fmt::format(" + {} towers", human_count(p.towers))
+                             : p.towers < 0 ? std::string(" + towers (not counted)")
+                                            : std::string()),
+      static_cast<double>(p.total), "sum of tensor shapes");
+  for (const ParameterCounts::TowerCount& tower : p.towers_detail)
+    add("params.towers." + tower.name, "Tower " + tower.name,
+        tower.parameters < 0 ? std::string("not counted (see notes)") : count_text(tower.parameters) + " (not in total)",
+        static_cast<double>(tower.parameters), source_of(m, "towers." + tower.name));
   const double active_share = p.total > 0 ? static_cast<double>(p.active) / static_cast<double>(p.total) : 0;
   add("params.active", "Active", fmt::format("{}, {} of total", count_text(p.active), percent(active_share)),
       static_cast<double>(p.active), "embedding as lookup, LM head counted: gpt-oss card convention");
