@@ -257,8 +257,6 @@ constexpr std::string_view kClipQkv[] = {"clip_qkv", "attn_config.clip_qkv"};
 constexpr std::string_view gClipQkv[] = {"attention.clamp_kqv"};
 constexpr std::string_view kExpansionRatio[] = {"expansion_ratio"};
 constexpr std::string_view kSharedIntermediateSize[] = {"shared_intermediate_size"};
-constexpr std::string_view kMambaNHeads[] = {"mamba_n_heads"};
-constexpr std::string_view kMambaDHead[] = {"mamba_d_head"};
 constexpr std::string_view kPositionEmbeddingType[] = {"position_embedding_type"};
 constexpr std::string_view kRopeParametersType[] = {"rope_parameters.rope_type", "rope_parameters.type"};
 constexpr std::string_view kLlama4ScalingBeta[] = {"rope_parameters.llama_4_scaling_beta"};
@@ -587,8 +585,6 @@ constexpr KeySpec kKeys[] = {
     {Key::ClipQkv, "clip_qkv", kClipQkv, 0, kBig, gClipQkv},  // olmo, mpt
     {Key::ExpansionRatio, "expansion_ratio", kExpansionRatio, 1, 1024},  // mpt
     {Key::SharedIntermediateSize, "shared_intermediate_size", kSharedIntermediateSize, 0, 1 << 22},  // granitemoeshared, granitemoehybrid
-    {Key::MambaNHeads, "mamba_n_heads", kMambaNHeads, 1, 1 << 16},  // granitemoehybrid
-    {Key::MambaDHead, "mamba_d_head", kMambaDHead, 1, 1 << 16},  // granitemoehybrid
     {Key::PositionEmbeddingType, "position_embedding_type", kPositionEmbeddingType, 0, 0},  // granitemoehybrid
     {Key::RopeParametersType, "rope_parameters.rope_type", kRopeParametersType, 0, 0},  // ministral3
     {Key::Llama4ScalingBeta, "rope_parameters.llama_4_scaling_beta", kLlama4ScalingBeta, 0, 1e6},  // ministral3

@@ -278,8 +278,6 @@ enum class Key : std::uint16_t {
   ClipQkv,
   ExpansionRatio,
   SharedIntermediateSize,
-  MambaNHeads,
-  MambaDHead,
   PositionEmbeddingType,
   RopeParametersType,
   Llama4ScalingBeta,
