@@ -146,7 +146,7 @@ def junk_paths():
         ("/%ff%fe", 404), ("/%", None), ("/%zz", None), ("/%%", None), ("/models/%", None),
         ("/api/%ff", 404), ("/?q=%ff%fe", 200), ("/?q=%", None), ("/?sort=%ff", 400), ("/timeline?y=%ff", 400),
         ("/diff?a=%ff&b=qwen3-8b", 404), ("/models/llama-3-8b?context=%ff", 400), ("/?%ff=%ff", 200),
-        ("/models/llama-3-8b?context=%c0%af%ed%a0%80", 400), ("/?q=%00", 200), ("/models/%00", 404),
+        ("/models/llama-3-8b?context=%c0%af%ed%a0%80", 400), ("/?q=%00", 400), ("/models/%00", 404), ("/models/llama-3-8b%00junk", 404), ("/timeline?from=%01", 400),
         (b"/\xff\xfe", None), (b"/models/\xc0\xaf", 404), (b"/api/models/\xed\xa0\x80", 404), ("/?&&&==&", 200),
     ]
     for path, want in cases:
