@@ -91,7 +91,7 @@ std::string memory_section(const std::vector<const ModelView*>& views, const Mem
         "<div class=\"memory\"><h3>{} at {} tokens{} × {}</h3>"
         "<dl class=\"totals\"><dt>Weights ({})</dt><dd>{}</dd><dt>KV cache ({}, as kept)</dt><dd>{}</dd>"
         "<dt>KV without windows</dt><dd>{}</dd><dt>Recurrent state</dt><dd>{}</dd><dt>Total</dt><dd><strong>{}</strong></dd>"
-        "{}<dt>Decode FLOPs / token</dt><dd>{:.3g}</dd></dl>"
+        "{}<dt>Decode FLOPs / token</dt><dd>{:.3g} GFLOP</dd></dl>"
         "<div class=\"table-wrap\"><table><thead><tr><th scope=\"col\">Layers</th><th scope=\"col\">Tokens kept</th>"
         "<th scope=\"col\">KV</th><th scope=\"col\">State</th></tr></thead><tbody>{}</tbody></table></div>"
         "<details><summary>Fits on ({} figure)</summary><ul>{}</ul></details></div>",
@@ -99,7 +99,7 @@ std::string memory_section(const std::vector<const ModelView*>& views, const Mem
         query.context_assumed ? " (assumed: the config declares no context)" : "", query.batch == 1 ? "1 sequence" : fmt::format("{} sequences", query.batch),
         query.weights.name, human_bytes(report->weight_bytes), query.kv.name, human_bytes(report->kv_bytes),
         human_bytes(report->naive_kv_bytes), human_bytes(report->state_bytes), human_bytes(report->total_bytes),
-        engine_rows, report->decode_flops_per_token, kinds, fits_engine ? s.engine : std::string("logical"),
+        engine_rows, report->decode_flops_per_token / 1e9, kinds, fits_engine ? s.engine : std::string("logical"),
         fits);
   }
   std::string chart;
