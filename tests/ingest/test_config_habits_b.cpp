@@ -11,15 +11,12 @@
 #include "analysis/facts.h"
 #include "analysis/memory.h"
 #include "ingest/config/hf_config.h"
+#include "family_data.h"
 
 namespace {
 
 using nlohmann::json;
-
-json family_config(const std::string& type) {
-  std::ifstream in(std::string(LLMG_TEST_DATA) + "/families/" + type + ".json");
-  return json::parse(std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()));
-}
+using llmg::testing::family_config;
 
 std::string mix(const llmg::Model& model) {
   std::string out;

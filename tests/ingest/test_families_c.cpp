@@ -22,20 +22,16 @@
 #include "ingest/families/registry.h"
 #include "ingest/weights/gguf.h"
 #include "ingest/weights/gguf_model.h"
+#include "family_data.h"
 #include "weights_writer.h"
 
 namespace {
 
 namespace fs = std::filesystem;
 using nlohmann::json;
-
-json load(const std::string& type) {
-  std::ifstream in(std::string(LLMG_TEST_DATA) + "/families/" + type + ".json");
-  return json::parse(std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()));
-}
-
-llmg::Result<llmg::Model> read_family(const json& config, const std::string& type) {
-  return llmg::checked_model(llmg::read_config_json(config, type + ".json"), type + ".json");
+json load(const std::string& type) { return llmg::testing::family_config(type); }
+llmg::Result<llmg::Model> read_family(const json& c, const std::string& type) {
+  return llmg::testing::read_family_json(c, type);
 }
 
 // Active parameters (input embedding left out, LM head counted, top-k routed experts, router and everything

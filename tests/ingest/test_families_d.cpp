@@ -22,21 +22,16 @@
 #include "ingest/families/registry.h"
 #include "ingest/weights/gguf.h"
 #include "ingest/weights/gguf_model.h"
+#include "family_data.h"
 #include "weights_writer.h"
 
 namespace {
 
 namespace fs = std::filesystem;
 using nlohmann::json;
-
-json load(const std::string& type) {
-  std::ifstream in(std::string(LLMG_TEST_DATA) + "/families/" + type + ".json");
-  return json::parse(std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()));
-}
-
-llmg::Result<llmg::Model> read(const json& config, const std::string& type) {
-  const std::string file = type + ".json";
-  return llmg::checked_model(llmg::read_config_json(config, file), file);
+json load(const std::string& type) { return llmg::testing::family_config(type); }
+llmg::Result<llmg::Model> read(const json& c, const std::string& type) {
+  return llmg::testing::read_family_json(c, type);
 }
 
 llmg::Model read_ok(const json& config, const std::string& type) {

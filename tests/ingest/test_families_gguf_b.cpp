@@ -21,17 +21,14 @@
 #include "ingest/families/registry.h"
 #include "ingest/weights/gguf.h"
 #include "ingest/weights/gguf_model.h"
+#include "family_data.h"
 #include "weights_writer.h"
 
 namespace {
 
 namespace fs = std::filesystem;
 using nlohmann::json;
-
-json load(const std::string& type) {
-  std::ifstream in(std::string(LLMG_TEST_DATA) + "/families/" + type + ".json");
-  return json::parse(std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()));
-}
+json load(const std::string& type) { return llmg::testing::family_config(type); }
 
 std::int64_t int_or(const json& config, const char* key, std::int64_t fallback) {
   auto it = config.find(key);
